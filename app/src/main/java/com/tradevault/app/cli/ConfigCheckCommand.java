@@ -1,0 +1,55 @@
+package com.tradevault.app.cli;
+
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.key.ResolvedKey;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code tradevault config check}: validates every setting and the key source, listing every problem. */
+@Command(name = "check", description = "Validate the configuration and the key source; list every problem found.")
+final class ConfigCheckCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    ConfigCheckCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        SettingsReader reader = new SettingsReader(context.config(common));
+        DbSettings db = DbSettings.read(reader);
+        reader.throwIfProblems();
+        OpeningDatabases opening = new OpeningDatabases(db, context.keys());
+        Optional<ResolvedKey> key = opening.key();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("configuration OK");
+        out.println("  ledger:     " + opening.dialect().name() + " " + opening.dialect().location());
+        out.println("  encryption: " + encryptionLine(opening, key));
+        return 0;
+    }
+
+    static String encryptionLine(OpeningDatabases opening, Optional<ResolvedKey> key) {
+        if (!opening.dialect().supportsEncryption()) {
+            return "not applicable (" + opening.dialect().name() + ")";
+        }
+        if (!opening.settings().encryption()) {
+            return "off (db.encryption = off)";
+        }
+        return key.map(k -> "on, key from " + k.source())
+                .orElse("on, no key configured yet ('tradevault setup-db' generates one for a new ledger)");
+    }
+}

@@ -1,0 +1,103 @@
+package com.tradevault.setup.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads typed values out of a {@link Config} and collects every problem
+ * instead of stopping at the first, so that {@code config check} can list them
+ * all. Each problem names the key path, the value and the rule.
+ */
+public final class SettingsReader {
+
+    private final Config config;
+    private final List<String> problems = new ArrayList<>();
+
+    public SettingsReader(Config config) {
+        this.config = config;
+    }
+
+    public String string(String path) {
+        try {
+            return config.getString(path);
+        } catch (ConfigException e) {
+            return problem(path, "must be a string", "");
+        }
+    }
+
+    /** An optional path: an empty string means "not set". Relative paths are kept as written. */
+    public Optional<Path> optionalPath(String path) {
+        String value = string(path).trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
+    public boolean onOff(String path) {
+        try {
+            return config.getBoolean(path);
+        } catch (ConfigException e) {
+            return problem(path, "must be on or off", true);
+        }
+    }
+
+    public Duration positiveDuration(String path) {
+        String raw = rawText(path);
+        Optional<Duration> parsed = Durations.parse(raw);
+        if (parsed.isEmpty() || parsed.get().isZero()) {
+            return problem(path, "must be a positive duration such as 90s, 15m or 2h", Duration.ofSeconds(1));
+        }
+        return parsed.get();
+    }
+
+    public int intBetween(String path, int min, int max) {
+        try {
+            int v = config.getInt(path);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (ConfigException e) {
+            // reported below with the rule
+        }
+        return problem(path, "must be a whole number from " + min + " to " + max, min);
+    }
+
+    public String oneOf(String path, Set<String> allowed) {
+        String v = string(path);
+        if (!allowed.contains(v)) {
+            return problem(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList()), v);
+        }
+        return v;
+    }
+
+    /** Records a problem with the value at {@code path} and returns {@code fallback} so reading can go on. */
+    public <T> T problem(String path, String rule, T fallback) {
+        problems.add(path + " = " + rawText(path) + ": " + rule);
+        return fallback;
+    }
+
+    private String rawText(String path) {
+        if (!config.hasPathOrNull(path)) {
+            return "(missing)";
+        }
+        if (config.getIsNull(path)) {
+            return "null";
+        }
+        return config.getValue(path).unwrapped().toString();
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Throws a {@link ConfigProblem} listing everything found so far, if anything was. */
+    public void throwIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new ConfigProblem(problems);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.tradevault.setup.db;
+
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.key.ResolvedKey;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything that differs between SQLite and PostgreSQL, and nothing else.
+ * One instance describes one database (a SQLite file or a PostgreSQL URL).
+ * No other class asks which backend it talks to.
+ */
+public interface Dialect {
+
+    /** The dialect for a JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
+    static Dialect forUrl(String url) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            return new SqliteDialect(Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath().normalize());
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect(url);
+        }
+        throw new IllegalArgumentException("unsupported database URL: " + DbSettings.redact(url));
+    }
+
+    /** {@code SQLite} or {@code PostgreSQL}. */
+    String name();
+
+    /** Where the database is, safe to print: a file path or a URL without password. */
+    String location();
+
+    /** The Flyway location of this dialect's migrations. */
+    String migrationLocation();
+
+    /** Whether the database already exists (a PostgreSQL database always must). */
+    boolean exists();
+
+    /** Whether keys apply to this backend at all. */
+    boolean supportsEncryption();
+
+    /**
+     * Opens the database, checking that its encryption matches the settings
+     * and the key; {@code create} allows a missing SQLite file to be created.
+     */
+    Database open(DbSettings settings, Optional<ResolvedKey> key, boolean create);
+
+    /** Takes the single-writer lock, or fails with {@link DatabaseLocked} naming the holder. */
+    InstanceLock lockForWriting(Database database);
+
+    /**
+     * Sets a consistent copy of the open database aside, next to it, named
+     * with the UTC time and {@code label}, encrypted under the same key; or
+     * returns empty where the backend cannot (PostgreSQL: use pg_dump).
+     */
+    Optional<Path> snapshot(Database database, String label, Instant now);
+
+    /** Size on disk in bytes, including a SQLite WAL. */
+    long sizeBytes(Database database) throws SQLException;
+
+    /** The SQLite file, for file-level operations; empty on PostgreSQL. */
+    Optional<Path> file();
+
+    /** Binds a timestamp exactly (microsecond precision, UTC). */
+    void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+    /** Reads a timestamp written by {@link #setInstant}. */
+    Instant getInstant(ResultSet rows, String column) throws SQLException;
+
+    /** The placeholder for a JSON parameter: validated text on SQLite, {@code jsonb} on PostgreSQL. */
+    String jsonPlaceholder();
+}

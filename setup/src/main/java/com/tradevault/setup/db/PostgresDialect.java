@@ -1,0 +1,178 @@
+package com.tradevault.setup.db;
+
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.key.ResolvedKey;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * PostgreSQL through PgJDBC and a HikariCP pool. Credentials come from
+ * {@code db.user}, {@code db.password-file}, {@code TRADEVAULT_DB_PASSWORD}
+ * or {@code ~/.pgpass} (read by the driver), never from the printed URL.
+ */
+final class PostgresDialect implements Dialect {
+
+    static final String PASSWORD_ENV = "TRADEVAULT_DB_PASSWORD";
+    /** The advisory lock key that marks the one writing instance. */
+    private static final long LOCK_KEY = 0x7472616465L;
+
+    private final String url;
+
+    PostgresDialect(String url) {
+        this.url = url;
+    }
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String location() {
+        return DbSettings.redact(url);
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/migration/postgresql";
+    }
+
+    @Override
+    public boolean exists() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsEncryption() {
+        return false;
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Database open(DbSettings settings, Optional<ResolvedKey> key, boolean create) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("tradevault");
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", "tradevault pid " + ProcessHandle.current().pid());
+        settings.user().ifPresent(config::setUsername);
+        password(settings).ifPresent(config::setPassword);
+        HikariDataSource pool = new HikariDataSource(config);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        } catch (SQLException e) {
+            pool.close();
+            throw new DatabaseProblem(Outcome.FAILURE, "cannot connect to PostgreSQL at " + location() + ": "
+                    + e.getMessage(), "check that the server runs and the credentials (db.user, db.password-file,"
+                    + " " + PASSWORD_ENV + " or ~/.pgpass)", e);
+        }
+        return new Database(this, pool, false, pool);
+    }
+
+    private static Optional<String> password(DbSettings settings) {
+        if (settings.passwordFile().isPresent()) {
+            Path file = settings.passwordFile().get();
+            try {
+                return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new DatabaseProblem(Outcome.FAILURE, "cannot read db.password-file " + file,
+                        "make sure it exists and the service user can read it");
+            }
+        }
+        return Optional.ofNullable(System.getenv(PASSWORD_ENV)).filter(p -> !p.isEmpty());
+    }
+
+    @Override
+    public InstanceLock lockForWriting(Database database) {
+        try {
+            Connection c = database.connect();
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                s.setLong(1, LOCK_KEY);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (!r.getBoolean(1)) {
+                        String holder = holder(c);
+                        c.close();
+                        throw new DatabaseLocked("ledger " + location() + " is in use by " + holder,
+                                "stop it first (e.g. 'systemctl stop tradevault'), or wait for it to finish");
+                    }
+                }
+            }
+            return () -> closeQuietly(c);
+        } catch (SQLException e) {
+            throw DatabaseProblem.failed("taking the instance lock", location(), e);
+        }
+    }
+
+    private static String holder(Connection c) throws SQLException {
+        String sql = "SELECT a.application_name, a.client_addr FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, LOCK_KEY);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? "another tradevault process (" + r.getString(1) + ", from "
+                        + Optional.ofNullable(r.getString(2)).orElse("local socket") + ")" : "another process";
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the server drops the advisory lock with the session anyway
+        }
+    }
+
+    @Override
+    public Optional<Path> snapshot(Database database, String label, Instant now) {
+        return Optional.empty();
+    }
+
+    @Override
+    public long sizeBytes(Database database) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_database_size(current_database())")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, value == null ? null
+                : OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant getInstant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime t = rows.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    @Override
+    public String jsonPlaceholder() {
+        return "CAST(? AS jsonb)";
+    }
+}

@@ -1,0 +1,267 @@
+package com.tradevault.setup.db;
+
+import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.key.DbKey;
+import com.tradevault.setup.key.KeyProblem;
+import com.tradevault.setup.key.ResolvedKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
+
+/**
+ * SQLite and SQLCipher 4 (through SQLite3MultipleCiphers): WAL,
+ * {@code synchronous=FULL}, foreign keys, a busy timeout and
+ * {@code BEGIN IMMEDIATE} for every write transaction.
+ */
+final class SqliteDialect implements Dialect {
+
+    private static final DateTimeFormatter INSTANT_TEXT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path file;
+
+    SqliteDialect(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/migration/sqlite";
+    }
+
+    @Override
+    public boolean exists() {
+        SqliteFiles.FileState state = SqliteFiles.inspect(file);
+        return state != SqliteFiles.FileState.MISSING && state != SqliteFiles.FileState.EMPTY;
+    }
+
+    @Override
+    public boolean supportsEncryption() {
+        return true;
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.of(file);
+    }
+
+    @Override
+    public Database open(DbSettings settings, Optional<ResolvedKey> key, boolean create) {
+        SqliteFiles.FileState state = SqliteFiles.inspect(file);
+        boolean isNew = state == SqliteFiles.FileState.MISSING || state == SqliteFiles.FileState.EMPTY;
+        if (isNew && !create) {
+            throw new DatabaseProblem(Outcome.FAILURE, "no ledger at " + file,
+                    "run 'tradevault setup-db' to create it, or point data-dir / TRADEVAULT_DATA_DIR at the right folder");
+        }
+        prepareDirectory(file.getParent());
+        Optional<DbKey> useKey = settings.encryption() ? key.map(ResolvedKey::key) : Optional.empty();
+        checkEncryptionMatches(state, settings.encryption(), key);
+        SQLiteConfig config = connectionConfig(useKey, settings);
+        DataSource dataSource = new ConfiguredDataSource(config, "jdbc:sqlite:" + file);
+        verifyOpens(dataSource, key);
+        return new Database(this, dataSource, useKey.isPresent(), () -> { });
+    }
+
+    private void checkEncryptionMatches(SqliteFiles.FileState state, boolean encryption, Optional<ResolvedKey> key) {
+        if (state == SqliteFiles.FileState.PLAINTEXT && encryption) {
+            throw new KeyProblem("ledger " + file + " is plaintext (not encrypted) but db.encryption is on",
+                    "encrypt it with 'tradevault db encrypt', or set db.encryption = off to keep it plaintext");
+        }
+        if (state == SqliteFiles.FileState.OPAQUE && !encryption) {
+            if (!SqliteFiles.shapedLikePages(file)) {
+                throw notADatabase();
+            }
+            throw new KeyProblem("ledger " + file + " is encrypted but db.encryption is off",
+                    "set db.encryption = on and provide its key (see docs/security.md)");
+        }
+        if (encryption && key.isEmpty() && state != SqliteFiles.FileState.PLAINTEXT) {
+            throw new KeyProblem("no key is configured for the encrypted ledger " + file,
+                    "provide it through TRADEVAULT_DB_KEY_FILE, db.key-file, TRADEVAULT_DB_KEY or the systemd"
+                            + " credential db-key (see docs/security.md)");
+        }
+    }
+
+    private void verifyOpens(DataSource dataSource, Optional<ResolvedKey> key) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            r.next();
+        } catch (SQLiteException e) {
+            if (e.getResultCode() != SQLiteErrorCode.SQLITE_NOTADB) {
+                throw DatabaseProblem.failed("opening the ledger", file.toString(), e);
+            }
+            if (key.isPresent() && SqliteFiles.shapedLikePages(file)) {
+                throw new KeyProblem("the key from " + key.get().source() + " does not open " + file
+                        + ": wrong key, or not an encrypted tradevault ledger",
+                        "use the key this ledger was created with (see docs/security.md, key recovery)");
+            }
+            throw notADatabase();
+        } catch (SQLException e) {
+            throw DatabaseProblem.failed("opening the ledger", file.toString(), e);
+        }
+    }
+
+    private DatabaseProblem notADatabase() {
+        return new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, file + " is not a SQLite database (damaged or some other file)",
+                "move it aside and restore the latest backup: 'tradevault restore FILE' (docs/backup-restore.md)");
+    }
+
+    private static void prepareDirectory(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new DatabaseProblem(Outcome.FAILURE, "data directory " + dir + " is not writable ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    "create it and give the user running tradevault write access, e.g. chown tradevault " + dir);
+        }
+    }
+
+    private static SQLiteConfig connectionConfig(Optional<DbKey> key, DbSettings settings) {
+        SQLiteConfig config = key.map(SqliteDialect::cipherConfig).orElseGet(SQLiteConfig::new);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) settings.busyTimeout().toMillis());
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    /** SQLCipher 4 settings, so that standard SQLCipher tools open the file with just the key. */
+    private static SQLiteConfig cipherConfig(DbKey key) {
+        SQLiteMCSqlCipherConfig cipher = SQLiteMCSqlCipherConfig.getV4Defaults();
+        return key.isRaw() ? cipher.withRawUnsaltedKey(key.revealRaw()).build()
+                : cipher.withKey(key.revealForSqlcipher()).build();
+    }
+
+    @Override
+    public InstanceLock lockForWriting(Database database) {
+        return FileInstanceLock.acquire(file.resolveSibling(file.getFileName() + ".lock"), file.toString());
+    }
+
+    @Override
+    public Optional<Path> snapshot(Database database, String label, Instant now) {
+        Path target = file.resolveSibling(file.getFileName() + "." + AtomicFiles.stamp(now) + "." + label);
+        try (Connection c = database.connect()) {
+            SqliteFiles.copy(c, target, new SqliteFiles.SameAsSource());
+            return Optional.of(target);
+        } catch (IOException | SQLException e) {
+            throw DatabaseProblem.failed("taking a snapshot to " + target, file.toString(), e);
+        }
+    }
+
+    @Override
+    public long sizeBytes(Database database) {
+        return sizeOf(file) + SqliteFiles.companion(file, "-wal").map(SqliteDialect::sizeOf).orElse(0L);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setString(index, value == null ? null : INSTANT_TEXT.format(value.truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Override
+    public Instant getInstant(ResultSet rows, String column) throws SQLException {
+        String text = rows.getString(column);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    @Override
+    public String jsonPlaceholder() {
+        return "?";
+    }
+
+    /** A DataSource over a prepared SQLite configuration; the key stays in the configuration, not in the URL. */
+    private record ConfiguredDataSource(SQLiteConfig config, String url) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return config.createConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // no driver log: it could carry pragmas
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // not used by SQLite
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "SQLite DataSource " + url;
+        }
+    }
+}

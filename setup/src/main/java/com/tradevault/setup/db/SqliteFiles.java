@@ -1,0 +1,142 @@
+package com.tradevault.setup.db;
+
+import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.key.DbKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * File-level facts and copies of SQLite ledgers: what a file's header says,
+ * and consistent copies made with {@code VACUUM INTO}, under the same key, a
+ * new key, or none. The copy never passes through a plaintext file unless
+ * plaintext is what was asked for.
+ */
+public final class SqliteFiles {
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private SqliteFiles() {
+    }
+
+    /** What the first bytes of a file say about it. */
+    public enum FileState {
+        MISSING, EMPTY, PLAINTEXT, OPAQUE
+    }
+
+    public static FileState inspect(Path file) {
+        if (!Files.exists(file)) {
+            return FileState.MISSING;
+        }
+        byte[] head = new byte[SQLITE_HEADER.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            if (n == 0) {
+                return FileState.EMPTY;
+            }
+            return n == head.length && Arrays.equals(head, SQLITE_HEADER) ? FileState.PLAINTEXT : FileState.OPAQUE;
+        } catch (IOException e) {
+            throw new DatabaseProblem(com.tradevault.setup.Outcome.FAILURE,
+                    "cannot read " + file + ": " + e.getMessage(), "check the file's owner and permissions");
+        }
+    }
+
+    /** Whether an opaque file is shaped like an encrypted database (whole pages), as opposed to junk. */
+    public static boolean shapedLikePages(Path file) {
+        try {
+            long size = Files.size(file);
+            return size >= 512 && size % 512 == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What the copy is encrypted with. */
+    public sealed interface Target permits SameAsSource, Plaintext, Keyed {
+    }
+
+    /** Whatever the source uses: the same key, or plaintext for a plaintext source. */
+    public record SameAsSource() implements Target {
+    }
+
+    /** A plaintext copy. */
+    public record Plaintext() implements Target {
+    }
+
+    /** Encrypted (SQLCipher 4) under {@code key}. */
+    public record Keyed(DbKey key) implements Target {
+        @Override
+        public String toString() {
+            return "Keyed[redacted]";
+        }
+    }
+
+    /**
+     * Writes a consistent, compacted copy of the database behind
+     * {@code source} to {@code target} atomically (temp file, fsync, rename,
+     * fsync the directory). Refuses to overwrite an existing file.
+     */
+    public static void copy(Connection source, Path target, Target encryption) throws IOException, SQLException {
+        if (Files.exists(target)) {
+            throw new IOException(target + " already exists; refusing to overwrite it");
+        }
+        Path temp = AtomicFiles.tempBeside(target, "copy");
+        Files.deleteIfExists(temp);
+        try (Statement s = source.createStatement()) {
+            s.execute("VACUUM INTO '" + intoUri(temp, encryption) + "'");
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            AtomicFiles.fsync(temp);
+            AtomicFiles.moveIntoPlace(temp, target);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    /** The target of {@code VACUUM INTO}; holds the key, so it must never be logged. */
+    private static String intoUri(Path file, Target encryption) {
+        String path = percentEncode(file.toAbsolutePath().toString(), true);
+        if (encryption instanceof Keyed keyed) {
+            return "file:" + path + "?cipher=sqlcipher&legacy=4&key="
+                    + percentEncode(keyed.key().revealForSqlcipher(), false);
+        }
+        return encryption instanceof Plaintext ? "file:" + path + "?key=" : "file:" + path;
+    }
+
+    private static String percentEncode(String text, boolean keepSlash) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/');
+            out.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+        }
+        return out.toString();
+    }
+
+    /** Runs {@code integrity_check} (or {@code quick_check}); returns the problems found, empty when clean. */
+    public static java.util.List<String> integrityProblems(Connection connection, boolean quick) throws SQLException {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        try (Statement s = connection.createStatement();
+             java.sql.ResultSet r = s.executeQuery(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")) {
+            while (r.next()) {
+                if (!"ok".equals(r.getString(1))) {
+                    problems.add(r.getString(1));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The {@code -wal} and {@code -shm} companions of a ledger file. */
+    public static Optional<Path> companion(Path file, String suffix) {
+        Path p = file.resolveSibling(file.getFileName() + suffix);
+        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    }
+}
