@@ -1,0 +1,42 @@
+package com.tradevault.setup.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.setup.testing.PostgresServer;
+import com.tradevault.setup.testing.TestLedgers;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SetupDbOnPostgresIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void setupDbTwiceOnPostgresMigratesOnceThenChangesNothing() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_URL", url);
+        DbSettings settings = TestLedgers.settings(env);
+        OpeningDatabases opening = new OpeningDatabases(settings, new KeyResolver(env));
+
+        SettingUpDatabase.Report first = new SettingUpDatabase(opening, Clock.systemUTC()).run();
+        SettingUpDatabase.Report second = new SettingUpDatabase(opening, Clock.systemUTC()).run();
+
+        assertEquals(0, first.from());
+        assertEquals(1, first.to());
+        assertTrue(first.generatedKey().isEmpty(), "no key is generated for PostgreSQL");
+        assertFalse(second.changed());
+        try (Database db = opening.openExisting(); Connection c = db.connect()) {
+            assertEquals(Map.of("audit_log", 0L, "fills", 0L, "flyway_schema_history", 1L, "kv", 0L, "orders", 0L,
+                    "positions", 0L, "state_snapshots", 0L, "trade_decisions", 0L), RowCounts.of(c));
+        }
+    }
+}

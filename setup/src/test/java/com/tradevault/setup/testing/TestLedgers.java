@@ -1,0 +1,36 @@
+package com.tradevault.setup.testing;
+
+import com.tradevault.setup.config.ConfigLoader;
+import com.tradevault.setup.config.DbSettings;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Settings and environments for tests: a ledger in a temp dir, a key in the environment, no real home. */
+public final class TestLedgers {
+
+    /** A raw test key (64 hex digits). */
+    public static final String KEY_HEX = "2dd29ca851e7b56e4697b0e1f08507293d761a05ce4d1b628663f411a8086d99";
+
+    private TestLedgers() {
+    }
+
+    /** An environment whose HOME and XDG_CONFIG_HOME are inside {@code dir}, with {@code extra} added. */
+    public static Map<String, String> env(Path dir, String... extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("XDG_CONFIG_HOME", dir.resolve("home/.config").toString());
+        env.put("TRADEVAULT_DATA_DIR", dir.resolve("data").toString());
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    /** The settings for an environment, as the command line would read them. */
+    public static DbSettings settings(Map<String, String> env, String... configLines) {
+        var loaded = new ConfigLoader(env, ConfigLoader.DATABASE_OVERRIDES).load(java.util.Optional.empty());
+        return DbSettings.from(ConfigFactory.parseString(String.join("\n", configLines)).withFallback(loaded));
+    }
+}
