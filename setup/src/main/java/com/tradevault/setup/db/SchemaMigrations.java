@@ -1,7 +1,9 @@
 package com.tradevault.setup.db;
 
 import com.tradevault.setup.Outcome;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -20,10 +22,18 @@ public final class SchemaMigrations {
     private final Flyway flyway;
 
     public SchemaMigrations(Database database) {
+        this(database, List.of());
+    }
+
+    /** With further migration locations after the dialect's own: for migration tests only. */
+    SchemaMigrations(Database database, List<String> extraLocations) {
         this.database = database;
+        List<String> locations = new ArrayList<>();
+        locations.add(database.dialect().migrationLocation());
+        locations.addAll(extraLocations);
         this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(database.dataSource())
-                .locations(database.dialect().migrationLocation())
+                .locations(locations.toArray(String[]::new))
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
                 .outOfOrder(false)

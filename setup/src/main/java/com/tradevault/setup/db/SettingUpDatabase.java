@@ -3,6 +3,7 @@ package com.tradevault.setup.db;
 import com.tradevault.setup.key.ResolvedKey;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,17 @@ public final class SettingUpDatabase {
     private final OpeningDatabases opening;
     private final Clock clock;
 
+    private final List<String> extraLocations;
+
     public SettingUpDatabase(OpeningDatabases opening, Clock clock) {
+        this(opening, clock, List.of());
+    }
+
+    /** With further migration locations: for migration tests only. */
+    SettingUpDatabase(OpeningDatabases opening, Clock clock, List<String> extraLocations) {
         this.opening = opening;
         this.clock = clock;
+        this.extraLocations = List.copyOf(extraLocations);
     }
 
     /**
@@ -40,7 +49,7 @@ public final class SettingUpDatabase {
     public Report run() {
         OpeningDatabases.Created created = opening.openOrCreate();
         try (Database db = created.database(); InstanceLock lock = db.dialect().lockForWriting(db)) {
-            SchemaMigrations migrations = new SchemaMigrations(db);
+            SchemaMigrations migrations = new SchemaMigrations(db, extraLocations);
             SchemaMigrations.Versions before = migrations.versions();
             migrations.refuseNewer(before);
             if (before.upToDate()) {
