@@ -56,7 +56,11 @@ public final class Database implements AutoCloseable {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                rollbackAfter(c, e);
+                closeWriterQuietly();
+                throw e;
+            } catch (RuntimeException e) {
                 rollbackAfter(c, e);
                 throw e;
             } finally {
@@ -67,9 +71,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The writer connection; after a failed transaction it is replaced, so a lost connection heals. */
     private Connection writer() throws SQLException {
-        if (writer == null || writer.isClosed() || !writer.isValid(5)) {
-            closeWriterQuietly();
+        if (writer == null || writer.isClosed()) {
             writer = dataSource.getConnection();
         }
         return writer;

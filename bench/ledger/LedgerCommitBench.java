@@ -1,0 +1,147 @@
+import com.tradevault.setup.config.ConfigLoader;
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.SettingUpDatabase;
+import com.tradevault.setup.key.KeyResolver;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable single-row commits per second and batched inserts per second into the ledger's
+ * orders table, plaintext vs encrypted (SQLCipher 4, raw key), next to the disk's fsync rate,
+ * all in one run on the same folder. Rounds alternate the variants so that noise hits both.
+ * Usage: bench/ledger/run.sh [rounds] [seconds-per-round] [dir]
+ */
+public final class LedgerCommitBench {
+
+    private static final String KEY = "2dd29ca851e7b56e4697b0e1f08507293d761a05ce4d1b628663f411a8086d99";
+    private static final int BATCH_ROWS = 200_000;
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2.0;
+        Path base = Files.createDirectories(Path.of(args.length > 2 ? args[2] : "target/bench-ledger"));
+        Map<String, List<Double>> results = new HashMap<>();
+        Database plain = open(base.resolve("plain"), false);
+        Database encrypted = open(base.resolve("encrypted"), true);
+        for (int round = 0; round < rounds; round++) {
+            add(results, "fsync/s", fsyncRate(base.resolve("fsync.probe"), seconds));
+            add(results, "commits/s plaintext", commitRate(plain, seconds, round));
+            add(results, "commits/s encrypted", commitRate(encrypted, seconds, round));
+            add(results, "batch rows/s plaintext", batchRate(plain, round));
+            add(results, "batch rows/s encrypted", batchRate(encrypted, round));
+        }
+        plain.close();
+        encrypted.close();
+        report(results, rounds, seconds);
+    }
+
+    private static Database open(Path dir, boolean encrypted) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TRADEVAULT_DATA_DIR", dir.toString());
+        env.put("HOME", dir.resolve("home").toString());
+        if (encrypted) {
+            env.put("TRADEVAULT_DB_KEY", KEY);
+        }
+        var config = new ConfigLoader(env, ConfigLoader.DATABASE_OVERRIDES).load(Optional.empty());
+        DbSettings settings = DbSettings.from(config.withValue("db.encryption",
+                com.typesafe.config.ConfigValueFactory.fromAnyRef(encrypted)));
+        OpeningDatabases opening = new OpeningDatabases(settings, new KeyResolver(env));
+        new SettingUpDatabase(opening, Clock.systemUTC()).run();
+        return opening.openExisting();
+    }
+
+    private static double fsyncRate(Path probe, double seconds) throws Exception {
+        ByteBuffer page = ByteBuffer.allocate(4096);
+        try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long n = 0;
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            while (System.nanoTime() < end) {
+                page.clear();
+                ch.write(page, (n % 16) * 4096);
+                ch.force(false);
+                n++;
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double commitRate(Database db, double seconds, int round) throws Exception {
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            long id = n++;
+            db.transaction(c -> insertOrders(c, "c" + round + "-" + id, 1));
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double batchRate(Database db, int round) throws Exception {
+        long start = System.nanoTime();
+        db.transaction(c -> insertOrders(c, "b" + round + "-", BATCH_ROWS));
+        return BATCH_ROWS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static int insertOrders(java.sql.Connection c, String prefix, int rows) throws java.sql.SQLException {
+        String sql = "INSERT INTO orders (client_order_id, symbol, side, type, purpose, quantity_e8, price_e8,"
+                + " status, created_at, updated_at) VALUES (?, 'BTCUSDT', 'BUY', 'LIMIT', 'ENTRY', ?, ?, 'NEW',"
+                + " '2026-11-21T07:41:00.123456Z', '2026-11-21T07:41:00.123456Z')";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < rows; i++) {
+                s.setString(1, rows == 1 ? prefix : prefix + i);
+                s.setLong(2, 1_000_000L + i);
+                s.setLong(3, 6_543_210_000_000L + i);
+                s.addBatch();
+                if (i % 10_000 == 9_999) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+        return rows;
+    }
+
+    private static void add(Map<String, List<Double>> results, String name, double value) {
+        results.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void report(Map<String, List<Double>> r, int rounds, double seconds) {
+        System.out.printf(Locale.ROOT, "rounds=%d seconds/round=%.1f batch=%d rows%n", rounds, seconds, BATCH_ROWS);
+        for (String name : List.of("fsync/s", "commits/s plaintext", "commits/s encrypted", "batch rows/s plaintext",
+                "batch rows/s encrypted")) {
+            List<Double> v = r.get(name);
+            System.out.printf(Locale.ROOT, "%-24s median %10.0f  range %10.0f .. %10.0f%n", name, median(v),
+                    Collections.min(v), Collections.max(v));
+        }
+        System.out.printf(Locale.ROOT, "ratio encrypted/plaintext commits: %.2f (target >= 0.87)%n",
+                median(r.get("commits/s encrypted")) / median(r.get("commits/s plaintext")));
+        System.out.printf(Locale.ROOT, "ratio encrypted/plaintext batch:   %.2f (target >= 0.87)%n",
+                median(r.get("batch rows/s encrypted")) / median(r.get("batch rows/s plaintext")));
+        System.out.printf(Locale.ROOT, "ratio plaintext commits/fsync:     %.2f (target >= 0.80)%n",
+                median(r.get("commits/s plaintext")) / median(r.get("fsync/s")));
+        System.out.printf(Locale.ROOT, "ratio encrypted commits/fsync:     %.2f (target >= 0.80)%n",
+                median(r.get("commits/s encrypted")) / median(r.get("fsync/s")));
+    }
+}
