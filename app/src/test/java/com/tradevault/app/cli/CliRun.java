@@ -6,16 +6,20 @@ import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** One in-process run of the command line, with what it printed and its exit code. */
-record CliRun(int exit, String out, String err) {
+/** One run of the command line in-process, with what it printed. */
+record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Map<String, String> env, String... args) {
+        return of(env, Clock.systemUTC(), args);
+    }
+
+    static CliRun of(Map<String, String> env, Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new Cli(env, Clock.systemUTC()).commandLine();
+        CommandLine cl = new Cli(env, clock).commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new CliRun(exit, out.toString(), err.toString());
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -123,7 +123,7 @@ class PaperExchangeServeIT {
     @Test
     void aSecondServerOnTheSameStateIsRefusedNamingThePid() {
         CliRun second = CliRun.of(ACCOUNT, "paper-exchange", "serve", "--port", "0", "--state", state.toString());
-        assertEquals(5, second.exit());
+        assertEquals(5, second.exitCode());
         assertEquals("error: paper exchange state " + state + " is in use by another process (PID " + server.pid()
                 + ")\nnext: stop the other 'tradevault paper-exchange serve' or bot using it, or give another --state\n",
                 second.err());
@@ -145,7 +145,7 @@ class PaperExchangeServeIT {
 
     private String run(String... args) {
         CliRun r = CliRun.of(Map.of(), args);
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         return r.out();
     }
 
