@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The matching engine against a price feed (no order book): market orders
@@ -89,7 +90,7 @@ final class Matching {
 
     /** Matches every open order of {@code symbol} against a new price, oldest first. */
     void onPrice(String symbol, BigDecimal price) throws SQLException {
-        for (PaperOrder order : store.openOrders(java.util.Optional.of(symbol))) {
+        for (PaperOrder order : store.openOrders(Optional.of(symbol))) {
             match(order, price, false);
         }
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,14 +158,22 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         });
     }
 
-    /** Everything the venue holds: all orders, all fills, balances and last prices. */
+    /**
+     * Everything the venue holds, for {@code paper-exchange dump} and for comparing with the ledger.
+     *
+     * @param orders   every order, oldest first
+     * @param trades   every fill, oldest first
+     * @param balances free and locked per asset
+     * @param prices   last price per symbol
+     */
     public record Snapshot(List<ExchangeOrder> orders, List<ExchangeTrade> trades, Map<String, Balance> balances,
                            Map<String, BigDecimal> prices) {
     }
 
+    /** All orders, all fills, balances and last prices, read in one go. */
     public synchronized Snapshot snapshot() {
         return read(() -> {
-            Map<String, BigDecimal> prices = new java.util.LinkedHashMap<>();
+            Map<String, BigDecimal> prices = new LinkedHashMap<>();
             for (String symbol : settings.symbols()) {
                 prices.put(symbol, matching.lastPrice(symbol));
             }
