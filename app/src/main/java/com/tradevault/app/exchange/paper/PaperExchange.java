@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     private final PaperStore store;
     private final Matching matching;
     private final PriceFeed feed;
+    private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
     private boolean closed;
 
@@ -299,8 +301,24 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         }
     }
 
+    /** Runs {@code work} in one transaction, then tells the fill listeners what it filled. */
     private <T> T write(PaperStore.Work<T> work) {
-        return read(() -> store.transaction(work));
+        matching.drainFills();
+        T result = read(() -> store.transaction(work));
+        for (Matching.Fill fill : matching.drainFills()) {
+            fillListeners.forEach(l -> l.filled(fill.order(), fill.trade()));
+        }
+        return result;
+    }
+
+    /** Told of every fill once it is durable (e.g. to log it); called on the thread that caused it. */
+    public interface FillListener {
+        void filled(ExchangeOrder order, ExchangeTrade trade);
+    }
+
+    /** Adds a listener told of every fill from now on. */
+    public void onFill(FillListener listener) {
+        fillListeners.add(listener);
     }
 
     private <T> T read(PaperStore.Work<T> work) {
