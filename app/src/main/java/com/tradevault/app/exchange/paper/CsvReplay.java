@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ final class CsvReplay implements PriceFeed {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new TradevaultException(Outcome.BAD_USAGE, "the price file " + file + " does not exist",
+                    "check paper.feed.csv-file", e);
         } catch (IOException e) {
             throw new TradevaultException(Outcome.BAD_USAGE, "cannot read the price file " + file + ": " + e,
                     "check paper.feed.csv-file", e);

@@ -89,6 +89,19 @@ class PaperStateAndFeedTest {
     }
 
     @Test
+    void aMissingOrBrokenPriceFileIsBadUsageNamingFileAndLine() throws Exception {
+        Path csv = dir.resolve("prices.csv");
+        PaperSettings s = PaperFixture.settings(dir, "paper.feed.kind", "csv", "paper.feed.csv-file", csv.toString());
+        TradevaultException missing = assertThrows(TradevaultException.class, () -> PaperExchange.open(s, clock));
+        assertEquals(List.of(Outcome.BAD_USAGE, "the price file " + csv + " does not exist"),
+                List.of(missing.outcome(), missing.getMessage()));
+        Files.writeString(csv, "price\n101\nabc\n");
+        TradevaultException broken = assertThrows(TradevaultException.class, () -> PaperExchange.open(s, clock));
+        assertEquals("the price file " + csv + " line 3 has no positive price in its last column: abc",
+                broken.getMessage());
+    }
+
+    @Test
     void candlesAnswerTheHighestPriceReachedOverARange() {
         try (PaperExchange exchange = PaperExchange.open(PaperFixture.settings(dir), clock)) {
             Instant start = clock.instant();
