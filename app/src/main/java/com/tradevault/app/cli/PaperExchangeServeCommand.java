@@ -63,6 +63,10 @@ final class PaperExchangeServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new TradevaultException(Outcome.BAD_USAGE, "--port " + port + " is not a TCP port",
+                    "give a port from 1 to 65535, or 0 for any free port");
+        }
         Optional<Duration> limit = duration();
         SettingsReader reader = new SettingsReader(context.config(common));
         PaperSettings settings = PaperSettings.read(reader, DbSettings.read(reader).dataDir());
