@@ -76,16 +76,28 @@ public final class PaperExchange implements Exchange, AutoCloseable {
                 : new RandomWalk(settings.feed().seed(), settings.feed().drift(), settings.feed().volatility(),
                         settings.tickSize());
         StateLock lock = StateLock.acquire(settings.stateFile());
+        PaperStore store = null;
         try {
-            PaperStore store = PaperStore.open(settings.stateFile());
+            store = PaperStore.open(settings.stateFile());
             PaperExchange exchange = new PaperExchange(settings, clock, lock, store, feed);
             exchange.initialize();
             return exchange;
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(store);
             lock.close();
             throw e instanceof TradevaultException te ? te : new TradevaultException(Outcome.FAILURE,
                     "cannot open the paper exchange state " + settings.stateFile() + ": " + e.getMessage(),
                     "check the file, or move it aside to start a new paper account", e);
+        }
+    }
+
+    private static void closeQuietly(PaperStore store) {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (SQLException ignored) {
+            // the opening failure is what the caller must see
         }
     }
 
@@ -98,7 +110,10 @@ public final class PaperExchange implements Exchange, AutoCloseable {
             for (String symbol : settings.symbols()) {
                 if (store.lastPrice(symbol).isEmpty()) {
                     store.recordPrice(symbol, settings.startPrice(), 0, clock.instant());
-                    store.putBalance(new Balance(settings.baseAsset(symbol), settings.initialBase(), BigDecimal.ZERO));
+                }
+                String base = settings.baseAsset(symbol);
+                if (!store.balances().containsKey(base)) {
+                    store.putBalance(new Balance(base, settings.initialBase(), BigDecimal.ZERO));
                 }
             }
             return null;
