@@ -28,7 +28,6 @@ final class JdbcLedger implements Ledger {
     @Override
     public <T> T read(LedgerWork<T> work) {
         try (Connection c = database.connect()) {
-            c.setReadOnly(true);
             return work.run(new JdbcSession(c, database.dialect()));
         } catch (SQLException e) {
             throw new LedgerFailure("reading the ledger at " + database.dialect().location() + " failed: "
