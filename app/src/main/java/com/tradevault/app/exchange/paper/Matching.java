@@ -1,0 +1,162 @@
+package com.tradevault.app.exchange.paper;
+
+import com.tradevault.app.exchange.Balance;
+import com.tradevault.app.exchange.ExchangeTrade;
+import com.tradevault.app.exchange.OrderRejected;
+import com.tradevault.app.exchange.OrderRejected.Reason;
+import com.tradevault.app.exchange.OrderRequest;
+import com.tradevault.app.exchange.OrderStatus;
+import com.tradevault.app.exchange.OrderType;
+import com.tradevault.app.exchange.Side;
+import com.tradevault.app.exchange.SymbolRules;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The matching engine against a price feed (no order book): market orders
+ * fill at the last price; a limit fills when the price reaches it (at the last
+ * price if it was marketable when placed or triggered, else at its limit); a
+ * stop triggers when the price reaches its stop price, then fills at that
+ * tick's price (STOP_LOSS) or rests as a limit (STOP_LOSS_LIMIT). Orders fill
+ * whole. Open orders lock what they may spend: the quote amount of a buy, the
+ * base quantity of a sell. Fees are charged in the asset received. Callers run
+ * each method inside one store transaction.
+ */
+final class Matching {
+
+    private static final String INSUFFICIENT = "Account has insufficient balance for requested action.";
+
+    private final PaperStore store;
+    private final PaperSettings settings;
+    private final Clock clock;
+
+    Matching(PaperStore store, PaperSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    SymbolRules rules(String symbol) {
+        if (!settings.symbols().contains(symbol)) {
+            throw new OrderRejected(Reason.UNKNOWN_SYMBOL, OrderChecks.INVALID_SYMBOL, "Invalid symbol.");
+        }
+        return new SymbolRules(symbol, settings.baseAsset(symbol), settings.quoteAsset(), settings.tickSize(),
+                settings.stepSize(), settings.minQuantity(), settings.minNotional());
+    }
+
+    BigDecimal lastPrice(String symbol) throws SQLException {
+        rules(symbol);
+        return store.lastPrice(symbol).orElseThrow().price();
+    }
+
+    PaperOrder place(OrderRequest request) throws SQLException {
+        SymbolRules rules = rules(request.symbol());
+        BigDecimal last = lastPrice(request.symbol());
+        OrderChecks.check(request, rules, last);
+        if (store.orderByClientId(request.clientOrderId().value()).isPresent()) {
+            throw new OrderRejected(Reason.DUPLICATE_CLIENT_ORDER_ID, OrderChecks.NEW_ORDER_REJECTED,
+                    "Duplicate order sent.");
+        }
+        String asset = request.side() == Side.BUY ? rules.quoteAsset() : rules.baseAsset();
+        BigDecimal amount = reservation(request, last);
+        lock(asset, amount);
+        Instant now = clock.instant();
+        PaperOrder order = new PaperOrder(0, request.symbol(), request.clientOrderId(), request.side(),
+                request.type(), OrderStatus.NEW, E8.plain(request.quantity()), BigDecimal.ZERO, BigDecimal.ZERO,
+                request.price().map(E8::plain), request.stopPrice().map(E8::plain), false, asset, amount, now, now);
+        return match(order.withId(store.insertOrder(order)), last, true);
+    }
+
+    /** What an order reserves: the base quantity of a sell; quantity × (limit, stop or last price) of a buy. */
+    private static BigDecimal reservation(OrderRequest request, BigDecimal last) {
+        if (request.side() == Side.SELL) {
+            return request.quantity();
+        }
+        BigDecimal price = request.price().or(request::stopPrice).orElse(last);
+        return E8.up(request.quantity().multiply(price));
+    }
+
+    private void lock(String asset, BigDecimal amount) throws SQLException {
+        Balance b = store.balance(asset);
+        if (b.free().compareTo(amount) < 0) {
+            throw new OrderRejected(Reason.INSUFFICIENT_BALANCE, OrderChecks.NEW_ORDER_REJECTED, INSUFFICIENT);
+        }
+        store.putBalance(new Balance(asset, b.free().subtract(amount), b.locked().add(amount)));
+    }
+
+    /** Matches every open order of {@code symbol} against a new price, oldest first. */
+    void onPrice(String symbol, BigDecimal price) throws SQLException {
+        for (PaperOrder order : store.openOrders(java.util.Optional.of(symbol))) {
+            match(order, price, false);
+        }
+    }
+
+    private PaperOrder match(PaperOrder order, BigDecimal price, boolean justPlaced) throws SQLException {
+        boolean active = justPlaced;
+        if (order.awaitsTrigger()) {
+            if (!OrderChecks.wouldTrigger(order.side(), order.stopPrice().orElseThrow(), price)) {
+                return order;
+            }
+            order = order.triggered(clock.instant());
+            store.updateOrder(order);
+            active = true;
+        }
+        if (order.type() == OrderType.MARKET || order.type() == OrderType.STOP_LOSS) {
+            return fill(order, price);
+        }
+        BigDecimal limit = order.price().orElseThrow();
+        if (!OrderChecks.limitCrossed(order.side(), limit, price)) {
+            return order;
+        }
+        return fill(order, active ? price : limit);
+    }
+
+    private PaperOrder fill(PaperOrder order, BigDecimal price) throws SQLException {
+        BigDecimal quantity = order.quantity().subtract(order.executed());
+        BigDecimal quote = E8.plain(quantity.multiply(price).setScale(E8.SCALE, RoundingMode.HALF_EVEN));
+        Balance locked = store.balance(order.lockedAsset());
+        BigDecimal available = locked.free().add(order.locked());
+        BigDecimal spent = order.side() == Side.BUY ? quote : quantity;
+        if (available.compareTo(spent) < 0) {
+            return end(order, OrderStatus.EXPIRED);
+        }
+        store.putBalance(new Balance(order.lockedAsset(), available.subtract(spent),
+                locked.locked().subtract(order.locked())));
+        ExchangeTrade trade = credit(order, quantity, quote, price);
+        store.insertTrade(trade);
+        PaperOrder filled = order.filled(order.cumulativeQuote().add(quote), trade.time());
+        store.updateOrder(filled);
+        return filled;
+    }
+
+    /** Credits what the fill buys, less the fee, and returns the trade (id assigned by the store). */
+    private ExchangeTrade credit(PaperOrder order, BigDecimal quantity, BigDecimal quote, BigDecimal price)
+            throws SQLException {
+        SymbolRules rules = rules(order.symbol());
+        boolean buy = order.side() == Side.BUY;
+        String asset = buy ? rules.baseAsset() : rules.quoteAsset();
+        BigDecimal gross = buy ? quantity : quote;
+        BigDecimal fee = E8.down(gross.multiply(settings.feeRate()));
+        Balance b = store.balance(asset);
+        store.putBalance(new Balance(asset, b.free().add(gross).subtract(fee), b.locked()));
+        return new ExchangeTrade(order.symbol(), 0, Long.toString(order.id()), order.side(), price, quantity, fee,
+                asset, clock.instant());
+    }
+
+    /** Cancels an open order, releasing what it locked. */
+    PaperOrder cancel(PaperOrder order) throws SQLException {
+        return end(order, OrderStatus.CANCELED);
+    }
+
+    private PaperOrder end(PaperOrder order, OrderStatus status) throws SQLException {
+        Balance b = store.balance(order.lockedAsset());
+        store.putBalance(new Balance(order.lockedAsset(), b.free().add(order.locked()),
+                b.locked().subtract(order.locked())));
+        PaperOrder ended = order.ended(status, clock.instant());
+        store.updateOrder(ended);
+        return ended;
+    }
+}

@@ -1,0 +1,301 @@
+package com.tradevault.app.exchange.paper;
+
+import com.tradevault.app.exchange.Balance;
+import com.tradevault.app.exchange.Candle;
+import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeOrder;
+import com.tradevault.app.exchange.ExchangeTrade;
+import com.tradevault.app.exchange.ExchangeUnavailable;
+import com.tradevault.app.exchange.NoSuchOrder;
+import com.tradevault.app.exchange.OrderRequest;
+import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.TradevaultException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The paper exchange: a venue simulated in-process, with its own durable state
+ * in its own SQLite file (see {@link PaperSettings#stateFile()}), so that it
+ * survives restarts of the bot and of itself.
+ *
+ * <p>Open it with {@link #open(PaperSettings, Clock)}. Prices move one step per
+ * {@link #tick()}: tests call it (or {@link #advance(int)}) for deterministic
+ * runs; live use calls {@link #startTicker()}, which ticks every
+ * {@code paper.feed.tick-interval} on a background thread until {@link #close()}.
+ * Every method is thread-safe; each state change is one durable transaction.
+ * Matching rules are described on the engine ({@code Matching}).
+ */
+public final class PaperExchange implements Exchange, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
+
+    private final PaperSettings settings;
+    private final Clock clock;
+    private final StateLock lock;
+    private final PaperStore store;
+    private final Matching matching;
+    private final PriceFeed feed;
+    private ScheduledExecutorService ticker;
+    private boolean closed;
+
+    private PaperExchange(PaperSettings settings, Clock clock, StateLock lock, PaperStore store, PriceFeed feed) {
+        this.settings = settings;
+        this.clock = clock;
+        this.lock = lock;
+        this.store = store;
+        this.feed = feed;
+        this.matching = new Matching(store, settings, clock);
+    }
+
+    /**
+     * Opens (creating if missing) the state file and takes its lock. A new file
+     * starts with the configured balances and start price.
+     *
+     * @throws TradevaultException LOCKED if another process uses the file, FAILURE if it cannot be opened
+     */
+    public static PaperExchange open(PaperSettings settings, Clock clock) {
+        PriceFeed feed = settings.feed().kind().equals(PaperSettings.Feed.CSV)
+                ? CsvReplay.load(settings.feed().csvFile().orElseThrow(), settings.tickSize())
+                : new RandomWalk(settings.feed().seed(), settings.feed().drift(), settings.feed().volatility(),
+                        settings.tickSize());
+        StateLock lock = StateLock.acquire(settings.stateFile());
+        try {
+            PaperStore store = PaperStore.open(settings.stateFile());
+            PaperExchange exchange = new PaperExchange(settings, clock, lock, store, feed);
+            exchange.initialize();
+            return exchange;
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e instanceof TradevaultException te ? te : new TradevaultException(Outcome.FAILURE,
+                    "cannot open the paper exchange state " + settings.stateFile() + ": " + e.getMessage(),
+                    "check the file, or move it aside to start a new paper account", e);
+        }
+    }
+
+    private void initialize() throws SQLException {
+        store.transaction(() -> {
+            boolean fresh = store.isNew();
+            if (fresh) {
+                store.putBalance(new Balance(settings.quoteAsset(), settings.initialQuote(), BigDecimal.ZERO));
+            }
+            for (String symbol : settings.symbols()) {
+                if (store.lastPrice(symbol).isEmpty()) {
+                    store.recordPrice(symbol, settings.startPrice(), 0, clock.instant());
+                    store.putBalance(new Balance(settings.baseAsset(symbol), settings.initialBase(), BigDecimal.ZERO));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The settings this exchange was opened with. */
+    public PaperSettings settings() {
+        return settings;
+    }
+
+    /** Moves every symbol's price one feed step and fills what the new prices reach. */
+    public synchronized void tick() {
+        if (closed) {
+            return;
+        }
+        write(() -> {
+            for (String symbol : settings.symbols()) {
+                PaperStore.LastPrice last = store.lastPrice(symbol).orElseThrow();
+                long tick = last.ticks() + 1;
+                BigDecimal price = feed.next(symbol, last.price(), tick);
+                store.recordPrice(symbol, price, tick, clock.instant());
+                matching.onPrice(symbol, price);
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code ticks} ticks in a row. */
+    public void advance(int ticks) {
+        for (int i = 0; i < ticks; i++) {
+            tick();
+        }
+    }
+
+    /** Sets a symbol's price by hand (tests, demos) and fills what it reaches; the feed continues from it. */
+    public synchronized void setPrice(String symbol, BigDecimal price) {
+        write(() -> {
+            BigDecimal rounded = E8.plain(matching.rules(symbol).floorPrice(price).max(settings.tickSize()));
+            long ticks = store.lastPrice(symbol).orElseThrow().ticks();
+            store.recordPrice(symbol, rounded, ticks, clock.instant());
+            matching.onPrice(symbol, rounded);
+            return null;
+        });
+    }
+
+    /** Cancels every open order (of one symbol, or all), as a venue does during maintenance. */
+    public synchronized List<ExchangeOrder> cancelAll(Optional<String> symbol) {
+        return write(() -> {
+            List<ExchangeOrder> cancelled = new ArrayList<>();
+            for (PaperOrder o : store.openOrders(symbol)) {
+                cancelled.add(matching.cancel(o).view());
+            }
+            return cancelled;
+        });
+    }
+
+    /** Everything the venue holds: all orders, all fills, balances and last prices. */
+    public record Snapshot(List<ExchangeOrder> orders, List<ExchangeTrade> trades, Map<String, Balance> balances,
+                           Map<String, BigDecimal> prices) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return read(() -> {
+            Map<String, BigDecimal> prices = new java.util.LinkedHashMap<>();
+            for (String symbol : settings.symbols()) {
+                prices.put(symbol, matching.lastPrice(symbol));
+            }
+            return new Snapshot(store.allOrders(Optional.empty()).stream().map(PaperOrder::view).toList(),
+                    store.trades(Optional.empty(), -1), store.balances(), prices);
+        });
+    }
+
+    /** Starts ticking every {@code paper.feed.tick-interval} on a daemon thread; stopped by {@link #close()}. */
+    public synchronized void startTicker() {
+        if (ticker != null) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "paper-exchange-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = settings.feed().tickInterval().toMillis();
+        ticker.scheduleAtFixedRate(this::tickLogged, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void tickLogged() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("paper exchange tick failed; next tick tries again: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized ExchangeOrder place(OrderRequest request) {
+        return write(() -> matching.place(request)).view();
+    }
+
+    @Override
+    public synchronized ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
+        return write(() -> {
+            PaperOrder o = store.orderByClientId(clientOrderId.value())
+                    .filter(x -> x.symbol().equals(symbol) && x.status().isOpen())
+                    .orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
+            return matching.cancel(o);
+        }).view();
+    }
+
+    @Override
+    public synchronized Optional<ExchangeOrder> orderByClientId(String symbol, ClientOrderId clientOrderId) {
+        return read(() -> store.orderByClientId(clientOrderId.value()).filter(o -> o.symbol().equals(symbol))
+                .map(PaperOrder::view));
+    }
+
+    @Override
+    public synchronized Optional<ExchangeOrder> orderByExchangeId(String symbol, String exchangeOrderId) {
+        long id;
+        try {
+            id = Long.parseLong(exchangeOrderId);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return read(() -> store.orderById(id).filter(o -> o.symbol().equals(symbol)).map(PaperOrder::view));
+    }
+
+    @Override
+    public synchronized List<ExchangeOrder> openOrders(Optional<String> symbol) {
+        return read(() -> store.openOrders(symbol).stream().map(PaperOrder::view).toList());
+    }
+
+    @Override
+    public synchronized List<ExchangeOrder> allOrders(String symbol) {
+        return read(() -> store.allOrders(Optional.of(symbol)).stream().map(PaperOrder::view).toList());
+    }
+
+    @Override
+    public synchronized List<ExchangeTrade> tradesAfter(String symbol, long afterTradeId) {
+        return read(() -> store.trades(Optional.of(symbol), afterTradeId));
+    }
+
+    @Override
+    public synchronized BigDecimal lastPrice(String symbol) {
+        return read(() -> matching.lastPrice(symbol));
+    }
+
+    /** Candles whose minute overlaps [from, to): the candle holding {@code from} is included. */
+    @Override
+    public synchronized List<Candle> candles(String symbol, Instant from, Instant to) {
+        return read(() -> {
+            matching.rules(symbol);
+            return store.candles(symbol, from.truncatedTo(ChronoUnit.MINUTES), to);
+        });
+    }
+
+    @Override
+    public synchronized Map<String, Balance> balances() {
+        return read(store::balances);
+    }
+
+    @Override
+    public SymbolRules rules(String symbol) {
+        return matching.rules(symbol);
+    }
+
+    @Override
+    public Instant serverTime() {
+        return clock.instant();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        try {
+            store.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the paper exchange state {} failed: {}", settings.stateFile(), e.getMessage());
+        } finally {
+            lock.close();
+        }
+    }
+
+    private <T> T write(PaperStore.Work<T> work) {
+        return read(() -> store.transaction(work));
+    }
+
+    private <T> T read(PaperStore.Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new ExchangeUnavailable("paper exchange state " + settings.stateFile() + " failed: "
+                    + e.getMessage(), Optional.empty(), e);
+        }
+    }
+}
