@@ -10,6 +10,7 @@ import com.tradevault.app.orders.RecordingFills;
 import com.tradevault.app.reconciliation.Reconciliation;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Money;
+import com.tradevault.setup.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +66,11 @@ public final class Bot {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
         RunTally tally = new RunTally();
         LOG.info("trading {} every {}{}", String.join(", ", settings.symbols()),
-                com.tradevault.setup.config.Durations.format(settings.scanInterval()),
-                limit.map(d -> " for " + com.tradevault.setup.config.Durations.format(d)).orElse(""));
+                Durations.format(settings.scanInterval()), limit.map(d -> " for " + Durations.format(d)).orElse(""));
         while (!stop.isRequested() && clock.instant().isBefore(end)) {
             Duration wait = scanAll(tally);
             Duration left = Duration.between(clock.instant(), end);
-            if (stop.awaitFor(left.compareTo(wait) < 0 ? left.isNegative() ? Duration.ZERO : left : wait)) {
+            if (stop.awaitFor(left.compareTo(wait) < 0 ? left : wait)) {
                 break;
             }
         }

@@ -110,12 +110,12 @@ public final class Trading {
         List<String> actions = protecting.protect(position, price);
         Position now = protecting.trail(position, price);
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("price", price.value());
+        payload.put("price", plain(price));
         payload.put("positionId", now.id());
-        payload.put("entryPrice", now.entryPrice().value());
+        payload.put("entryPrice", plain(now.entryPrice()));
         payload.put("quantity", now.quantity().value());
-        payload.put("highest", now.stop().highest().value());
-        payload.put("stopLevel", now.stop().level().value());
+        payload.put("highest", plain(now.stop().highest()));
+        payload.put("stopLevel", plain(now.stop().level()));
         payload.put("trail", now.stop().trail().toString());
         payload.put("stopRaised", now.stop().level().isAbove(position.stop().level()));
         payload.put("unrealizedPnl", now.unrealizedPnlAt(price).value());
@@ -127,11 +127,11 @@ public final class Trading {
 
     private Decision exit(FillEvent closing, Price price) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("price", price.value());
+        payload.put("price", plain(price));
         payload.put("positionId", closing.position().id());
         payload.put("exitBy", closing.order().purpose().name());
-        payload.put("exitPrice", closing.fill().price().value());
-        payload.put("entryPrice", closing.position().entryPrice().value());
+        payload.put("exitPrice", plain(closing.fill().price()));
+        payload.put("entryPrice", plain(closing.position().entryPrice()));
         payload.put("realizedPnl", closing.position().realizedPnl().value());
         return Decision.of(closing.position().symbol(), clock.instant(), Decision.Kind.EXIT, payload);
     }
@@ -160,8 +160,9 @@ public final class Trading {
     }
 
     private Decision enter(String symbol, Entry entry, Map<String, Object> payload) {
-        LOG.info("{} breakout above {}: entering with {} (about {})", symbol, payload.get("entryLevel"),
-                entry.quantity(), entry.notional());
+        LOG.info("{} broke out above {}: entering with {} (about {})", symbol,
+                ((BigDecimal) payload.get("entryLevel")).stripTrailingZeros().toPlainString(), entry.quantity(),
+                entry.notional());
         Order order = placing.place(OrderDraft.marketBuy(symbol, entry.quantity()));
         catchUp(symbol);
         payload.put("quantity", entry.quantity().value());
@@ -173,5 +174,9 @@ public final class Trading {
     private boolean entryPending(String symbol) {
         return ledger.transaction(LedgerSession::unfinishedOrders).stream()
                 .anyMatch(o -> o.symbol().equals(symbol) && o.purpose() == OrderPurpose.ENTRY);
+    }
+
+    private static BigDecimal plain(Price p) {
+        return p.value().stripTrailingZeros();
     }
 }

@@ -86,11 +86,11 @@ public final class RecordingFills {
         }
         Order order = s.order(owner.get().clientOrderId()).orElseThrow();
         Fill fill = Fill.of(trade, order.id());
+        LOG.info("fill {} {} {} {} @ {} fee {} {} for {}", fill.exchangeFillId(), trade.side(), fill.quantity(),
+                trade.symbol(), fill.price(), fill.fee(), fill.feeAsset(), order.clientOrderId());
         FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill) : exitFill(s, order, fill);
         s.insertFill(fill);
         s.updateOrder(event.order());
-        LOG.info("fill {} {} {} {} @ {} fee {} {} for {}", fill.exchangeFillId(), trade.side(), fill.quantity(),
-                trade.symbol(), fill.price(), fill.fee(), fill.feeAsset(), order.clientOrderId());
         return Optional.of(event);
     }
 
