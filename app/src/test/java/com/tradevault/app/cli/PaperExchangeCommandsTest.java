@@ -34,9 +34,8 @@ class PaperExchangeCommandsTest {
     void aControlCommandAgainstNothingSaysToStartTheServer() {
         CliRun run = CliRun.of(Map.of(), "paper-exchange", "set-price", "--url", "http://127.0.0.1:9", "BTCUSDT", "1");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("error: cannot reach the paper exchange at http://127.0.0.1:9: "), run.err());
-        assertTrue(run.err().endsWith("next: start it with 'tradevault paper-exchange serve --port PORT', or check"
-                + " --url\n"), run.err());
+        assertEquals("error: cannot reach the paper exchange at http://127.0.0.1:9 (connection refused)\n"
+                + "next: start it with 'tradevault paper-exchange serve --port PORT', or check --url\n", run.err());
     }
 
     @Test

@@ -62,7 +62,8 @@ class BinanceAdapterIT {
         assertEquals("910 / 90", adapter.balances().get("USDT").free().toPlainString() + " / "
                 + adapter.balances().get("USDT").locked().toPlainString());
         ExchangeOrder cancelled = adapter.cancel("BTCUSDT", new ClientOrderId("tv-a1"));
-        assertEquals(OrderStatus.CANCELED, cancelled.status());
+        assertEquals(List.of(OrderStatus.CANCELED, "tv-a1"), List.of(cancelled.status(),
+                cancelled.clientOrderId().value()));
         assertEquals(List.of(), adapter.openOrders(Optional.empty()));
     }
 

@@ -62,7 +62,8 @@ public final class PaperControl {
             }
             return body;
         } catch (IOException e) {
-            throw new TradevaultException(Outcome.FAILURE, "cannot reach the paper exchange at " + base + ": " + e,
+            throw new TradevaultException(Outcome.FAILURE, "cannot reach the paper exchange at " + base + " ("
+                    + (e instanceof java.net.ConnectException ? "connection refused" : e.toString()) + ")",
                     "start it with 'tradevault paper-exchange serve --port PORT', or check --url", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
