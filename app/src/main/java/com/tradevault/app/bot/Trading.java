@@ -162,9 +162,9 @@ public final class Trading {
     }
 
     private Decision enter(String symbol, Entry entry, Map<String, Object> payload) {
-        LOG.info("{} broke out above {}: entering with {} (about {})", symbol,
-                ((BigDecimal) payload.get("entryLevel")).stripTrailingZeros().toPlainString(), entry.quantity(),
-                entry.notional());
+        LOG.info("{} at {} broke out above {}: entering with {} (about {})", symbol,
+                ((BigDecimal) payload.get("price")).toPlainString(),
+                ((BigDecimal) payload.get("entryLevel")).toPlainString(), entry.quantity(), entry.notional());
         Order order = placing.place(OrderDraft.marketBuy(symbol, entry.quantity()));
         catchUp(symbol);
         payload.put("quantity", entry.quantity().value());

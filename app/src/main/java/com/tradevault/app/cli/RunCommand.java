@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tradevault run}: reconcile with the exchange, then trade until stopped or the time is up. */
 @Command(name = "run", description = {
-        "Run the bot: check the configuration and the ledger, take the single-instance lock, reconcile with",
-        "the exchange (every open position gets its protective stop), then scan and trade.",
+        "Run the bot: check the configuration and the ledger, take the single-instance lock, reconcile with the"
+                + " exchange (every open position gets its protective stop), then scan and trade.",
         "SIGTERM or Ctrl-C finish the current scan and stop cleanly; stops stay on the exchange."})
 final class RunCommand implements Callable<Integer> {
 
@@ -83,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
                         + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
                         + " exchange.credentials-file", e);
             } catch (ExchangeException e) {
-                throw new TradevaultException(Outcome.FAILURE, "the bot stopped: the exchange failed: " + e.getMessage(),
+                throw new TradevaultException(Outcome.FAILURE, "the bot stopped: the exchange failed: "
+                        + e.getMessage(),
                         "stops already placed stay on the exchange; run 'tradevault run' again when it answers:"
                                 + " it reconciles before trading", e);
             } catch (LedgerFailure e) {
