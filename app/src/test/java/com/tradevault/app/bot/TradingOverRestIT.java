@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ class TradingOverRestIT {
     }
 
     @Test
-    void afterARunTheExchangesDumpEqualsTheLedger() throws Exception {
+    void afterARunAndAReconcilingRestartTheExchangesDumpEqualsTheLedger() throws Exception {
         Path config = dir.resolve("tradevault.conf");
         Files.writeString(config, "bot.scan-interval = 100ms\nstrategy { lookback = 3, trail = \"0.5\" }\n"
                 + "paper.feed.tick-interval = 20ms\n");
@@ -71,6 +72,13 @@ class TradingOverRestIT {
         assertEquals(0, cli(env, "setup-db").exit());
         Result run = cli(env, "run", "--for", "8s");
         assertEquals(0, run.exit(), run.err());
+        // The exchange lives on without the bot (its stops keep filling): restart it frozen, let the bot reconcile.
+        server.destroyForcibly().waitFor();
+        Files.writeString(config, "paper.feed { drift = \"0\", volatility = \"0\" }\n", StandardOpenOption.APPEND);
+        url = serve(config);
+        env.put("TRADEVAULT_EXCHANGE_URL", url);
+        Result again = cli(env, "run", "--for", "1s");
+        assertEquals(0, again.exit(), again.err());
         JsonNode dump = new ObjectMapper().readTree(cli(env, "paper-exchange", "dump", "--url", url, "--json").out());
 
         try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
