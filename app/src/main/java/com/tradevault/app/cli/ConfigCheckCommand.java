@@ -1,6 +1,5 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -32,8 +31,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SettingsReader reader = new SettingsReader(context.config(common));
-        DbSettings db = DbSettings.read(reader);
-        Exchanges.Settings.read(reader, db.dataDir());
+        DbSettings db = BotConfiguration.read(reader).db();
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();

@@ -1,0 +1,177 @@
+package com.tradevault.app.ledger.jdbc;
+
+import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.ledger.jdbc.Statements.At;
+import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Fill;
+import com.tradevault.app.trading.Money;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.Position;
+import com.tradevault.app.trading.Price;
+import com.tradevault.app.trading.Quantity;
+import com.tradevault.setup.db.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One ledger session on one JDBC connection; the same SQL on SQLite and PostgreSQL. */
+final class JdbcSession implements LedgerSession {
+
+    private static final String TRADE_CURSOR = "trade-cursor:";
+    private static final String LAST_PRICE = "last-price:";
+
+    private final Statements sql;
+    private final OrderRows orders;
+    private final PositionRows positions;
+
+    JdbcSession(Connection connection, Dialect dialect) {
+        this.sql = new Statements(connection, dialect);
+        this.orders = new OrderRows(sql);
+        this.positions = new PositionRows(sql);
+    }
+
+    @Override
+    public Order insertOrder(Order order) {
+        return orders.insert(order);
+    }
+
+    @Override
+    public void updateOrder(Order order) {
+        orders.update(order);
+    }
+
+    @Override
+    public Optional<Order> order(ClientOrderId clientOrderId) {
+        return orders.byClientId(clientOrderId);
+    }
+
+    @Override
+    public Optional<Order> orderByExchangeId(String exchangeOrderId) {
+        return orders.byExchangeId(exchangeOrderId);
+    }
+
+    @Override
+    public List<Order> unfinishedOrders() {
+        return orders.unfinished();
+    }
+
+    @Override
+    public List<Order> ordersOf(long positionId) {
+        return orders.ofPosition(positionId);
+    }
+
+    @Override
+    public List<Order> allOrders() {
+        return orders.all();
+    }
+
+    @Override
+    public boolean hasFill(String exchangeFillId) {
+        return sql.one("SELECT 1 FROM fills WHERE exchange_fill_id = ?", r -> true, exchangeFillId).isPresent();
+    }
+
+    @Override
+    public void insertFill(Fill f) {
+        sql.insert("INSERT INTO fills (exchange_fill_id, order_id, price_e8, quantity_e8, fee_e8, fee_asset, filled_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", f.exchangeFillId(), f.orderId(), f.price().e8(),
+                f.quantity().e8(), f.fee().e8(), f.feeAsset(), new At(f.filledAt()));
+    }
+
+    @Override
+    public List<Fill> allFills() {
+        return sql.list("SELECT exchange_fill_id, order_id, price_e8, quantity_e8, fee_e8, fee_asset, filled_at"
+                + " FROM fills ORDER BY id", this::fill);
+    }
+
+    private Fill fill(ResultSet r) throws SQLException {
+        return new Fill(r.getString("exchange_fill_id"), r.getLong("order_id"), Price.ofE8(r.getLong("price_e8")),
+                Quantity.ofE8(r.getLong("quantity_e8")), Quantity.ofE8(r.getLong("fee_e8")), r.getString("fee_asset"),
+                sql.instant(r, "filled_at"));
+    }
+
+    @Override
+    public Position insertPosition(Position position) {
+        return positions.insert(position);
+    }
+
+    @Override
+    public void updatePosition(Position position) {
+        positions.update(position);
+    }
+
+    @Override
+    public Optional<Position> position(long id) {
+        return positions.byId(id);
+    }
+
+    @Override
+    public Optional<Position> openPosition(String symbol) {
+        return positions.openOf(symbol);
+    }
+
+    @Override
+    public List<Position> openPositions() {
+        return positions.open();
+    }
+
+    @Override
+    public Money realizedPnl() {
+        return positions.realizedPnl();
+    }
+
+    @Override
+    public void insertDecision(Decision d) {
+        sql.insert("INSERT INTO trade_decisions (symbol, decided_at, decision, skip_reason, payload) VALUES (?, ?, ?, ?, "
+                        + sql.dialect().jsonPlaceholder() + ")", d.symbol(), new At(d.decidedAt()), d.kind().name(),
+                d.skipReason().orElse(null), Json.write(d.payload()));
+    }
+
+    @Override
+    public Optional<Decision> lastDecision() {
+        return sql.one("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
+                + " ORDER BY id DESC LIMIT 1", r -> new Decision(r.getString("symbol"), sql.instant(r, "decided_at"),
+                Decision.Kind.valueOf(r.getString("decision")), Optional.ofNullable(r.getString("skip_reason")),
+                Json.read(r.getString("payload"))));
+    }
+
+    @Override
+    public long tradeCursor(String symbol) {
+        return value(TRADE_CURSOR + symbol).map(Long::parseLong).orElse(-1L);
+    }
+
+    @Override
+    public void setTradeCursor(String symbol, long tradeId, Instant at) {
+        put(TRADE_CURSOR + symbol, Long.toString(tradeId), at);
+    }
+
+    @Override
+    public Optional<SeenPrice> lastPrice(String symbol) {
+        return sql.one("SELECT value, updated_at FROM kv WHERE key = ?",
+                r -> new SeenPrice(Price.of(r.getString("value")), sql.instant(r, "updated_at")), LAST_PRICE + symbol);
+    }
+
+    @Override
+    public void setLastPrice(String symbol, Price price, Instant at) {
+        put(LAST_PRICE + symbol, price.toString(), at);
+    }
+
+    @Override
+    public void audit(String eventType, Map<String, Object> data, Instant at) {
+        sql.insert("INSERT INTO audit_log (event_type, data, created_at) VALUES (?, " + sql.dialect().jsonPlaceholder()
+                + ", ?)", eventType, Json.write(data), new At(at));
+    }
+
+    private Optional<String> value(String key) {
+        return sql.one("SELECT value FROM kv WHERE key = ?", r -> r.getString(1), key);
+    }
+
+    private void put(String key, String value, Instant at) {
+        sql.update("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
+                + " SET value = excluded.value, updated_at = excluded.updated_at", key, value, new At(at));
+    }
+}

@@ -1,0 +1,4 @@
+package com.tradevault.app.trading;
+
+/** Whether a position still holds the asset. */
+public enum PositionStatus { OPEN, CLOSED }

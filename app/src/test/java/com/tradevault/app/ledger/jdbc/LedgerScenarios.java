@@ -1,0 +1,118 @@
+package com.tradevault.app.ledger.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.exchange.OrderType;
+import com.tradevault.app.exchange.Side;
+import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerFailure;
+import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Fill;
+import com.tradevault.app.trading.Money;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderPurpose;
+import com.tradevault.app.trading.OrderState;
+import com.tradevault.app.trading.Position;
+import com.tradevault.app.trading.Price;
+import com.tradevault.app.trading.Quantity;
+import com.tradevault.app.trading.Trail;
+import com.tradevault.app.trading.TrailingStop;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ledger adapter's behaviour, the same on every backend. */
+final class LedgerScenarios {
+
+    static final Instant T0 = Instant.parse("2026-11-21T08:00:00.123456Z");
+    static final SymbolRules RULES = new SymbolRules("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
+            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"));
+
+    private LedgerScenarios() {
+    }
+
+    static Order entryIntent(String clientId) {
+        return Order.intent(new ClientOrderId(clientId), Optional.empty(), "BTCUSDT", Side.BUY, OrderType.MARKET,
+                OrderPurpose.ENTRY, Quantity.of("0.00213"), Optional.empty(), T0);
+    }
+
+    /** An order, a fill and a position written and read back exactly, timestamps to the microsecond. */
+    static void roundTripsOrderFillAndPosition(Ledger ledger) {
+        Order intent = ledger.transaction(s -> s.insertOrder(entryIntent("tv-e-roundtrip")));
+        Position opened = ledger.transaction(s -> {
+            Position p = s.insertPosition(Position.open("BTCUSDT", Quantity.of("0.00213"), new BigDecimal("100.03"),
+                    e -> TrailingStop.from(e, Trail.percent("0.5"), RULES), T0));
+            s.updateOrder(intent.filling(Quantity.of("0.00213"), p.id(), T0.plusMillis(1)));
+            s.insertFill(new Fill("BTCUSDT:7", intent.id(), Price.of("46962.44"), Quantity.of("0.00213"),
+                    Quantity.of("0.00000213"), "BTC", T0.plusMillis(1)));
+            return p;
+        });
+        Order stored = ledger.read(s -> s.order(intent.clientOrderId())).orElseThrow();
+        assertEquals(OrderState.FILLED, stored.state());
+        assertEquals(Optional.of(opened.id()), stored.positionId());
+        assertEquals(T0, stored.createdAt());
+        assertEquals(opened, ledger.read(s -> s.position(opened.id())).orElseThrow());
+        assertEquals(List.of(new Fill("BTCUSDT:7", intent.id(), Price.of("46962.44"), Quantity.of("0.00213"),
+                Quantity.of("0.00000213"), "BTC", T0.plusMillis(1))), ledger.read(s -> s.allFills()));
+        assertTrue(ledger.<Boolean>read(s -> s.hasFill("BTCUSDT:7")));
+        assertFalse(ledger.<Boolean>read(s -> s.hasFill("BTCUSDT:8")));
+    }
+
+    /** A client order id is used once: a second insert with it fails and leaves nothing of its transaction. */
+    static void refusesAClientOrderIdTwice(Ledger ledger) {
+        ledger.transaction(s -> s.insertOrder(entryIntent("tv-e-twice")));
+        assertThrows(LedgerFailure.class, () -> ledger.transaction(s -> {
+            s.audit("about-to-fail", Map.of("n", 1), T0);
+            return s.insertOrder(entryIntent("tv-e-twice"));
+        }));
+        assertEquals(1, ledger.read(s -> s.allOrders()).size());
+    }
+
+    /** Decisions keep their JSON payload, decimals exact; the cursor and last price are upserted. */
+    static void keepsDecisionsCursorAndLastPrice(Ledger ledger) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("price", new BigDecimal("46962.44000001"));
+        payload.put("lookback", 20);
+        Decision skip = Decision.skip("BTCUSDT", T0, "no-breakout", payload);
+        ledger.transaction(s -> {
+            s.insertDecision(skip);
+            s.setTradeCursor("BTCUSDT", 41, T0);
+            s.setTradeCursor("BTCUSDT", 42, T0);
+            s.setLastPrice("BTCUSDT", Price.of("46962.44"), T0);
+            return null;
+        });
+        assertEquals(Optional.of(skip), ledger.read(s -> s.lastDecision()));
+        assertEquals(42L, ledger.<Long>read(s -> s.tradeCursor("BTCUSDT")));
+        assertEquals(-1L, ledger.<Long>read(s -> s.tradeCursor("ETHUSDT")));
+        assertEquals(Price.of("46962.44"), ledger.read(s -> s.lastPrice("BTCUSDT")).orElseThrow().price());
+    }
+
+    /** Realized P&L adds up over positions, and a cancel request survives the round trip. */
+    static void sumsRealizedPnlAndKeepsCancelRequests(Ledger ledger) {
+        Order stop = ledger.transaction(s -> {
+            Position p = s.insertPosition(Position.open("BTCUSDT", Quantity.of("1"), new BigDecimal("100"),
+                    e -> TrailingStop.from(e, Trail.absolute("2"), RULES), T0));
+            s.updatePosition(p.selling(Quantity.of("1"), Price.of("103.5"), new BigDecimal("0.1"), T0).closed(T0));
+            return s.insertOrder(Order.intent(new ClientOrderId("tv-s-keep"), Optional.of(p.id()), "BTCUSDT",
+                    Side.SELL, OrderType.STOP_LOSS, OrderPurpose.STOP, Quantity.of("1"), Optional.of(Price.of("98")),
+                    T0));
+        });
+        ledger.transaction(s -> {
+            s.updateOrder(stop.cancelRequested(T0.plusSeconds(1)));
+            return null;
+        });
+        assertEquals(Money.of("3.4"), ledger.read(s -> s.realizedPnl()));
+        assertEquals(Optional.of(T0.plusSeconds(1)), ledger.read(s -> s.order(stop.clientOrderId()))
+                .orElseThrow().cancelRequestedAt());
+        assertEquals(List.of(), ledger.read(s -> s.openPositions()));
+        assertEquals(1, ledger.read(s -> s.unfinishedOrders()).size());
+    }
+}
