@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
+    private static final int LATEST = TestLedgers.latestSchemaVersion();
+
     @TempDir
     Path dir;
 
@@ -59,12 +61,12 @@ class CliTest {
         CliRun status = CliRun.of(env(), "status");
 
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals("Migrated ledger SQLite " + ledger() + " from v0 to v1\n", first.out());
-        assertEquals("Ledger SQLite " + ledger() + " is up to date at v1; nothing changed\n", second.out());
+        assertEquals("Migrated ledger SQLite " + ledger() + " from v0 to v" + LATEST + "\n", first.out());
+        assertEquals("Ledger SQLite " + ledger() + " is up to date at v" + LATEST + "; nothing changed\n", second.out());
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().startsWith("ledger:     " + ledger() + "\nbackend:    SQLite\n"
                 + "encrypted:  yes (SQLCipher 4), key from environment variable TRADEVAULT_DB_KEY\n"
-                + "schema:     v1 (current)\nsize:       "), status.out());
+                + "schema:     v" + LATEST + " (current)\nsize:       "), status.out());
     }
 
     @Test
@@ -76,7 +78,7 @@ class CliTest {
         assertEquals("Generated a new database key in key file " + key + " (mode 0600).\n"
                 + "Keep a copy of it somewhere safe, away from this server: without it the ledger\n"
                 + "and every backup of it are unreadable.\n"
-                + "Migrated ledger SQLite " + ledger() + " from v0 to v1\n", run.out());
+                + "Migrated ledger SQLite " + ledger() + " from v0 to v" + LATEST + "\n", run.out());
     }
 
     @Test
@@ -88,7 +90,7 @@ class CliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"backend\" : \"SQLite\""), run.out());
         assertTrue(run.out().contains("\"encrypted\" : true"), run.out());
-        assertTrue(run.out().contains("\"schemaVersion\" : 1"), run.out());
+        assertTrue(run.out().contains("\"schemaVersion\" : " + LATEST), run.out());
         assertFalse(run.out().contains(TestLedgers.KEY_HEX));
     }
 

@@ -30,6 +30,9 @@ class SettingUpDatabaseTest {
     @TempDir
     Path dir;
 
+    /** The newest schema version this bundle ships. */
+    private static final int LATEST = TestLedgers.latestSchemaVersion();
+
     private OpeningDatabases opening(Map<String, String> env) {
         return new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
     }
@@ -42,7 +45,7 @@ class SettingUpDatabaseTest {
 
         Path key = dir.resolve("home/.config/tradevault/db.key");
         assertEquals(0, report.from());
-        assertEquals(1, report.to());
+        assertEquals(LATEST, report.to());
         assertEquals("key file " + key, report.generatedKey().orElseThrow().source());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         assertTrue(Files.readString(key).matches("[0-9a-f]{64}\n"), "a raw 256-bit key in hex");
@@ -59,7 +62,7 @@ class SettingUpDatabaseTest {
         SettingUpDatabase.Report second = new SettingUpDatabase(opening(env), CLOCK).run();
 
         assertFalse(second.changed());
-        assertEquals(1, second.to());
+        assertEquals(LATEST, second.to());
         assertTrue(second.generatedKey().isEmpty());
         assertTrue(second.snapshot().isEmpty());
         assertArrayEquals(before, Files.readAllBytes(ledger));
@@ -73,14 +76,14 @@ class SettingUpDatabaseTest {
         new SettingUpDatabase(opening, CLOCK).run();
         try (Database db = opening.openExisting(); Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (2, '7', 'from the future', 'SQL',"
-                    + " 'V7__future.sql', 0, 'test', 0, 1)");
+                    + " checksum, installed_by, execution_time, success) VALUES (999, '999', 'from the future', 'SQL',"
+                    + " 'V999__future.sql', 0, 'test', 0, 1)");
         }
 
         DatabaseProblem refused = assertThrows(DatabaseProblem.class, () -> new SettingUpDatabase(opening, CLOCK).run());
 
         assertEquals(Outcome.FAILURE, refused.outcome());
-        assertEquals("ledger " + dir.resolve("data/tradevault.db") + " has schema v7, newer than this bundle (v1)",
+        assertEquals("ledger " + dir.resolve("data/tradevault.db") + " has schema v999, newer than this bundle (v" + LATEST + ")",
                 refused.getMessage());
         assertEquals("run the tradevault version that created it, or upgrade this bundle; nothing was changed",
                 refused.nextStep());
@@ -98,9 +101,9 @@ class SettingUpDatabaseTest {
         SettingUpDatabase.Report report = new SettingUpDatabase(opening, CLOCK,
                 List.of("classpath:db/test-migration/sqlite")).run();
 
-        Path snapshot = dir.resolve("data/tradevault.db.20261121T074100Z.before-upgrade-from-v1");
-        assertEquals(1, report.from());
-        assertEquals(2, report.to());
+        Path snapshot = dir.resolve("data/tradevault.db.20261121T074100Z.before-upgrade-from-v" + LATEST);
+        assertEquals(LATEST, report.from());
+        assertEquals(900, report.to());
         assertEquals(snapshot, report.snapshot().orElseThrow());
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(snapshot), "the snapshot stays encrypted");
         var settings = TestLedgers.settings(env).withUrl("jdbc:sqlite:" + snapshot);
@@ -109,7 +112,7 @@ class SettingUpDatabaseTest {
              ResultSet r = s.executeQuery("SELECT value FROM kv")) {
             assertTrue(r.next());
             assertEquals("kept", r.getString(1));
-            assertEquals(1, new SchemaMigrations(copy).versions().current(), "the snapshot is the old version");
+            assertEquals(LATEST, new SchemaMigrations(copy).versions().current(), "the snapshot is the old version");
         }
     }
 

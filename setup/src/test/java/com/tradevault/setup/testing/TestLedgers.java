@@ -3,7 +3,14 @@ package com.tradevault.setup.testing;
 import com.tradevault.setup.config.ConfigLoader;
 import com.tradevault.setup.config.DbSettings;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +21,27 @@ public final class TestLedgers {
     public static final String KEY_HEX = "2dd29ca851e7b56e4697b0e1f08507293d761a05ce4d1b628663f411a8086d99";
 
     private TestLedgers() {
+    }
+
+    /** The newest schema version this bundle ships, read from the migrations on the class path. */
+    public static int latestSchemaVersion() {
+        try {
+            URL folder = TestLedgers.class.getClassLoader().getResource("db/migration/sqlite");
+            List<String> names = new ArrayList<>();
+            if ("jar".equals(folder.getProtocol())) {
+                JarURLConnection jar = (JarURLConnection) folder.openConnection();
+                jar.getJarFile().stream().map(e -> e.getName()).filter(n -> n.startsWith("db/migration/sqlite/"))
+                        .map(n -> n.substring(n.lastIndexOf('/') + 1)).forEach(names::add);
+            } else {
+                try (var files = Files.list(Path.of(folder.toURI()))) {
+                    files.map(f -> f.getFileName().toString()).forEach(names::add);
+                }
+            }
+            return names.stream().filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migrations", e);
+        }
     }
 
     /** An environment whose HOME and XDG_CONFIG_HOME are inside {@code dir}, with {@code extra} added. */
