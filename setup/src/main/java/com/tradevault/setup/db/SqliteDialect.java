@@ -220,7 +220,7 @@ final class SqliteDialect implements Dialect {
         List<String> problems = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
             while (r.next()) {
-                problems.add(r.getString(1) + " row " + r.getLong(2) + " points to a missing " + r.getString(3));
+                problems.add(r.getString(1) + " row " + r.getLong(2) + " refers to a missing row in " + r.getString(3));
             }
         }
         return Optional.of(problems);
