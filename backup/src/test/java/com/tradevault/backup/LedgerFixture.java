@@ -49,7 +49,11 @@ final class LedgerFixture {
 
     /** A fresh, migrated ledger; {@code configLines} go into a config file. */
     static LedgerFixture create(Path dir, String... configLines) throws IOException {
-        Map<String, String> env = new HashMap<>(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX));
+        return create(dir, new HashMap<>(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX)), configLines);
+    }
+
+    /** A fresh, migrated ledger for the environment {@code env}. */
+    static LedgerFixture create(Path dir, Map<String, String> env, String... configLines) throws IOException {
         LedgerFixture f = withEnv(dir, env, configLines);
         try (Database d = f.opening.openOrCreate().database()) {
             new SchemaMigrations(d).migrate();
