@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -51,7 +50,7 @@ public final class BackupCatalog {
             throw new BackupProblem(Outcome.FAILURE, "cannot list backups in " + dir + ": " + e.getMessage(),
                     "check the folder's permissions");
         }
-        entries.sort(Comparator.comparing(BackupEntry::takenAt).thenComparing(BackupEntry::file).reversed());
+        entries.sort(BackupEntry.NEWEST_FIRST);
         return entries;
     }
 
@@ -62,7 +61,8 @@ public final class BackupCatalog {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BackupEntry(file, STAMP.parse(m.group(1), Instant::from), Files.size(file)));
+            return Optional.of(new BackupEntry(file, STAMP.parse(m.group(1), Instant::from), Files.size(file),
+                    m.group(2) == null ? 1 : Integer.parseInt(m.group(2))));
         } catch (IOException e) {
             return Optional.empty();
         }

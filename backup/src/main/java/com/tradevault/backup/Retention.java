@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +25,7 @@ public record Retention(int keepLast, int keepDaily, int keepWeekly) {
 
     public Plan plan(List<BackupEntry> backups) {
         List<BackupEntry> newestFirst = new ArrayList<>(backups);
-        newestFirst.sort(Comparator.comparing(BackupEntry::takenAt).reversed());
+        newestFirst.sort(BackupEntry.NEWEST_FIRST);
         Set<BackupEntry> keep = new LinkedHashSet<>(newestFirst.subList(0, Math.min(keepLast, newestFirst.size())));
         keep.addAll(newestPer(newestFirst, keepDaily, e -> day(e).toString()));
         keep.addAll(newestPer(newestFirst, keepWeekly, Retention::isoWeek));
