@@ -22,6 +22,11 @@ import java.util.Optional;
  */
 public final class CommittingWriter {
 
+    /** One trade (position, order, fill, decision, audit row) with the given id; public for bench/backup. */
+    public static void addTrade(java.sql.Connection c, long id) throws java.sql.SQLException {
+        LedgerFixture.addTrade(c, id);
+    }
+
     public static void main(String[] args) throws Exception {
         Path stopFile = Path.of(args[0]);
         Path latencyFile = Path.of(args[1]);
@@ -42,7 +47,7 @@ public final class CommittingWriter {
                 long next = ++id;
                 long start = System.nanoTime();
                 db.transaction(c -> {
-                    LedgerFixture.addTrade(c, next);
+                    addTrade(c, next);
                     return null;
                 });
                 latencies.add(new long[] {start, System.nanoTime() - start});
