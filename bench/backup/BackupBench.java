@@ -109,8 +109,10 @@ public class BackupBench {
         List<Double> snapshotPlain = new ArrayList<>();
         List<Double> snapshotEncrypted = new ArrayList<>();
         List<Double> full = new ArrayList<>();
+        List<Double> fullPlain = new ArrayList<>();
         DbSettings plainSettings = opening.settings().withUrl("jdbc:sqlite:" + plain).withEncryption(false);
         OpeningDatabases plainOpening = new OpeningDatabases(plainSettings, new KeyResolver(Map.of()));
+        TakingBackups plainTaking = taking.forLedger(plainOpening);
         for (int run = 0; run < RUNS; run++) {
             Path out = work.resolve("sqlite3-backup.db");
             Files.deleteIfExists(out);
@@ -122,10 +124,16 @@ public class BackupBench {
                 delete(f);
                 return 0;
             }));
+            fullPlain.add(seconds(() -> {
+                Path f = plainTaking.take(Optional.empty(), Progress.NONE).file();
+                delete(f);
+                return 0;
+            }));
         }
         report("sqlite3 .backup, plaintext copy (reference)", sqlite3, sqlite3);
         report("snapshot (VACUUM INTO), plaintext copy", snapshotPlain, sqlite3);
         report("snapshot (VACUUM INTO), encrypted ledger", snapshotEncrypted, sqlite3);
+        report("full tradevault backup, plaintext copy", fullPlain, sqlite3);
         report("full tradevault backup, encrypted ledger", full, sqlite3);
     }
 

@@ -11,5 +11,7 @@ mvn -B -o -q -pl backup -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
 cp="backup/target/classes:backup/target/test-classes:$(cat "$work/cp.txt")"
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores; $(sqlite3 --version | cut -d' ' -f1-2); $(gpg --version | head -1)"
+echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -cp "$cp" bench/backup/BackupBench.java "$work"
+java ${JAVA_OPTS:-} -cp "$cp" bench/backup/BackupBench.java "$work"
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 package com.tradevault.backup;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,14 @@ public record Manifest(String format, String createdAt, String bundleVersion, in
         rowCounts = new TreeMap<>(rowCounts);
     }
 
+    /** Whether the snapshot is a SQLite database file (else a PostgreSQL dump). */
+    @JsonIgnore
+    public boolean sqliteSnapshot() {
+        return snapshotName.endsWith(".db");
+    }
+
     /** Total rows in all tables. */
+    @JsonIgnore
     public long totalRows() {
         return rowCounts.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -58,7 +58,7 @@ public final class RestoringBackups {
             removeWithCompanions(temp);
             try {
                 Manifest manifest = BackupArchive.read(backup, key, Optional.of(temp), progress);
-                if (!manifest.snapshotName().endsWith(".db")) {
+                if (!manifest.sqliteSnapshot()) {
                     return dump(temp, target, manifest, to.isPresent());
                 }
                 SnapshotCheck.Checked checked = SnapshotCheck.sqlite(temp, backup, manifest, opening);

@@ -57,6 +57,11 @@ public final class TakingBackups {
                          Optional<Path> generatedPassphrase) {
     }
 
+    /** The same backups, of another ledger (a drill, a benchmark). */
+    public TakingBackups forLedger(OpeningDatabases other) {
+        return new TakingBackups(other, settings, keys, clock, bundleVersion);
+    }
+
     /** Takes one backup into {@code dest}, or into {@code backup.dir}. */
     public Report take(Optional<Path> dest, Progress progress) {
         Instant started = clock.instant();

@@ -42,7 +42,7 @@ public final class VerifyingBackups {
         Path snapshot = work.resolve("snapshot");
         try {
             Manifest manifest = BackupArchive.read(backup, key, Optional.of(snapshot), progress);
-            if (!manifest.snapshotName().endsWith(".db")) {
+            if (!manifest.sqliteSnapshot()) {
                 return new Report(manifest, false, manifest.schemaVersion());
             }
             SnapshotCheck.Checked checked = SnapshotCheck.sqlite(snapshot, backup, manifest, opening);

@@ -33,10 +33,6 @@ public final class LedgerInvariants {
                 "order %s asked for %s (1e-8 units) but its fills sum to %s")));
         findings.add(new Finding("open position quantities equal their fills", rows(c, OPEN_POSITION_VS_FILLS,
                 "position %s (%s) holds %s (1e-8 units) but its fills net %s")));
-        findings.add(new Finding("no position has more than one live stop", rows(c,
-                "SELECT position_id, count(*) FROM orders WHERE purpose = 'STOP' AND position_id IS NOT NULL"
-                        + " AND status IN ('INTENT', 'NEW', 'PARTIALLY_FILLED') GROUP BY position_id HAVING count(*) > 1",
-                "position %s has %s live stop orders")));
         return findings;
     }
 
