@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,7 +94,7 @@ public final class TakingBackups {
             try (SnapshotWatch watch = SnapshotWatch.start(snapshot, expected, progress)) {
                 counts = db.dialect().writeVerifiedSnapshot(db, opening.settings(), opening.key(), snapshot);
             }
-            return new Manifest(Manifest.FORMAT, now.toString(), bundleVersion, schema, db.dialect().name(),
+            return new Manifest(Manifest.FORMAT, now.truncatedTo(ChronoUnit.MICROS).toString(), bundleVersion, schema, db.dialect().name(),
                     db.dialect().location(), hostName(), db.dialect().snapshotFileName(), db.encrypted(),
                     Files.size(snapshot), BackupArchive.sha256(snapshot, progress), counts);
         }

@@ -10,7 +10,6 @@ import com.tradevault.backup.Manifest;
 import com.tradevault.backup.Progress;
 import com.tradevault.backup.Retention;
 import com.tradevault.backup.TakingBackups;
-import com.tradevault.setup.config.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,14 +83,14 @@ final class BackupCommand implements Callable<Integer> {
         Manifest m = r.manifest();
         out.println("Backup written: " + r.file() + " (" + Sizes.human(r.bytes()) + ")");
         out.println("  ledger:    " + m.source() + " (" + m.backend() + ", schema v" + m.schemaVersion() + ", "
-                + m.totalRows() + " rows)");
+                + Sizes.rows(m.totalRows()) + ")");
         out.println("  encrypted: OpenPGP AES-256 with MDC, " + (keys.publicKeyMode()
                 ? "to the public key in backup.recipient-key-file" : "passphrase from " + keys.passphraseFile()));
         out.println("  verified:  " + (r.verifiedEndToEnd()
                 ? "snapshot checked (integrity, row counts), then the file decrypted and checked end to end"
                 : "snapshot checked (integrity, row counts); not decrypted here (public-key mode): run 'tradevault"
                 + " backups verify FILE --private-key-file KEY' where the private key is"));
-        out.println("  took:      " + Durations.format(r.took()));
+        out.println(String.format(java.util.Locale.ROOT, "  took:      %.1f s", r.took().toMillis() / 1000.0));
         retention.ifPresent(ret -> out.println("Retention (last " + ret.keepLast() + ", daily " + ret.keepDaily()
                 + ", weekly " + ret.keepWeekly() + "): deleted " + pruned.size() + " old backup(s)."));
         r.generatedPassphrase().ifPresent(p -> out.println("Generated the backup passphrase in " + p + ". Keep a copy"

@@ -55,9 +55,9 @@ final class BackupsVerifyCommand implements Callable<Integer> {
         out.println("  taken:     " + m.createdAt() + " on " + m.host() + " by tradevault " + m.bundleVersion()
                 + ", from " + m.source());
         out.println("  decrypted: with " + key.source() + "; integrity protection (MDC) and SHA-256 match");
-        out.println("  snapshot:  " + (r.snapshotOpened() ? "integrity_check ok, " + m.totalRows()
-                + " rows as in the manifest, schema v" + r.schemaVersion()
-                : m.backend() + " dump, " + m.totalRows() + " rows at dump time (load it to count them)"));
+        out.println("  snapshot:  " + (r.snapshotOpened() ? "integrity_check ok, " + Sizes.rows(m.totalRows())
+                + " as in the manifest, schema v" + r.schemaVersion()
+                : m.backend() + " dump, " + Sizes.rows(m.totalRows()) + " at dump time (load it to count them)"));
         return 0;
     }
 }

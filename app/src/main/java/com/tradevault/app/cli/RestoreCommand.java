@@ -59,7 +59,7 @@ final class RestoreCommand implements Callable<Integer> {
             return 0;
         }
         out.println("Restored " + r.restored() + " from " + file.toAbsolutePath() + " (taken " + r.manifest().createdAt()
-                + ", " + r.manifest().totalRows() + " rows verified).");
+                + ", " + Sizes.rows(r.manifest().totalRows()) + " verified).");
         out.println(r.setAside().map(p -> "The previous ledger is kept as " + p + ".")
                 .orElse("There was no ledger at " + r.restored() + " before."));
         r.schema().filter(v -> v.current() < v.latest()).ifPresent(v -> out.println("Its schema is v" + v.current()
