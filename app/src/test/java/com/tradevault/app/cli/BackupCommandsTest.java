@@ -83,6 +83,55 @@ class BackupCommandsTest {
     }
 
     @Test
+    void backupJsonListJsonAndPruneForScripts() throws Exception {
+        assertEquals(0, run("backup", "--json"), err.toString());
+        Path file = dir.resolve("data/backups/tradevault-20261121T074100Z.tar.gpg");
+        assertTrue(out.toString().startsWith("{\n  \"file\" : \"" + file + "\",\n  \"bytes\" : " + Files.size(file)
+                + ",\n  \"verifiedEndToEnd\" : true,\n"), out.toString());
+        assertTrue(out.toString().contains("\"pruned\" : [ ]"), out.toString());
+        Files.copy(file, dir.resolve("data/backups/tradevault-20261101T000000Z.tar.gpg"));
+
+        assertEquals(0, run("backups", "list", "--json"));
+        assertTrue(out.toString().startsWith("[ {\n  \"file\" : \"" + file + "\",\n  \"takenAt\" : \"2026-11-21T07:41:00Z\","),
+                out.toString());
+
+        assertEquals(0, run("backups", "prune", "--dry-run", "--config", write("keep-one.conf", "backup.retention {"
+                + " keep-last = 1, keep-daily = 0, keep-weekly = 0 }")), err.toString());
+        assertEquals("would delete " + dir.resolve("data/backups/tradevault-20261101T000000Z.tar.gpg") + "\n"
+                + "Dry run: would keep 1 and delete 1 backup(s) in " + dir.resolve("data/backups")
+                + " (keep-last 1, keep-daily 0, keep-weekly 0).\n", out.toString());
+        assertEquals(2, Files.list(dir.resolve("data/backups")).count());
+    }
+
+    @Test
+    void restoreOfATamperedBackupExitsThreeAndKeepsTheLedger() throws Exception {
+        assertEquals(0, run("backup"), err.toString());
+        Path file = dir.resolve("data/backups/tradevault-20261121T074100Z.tar.gpg");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 30] ^= 0x40;
+        Files.write(file, bytes);
+
+        assertEquals(3, run("restore", file.toString()));
+
+        assertTrue(err.toString().startsWith("error: backup " + file + " is unusable: "), err.toString());
+        assertTrue(err.toString().endsWith("next: use another backup ('tradevault backups list'); nothing was changed\n"));
+        assertEquals(3, run("backups", "verify", file.toString()));
+        assertEquals(0, run("integrity"), err.toString());
+    }
+
+    @Test
+    void backupToAnUnwritableDestinationExitsOneAndSaysWhatToDo() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
+
+        assertEquals(1, run("backup", "--dest", notADir.resolve("sub").toString()));
+
+        assertTrue(err.toString().startsWith("error: backup destination " + notADir.resolve("sub") + " is not writable"),
+                err.toString());
+        assertTrue(err.toString().endsWith("next: create it and let the user running tradevault write to it, or choose"
+                + " another with --dest or backup.dir\n"), err.toString());
+    }
+
+    @Test
     void restoreRefusesWhileBotIsRunning() throws Exception {
         assertEquals(0, run("backup"), err.toString());
         Path file = dir.resolve("data/backups/tradevault-20261121T074100Z.tar.gpg");
@@ -169,6 +218,10 @@ class BackupCommandsTest {
         }
         assertEquals(0, run("vacuum"), err.toString());
         assertTrue(out.toString().startsWith("Vacuumed the ledger.\n  before: "), out.toString());
+    }
+
+    private String write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text).toString();
     }
 
     private OpeningDatabases opening() {
