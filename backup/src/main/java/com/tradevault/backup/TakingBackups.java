@@ -70,7 +70,16 @@ public final class TakingBackups {
         prepare(catalog.dir());
         Optional<Path> generated = keys.willGeneratePassphrase() ? Optional.of(keys.passphraseFile()) : Optional.empty();
         SealingKey key = keys.sealing();
-        Path target = catalog.newName(started);
+        try (BackupLock lock = BackupLock.acquire(catalog.dir())) {
+            return takeLocked(catalog.newName(started), key, started, progress, generated);
+        } catch (IOException e) {
+            throw new BackupProblem(Outcome.FAILURE, "cannot lock the backup folder " + catalog.dir() + ": "
+                    + e.getMessage(), "let the user running tradevault write to it, or choose another with --dest", e);
+        }
+    }
+
+    private Report takeLocked(Path target, SealingKey key, Instant started, Progress progress,
+                              Optional<Path> generated) {
         Path snapshot = AtomicFiles.tempBeside(target, "snapshot");
         try {
             Manifest manifest = snapshot(snapshot, started, progress);

@@ -60,9 +60,31 @@ class BackupAndRestoreTest {
                 .contains("tv-1"));
     }
 
+    /** The files in {@code d}, leaving out the backup lock file that stays by design. */
+    @Test
+    void aSecondBackupIntoTheSameFolderWaitsItsTurnAndLeftoversOfACrashAreCleared() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        Files.createDirectories(f.backup.dir());
+        Path leftover = f.backup.dir().resolve(".tradevault-20261120T000000Z.tar.gpg.partial.tmp");
+        Files.writeString(leftover, "half a backup from before a crash");
+        Path notOurs = Files.writeString(f.backup.dir().resolve(".my-own.tmp"), "keep");
+
+        try (BackupLock running = BackupLock.acquire(f.backup.dir())) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(BackupProblem.class,
+                    () -> f.taking().take(Optional.empty(), Progress.NONE));
+            assertEquals(com.tradevault.setup.Outcome.LOCKED, e.outcome());
+            assertEquals("another backup into " + f.backup.dir() + " is running (PID " + ProcessHandle.current().pid()
+                    + ")", e.getMessage());
+        }
+        f.taking().take(Optional.empty(), Progress.NONE);
+
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(notOurs));
+    }
+
     static List<Path> listDir(Path d) throws Exception {
         try (Stream<Path> s = Files.list(d)) {
-            return s.sorted().toList();
+            return s.filter(p -> !p.getFileName().toString().equals(".backup.lock")).sorted().toList();
         }
     }
 }

@@ -100,7 +100,7 @@ class BackupCommandsTest {
         assertEquals("would delete " + dir.resolve("data/backups/tradevault-20261101T000000Z.tar.gpg") + "\n"
                 + "Dry run: would keep 1 and delete 1 backup(s) in " + dir.resolve("data/backups")
                 + " (keep-last 1, keep-daily 0, keep-weekly 0).\n", out.toString());
-        assertEquals(2, Files.list(dir.resolve("data/backups")).count());
+        assertEquals(2, Files.list(dir.resolve("data/backups")).filter(p -> p.toString().endsWith(".gpg")).count());
     }
 
     @Test
