@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,9 @@ import java.util.stream.Stream;
  * interrupted backup left behind, since no other backup can be writing them.
  */
 final class BackupLock implements AutoCloseable {
+
+    private static final Pattern LEFTOVER =
+            Pattern.compile("\\.+tradevault-\\d{8}T\\d{6}Z(-\\d+)?\\.tar\\.gpg\\..*\\.tmp(-journal|-wal|-shm)?");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -54,13 +58,14 @@ final class BackupLock implements AutoCloseable {
         }
     }
 
-    /** Temp files of backups interrupted by a crash: ours by name, never anything else. */
+    /**
+     * Temp files of backups interrupted by a crash: hidden files named after a
+     * backup ({@code .tradevault-<UTC>.tar.gpg.partial.tmp}, the snapshot and
+     * SQLite's own files beside it), never anything else.
+     */
     private static void removeLeftovers(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(f -> {
-                String n = f.getFileName().toString();
-                return n.startsWith(".tradevault-") && n.contains(".tar.gpg.") && n.endsWith(".tmp");
-            }).forEach(AtomicFiles::deleteQuietly);
+            files.filter(f -> LEFTOVER.matcher(f.getFileName().toString()).matches()).forEach(AtomicFiles::deleteQuietly);
         }
     }
 

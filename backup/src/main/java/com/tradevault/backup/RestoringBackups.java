@@ -96,14 +96,20 @@ public final class RestoringBackups {
         return new Report(target, Optional.empty(), manifest, Optional.empty(), true);
     }
 
-    /** Moves the current ledger and its companions aside, the WAL first so it can never meet the restored file. */
+    /**
+     * Moves the current ledger aside, then its {@code -wal} and {@code -shm} under
+     * the matching names. The database goes first: if the process dies in
+     * between, the ledger is visibly missing (the bot refuses to start) instead
+     * of silently opening without its WAL; a WAL left without its database is
+     * set aside as orphaned by the next restore, so it never meets the restored file.
+     */
     private Optional<Path> setAside(Path target) throws IOException {
         if (!Files.exists(target)) {
             removeStaleCompanions(target);
             return Optional.empty();
         }
         Path aside = target.resolveSibling(target.getFileName() + "." + AtomicFiles.stamp(clock.instant()) + ".before-restore");
-        for (String suffix : new String[] {"-wal", "-shm", ""}) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Path from = target.resolveSibling(target.getFileName() + suffix);
             if (Files.exists(from)) {
                 Files.move(from, aside.resolveSibling(aside.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
