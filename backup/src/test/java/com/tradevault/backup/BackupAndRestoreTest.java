@@ -45,6 +45,11 @@ class BackupAndRestoreTest {
         assertEquals(Optional.of(aside), restore.setAside());
         assertTrue(Files.exists(aside));
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(f.ledger()));
+        var settings = f.db.withUrl("jdbc:sqlite:" + aside);
+        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url()).open(settings, f.opening.key(), false);
+             var c = db.connect()) {
+            assertEquals(30, LedgerFixture.rows(c).get("orders").size(), "the set-aside ledger keeps every trade");
+        }
     }
 
     @Test
