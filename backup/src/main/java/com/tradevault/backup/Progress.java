@@ -11,7 +11,7 @@ public interface Progress {
     Progress NONE = (step, done, total) -> { };
 
     /**
-     * @param step  what is being done, e.g. "snapshot" or "encrypting"
+     * @param step  what is being done: "snapshot+check", "checksum", "encrypting", "decrypting"
      * @param done  bytes done so far
      * @param total bytes expected in all (an estimate for snapshots)
      */

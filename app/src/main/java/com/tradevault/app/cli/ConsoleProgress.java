@@ -39,8 +39,37 @@ final class ConsoleProgress implements Progress {
         step = newStep;
         lastDraw = now;
         long percent = total <= 0 ? 0 : Math.min(100, done * 100 / total);
-        err.printf(Locale.ROOT, "\r%-11s %3d%%  %.1f of %.1f MiB", newStep, percent, done / 1048576.0, total / 1048576.0);
+        err.printf(Locale.ROOT, "\r%-15s %3d%%  %.1f of %.1f MiB", newStep, percent, done / 1048576.0, total / 1048576.0);
         err.flush();
+    }
+
+    /**
+     * For steps that report no byte counts (VACUUM, integrity checks): on a
+     * terminal, "step  12 s" ticking every second until closed; nothing otherwise.
+     */
+    static AutoCloseable ticking(String step) {
+        if (System.console() == null) {
+            return () -> { };
+        }
+        long start = System.nanoTime();
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.err.printf(Locale.ROOT, "\r%-15s %d s", step, (System.nanoTime() - start) / 1_000_000_000L);
+                System.err.flush();
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "progress-" + step);
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            t.interrupt();
+            t.join();
+            System.err.println();
+        };
     }
 
     /** Ends the line, so that the command's own output starts on a fresh one. */

@@ -49,7 +49,10 @@ final class IntegrityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckingIntegrity.Report report = new CheckingIntegrity(context.databases(common)).check(quick);
+        CheckingIntegrity.Report report;
+        try (AutoCloseable ticking = json ? () -> { } : ConsoleProgress.ticking("checking")) {
+            report = new CheckingIntegrity(context.databases(common)).check(quick);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -34,8 +34,11 @@ final class VacuumCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        Compacting.Report r = new Compacting(context.databases(common)).vacuum(Optional.ofNullable(into));
+    public Integer call() throws Exception {
+        Compacting.Report r;
+        try (AutoCloseable ticking = ConsoleProgress.ticking("vacuum")) {
+            r = new Compacting(context.databases(common)).vacuum(Optional.ofNullable(into));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(r.into().map(p -> "Wrote a compact copy to " + p + ".").orElse("Vacuumed the ledger."));
         out.println("  before: " + Sizes.human(r.before()));
