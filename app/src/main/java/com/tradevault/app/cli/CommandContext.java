@@ -1,5 +1,7 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.backup.BackupKeys;
+import com.tradevault.backup.BackupSettings;
 import com.tradevault.setup.config.ConfigLoader;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -38,6 +40,7 @@ final class CommandContext {
     Config config(CommonOptions options) {
         Map<String, String> overrides = new HashMap<>(ConfigLoader.DATABASE_OVERRIDES);
         overrides.putAll(APP_OVERRIDES);
+        overrides.putAll(BackupSettings.ENV_OVERRIDES);
         return new ConfigLoader(env, overrides).load(options.configFile());
     }
 
@@ -47,5 +50,14 @@ final class CommandContext {
 
     OpeningDatabases databases(CommonOptions options) {
         return new OpeningDatabases(DbSettings.from(config(options)), keys());
+    }
+
+    BackupSettings backupSettings(CommonOptions options) {
+        Config config = config(options);
+        return BackupSettings.from(config, DbSettings.from(config));
+    }
+
+    BackupKeys backupKeys(BackupSettings settings) {
+        return new BackupKeys(settings, keys(), env);
     }
 }

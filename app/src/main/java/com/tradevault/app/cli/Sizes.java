@@ -21,4 +21,9 @@ final class Sizes {
         }
         return String.format(Locale.ROOT, "%.1f %s (%d bytes)", v, units[i], bytes);
     }
+
+    /** "1 row", "3 rows". */
+    static String rows(long n) {
+        return n == 1 ? "1 row" : n + " rows";
+    }
 }

@@ -1,12 +1,17 @@
 package com.tradevault.setup.db;
 
+import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.key.ResolvedKey;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,4 +77,46 @@ public interface Dialect {
 
     /** The placeholder for a JSON parameter: validated text on SQLite, {@code jsonb} on PostgreSQL. */
     String jsonPlaceholder();
+
+    /** The name of a backup's snapshot file: {@code tradevault.db} (SQLite) or {@code tradevault.pgdump}. */
+    String snapshotFileName();
+
+    /**
+     * Writes a consistent copy of the open database to {@code target} (which
+     * must not exist) without stopping writers, and returns the row counts of
+     * exactly that copy, after checking it. SQLite: {@code VACUUM INTO},
+     * encrypted under the source's key (so no plaintext page reaches the
+     * disk), then {@code integrity_check} on the copy; PostgreSQL:
+     * {@code pg_dump} in custom format from an exported snapshot, then
+     * {@code pg_restore --list} on the dump. A copy that fails its check is
+     * refused with {@link Outcome#INTEGRITY_PROBLEM}.
+     */
+    Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
+                                            Path target) throws IOException, SQLException;
+
+    /**
+     * The backend's own page-level consistency check ({@code integrity_check}
+     * or {@code quick_check} on SQLite); problems found, or empty where the
+     * server checks its own pages (PostgreSQL).
+     */
+    Optional<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException;
+
+    /** Rows that break a foreign key; empty where the server enforces them on every write (PostgreSQL). */
+    Optional<List<String>> foreignKeyProblems(Connection connection) throws SQLException;
+
+    /**
+     * Reads every table and index page, so that an encrypted file
+     * authenticates each one; returns the pages read, or empty where this
+     * does not apply (PostgreSQL).
+     */
+    Optional<Long> readEveryPage(Connection connection) throws SQLException;
+
+    /**
+     * Compacts the database: in place ({@code VACUUM}), or into a new file
+     * when {@code into} is given (SQLite only; encrypted like the source).
+     */
+    void compact(Connection connection, Optional<Path> into) throws IOException, SQLException;
+
+    /** Free bytes compacting a database of {@code size} bytes needs where it writes; 0 where it is not a file. */
+    long spaceToCompact(long size, boolean into);
 }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,7 +92,7 @@ final class PostgresDialect implements Dialect {
         return new Database(this, pool, false, pool);
     }
 
-    private static Optional<String> password(DbSettings settings) {
+    static Optional<String> password(DbSettings settings) {
         if (settings.passwordFile().isPresent()) {
             Path file = settings.passwordFile().get();
             try {
@@ -148,6 +150,48 @@ final class PostgresDialect implements Dialect {
     @Override
     public Optional<Path> snapshot(Database database, String label, Instant now) {
         return Optional.empty();
+    }
+
+    @Override
+    public String snapshotFileName() {
+        return "tradevault.pgdump";
+    }
+
+    @Override
+    public Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
+                                                   Path target) throws IOException, SQLException {
+        return new PgDump(url, settings).write(database, target);
+    }
+
+    @Override
+    public Optional<List<String>> storageProblems(Connection connection, boolean quick) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<String>> foreignKeyProblems(Connection connection) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> readEveryPage(Connection connection) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void compact(Connection connection, Optional<Path> into) throws SQLException {
+        if (into.isPresent()) {
+            throw new DatabaseProblem(Outcome.BAD_USAGE, "vacuum --into writes a SQLite file; the ledger is on PostgreSQL at "
+                    + location(), "run 'tradevault vacuum' without --into, or take a copy with 'tradevault backup'");
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM (ANALYZE)");
+        }
+    }
+
+    @Override
+    public long spaceToCompact(long size, boolean into) {
+        return 0;
     }
 
     @Override

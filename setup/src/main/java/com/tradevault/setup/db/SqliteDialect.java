@@ -21,6 +21,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -169,7 +172,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public InstanceLock lockForWriting(Database database) {
-        return FileInstanceLock.acquire(file.resolveSibling(file.getFileName() + ".lock"), file.toString());
+        return SqliteFiles.lock(file);
     }
 
     @Override
@@ -181,6 +184,74 @@ final class SqliteDialect implements Dialect {
         } catch (IOException | SQLException e) {
             throw DatabaseProblem.failed("taking a snapshot to " + target, file.toString(), e);
         }
+    }
+
+    @Override
+    public String snapshotFileName() {
+        return DbSettings.DEFAULT_FILE_NAME;
+    }
+
+    @Override
+    public Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
+                                                   Path target) throws IOException, SQLException {
+        try (Connection c = database.connect()) {
+            SqliteFiles.copy(c, target, new SqliteFiles.SameAsSource());
+        }
+        SqliteDialect copy = new SqliteDialect(target.toAbsolutePath().normalize());
+        DbSettings copySettings = settings.withUrl("jdbc:sqlite:" + copy.file).withEncryption(database.encrypted());
+        try (Database db = copy.open(copySettings, key, false); Connection c = db.connect()) {
+            List<String> problems = SqliteFiles.integrityProblems(c, false);
+            if (!problems.isEmpty()) {
+                throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the snapshot of " + file
+                        + " failed its integrity check: " + String.join("; ", problems.subList(0, Math.min(3, problems.size()))),
+                        "run 'tradevault integrity' on the ledger; no backup was written");
+            }
+            return RowCounts.of(c);
+        }
+    }
+
+    @Override
+    public Optional<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException {
+        return Optional.of(SqliteFiles.integrityProblems(connection, quick));
+    }
+
+    @Override
+    public Optional<List<String>> foreignKeyProblems(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
+            while (r.next()) {
+                problems.add(r.getString(1) + " row " + r.getLong(2) + " refers to a missing row in " + r.getString(3));
+            }
+        }
+        return Optional.of(problems);
+    }
+
+    @Override
+    public Optional<Long> readEveryPage(Connection connection) throws SQLException {
+        // dbstat visits every b-tree and overflow page, so the codec authenticates each one as it is read
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM dbstat")) {
+            r.next();
+            return Optional.of(r.getLong(1));
+        }
+    }
+
+    @Override
+    public void compact(Connection connection, Optional<Path> into) throws IOException, SQLException {
+        if (into.isPresent()) {
+            SqliteFiles.copy(connection, into.get(), new SqliteFiles.SameAsSource());
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM");
+            // the rewritten pages sit in the WAL until checkpointed; fold them in so the file shrinks now
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    @Override
+    public long spaceToCompact(long size, boolean into) {
+        // in place, the new pages go through the WAL and SQLite may build a temporary copy as well
+        return into ? size : 2 * size;
     }
 
     @Override

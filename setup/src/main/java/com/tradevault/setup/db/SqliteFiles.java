@@ -134,6 +134,15 @@ public final class SqliteFiles {
         return problems;
     }
 
+    /**
+     * Takes the single-writer lock of the ledger {@code file} without opening
+     * it (so it works on a damaged or missing file, as restore needs), or
+     * fails with {@link DatabaseLocked} naming the holder.
+     */
+    public static InstanceLock lock(Path file) {
+        return FileInstanceLock.acquire(file.resolveSibling(file.getFileName() + ".lock"), file.toString());
+    }
+
     /** The {@code -wal} and {@code -shm} companions of a ledger file. */
     public static Optional<Path> companion(Path file, String suffix) {
         Path p = file.resolveSibling(file.getFileName() + suffix);

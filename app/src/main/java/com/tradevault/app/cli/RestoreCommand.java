@@ -1,0 +1,69 @@
+package com.tradevault.app.cli;
+
+import com.tradevault.backup.BackupSettings;
+import com.tradevault.backup.Progress;
+import com.tradevault.backup.RestoringBackups;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tradevault restore FILE}: put a verified backup in place of the ledger, keeping the current one aside. */
+@Command(name = "restore", description = {
+        "Restore the ledger from a backup. Refuses while the bot runs (exit 5). The backup is decrypted next to the",
+        "ledger and verified first; only then is the current ledger set aside (tradevault.db.<UTC>.before-restore,",
+        "with its -wal/-shm) and the restored one moved in. A bad backup leaves the current ledger untouched."})
+final class RestoreCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The backup file.")
+    Path file;
+
+    @Option(names = "--to", paramLabel = "PATH", description = "Restore to this file instead of the configured ledger.")
+    Path to;
+
+    @Option(names = "--private-key-file", paramLabel = "F", description = {"The OpenPGP private key for backups made in"
+            + " public-key mode; its passphrase, if any, in TRADEVAULT_BACKUP_KEY_PASSPHRASE."})
+    Path privateKeyFile;
+
+    RestoreCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        BackupSettings settings = context.backupSettings(common);
+        var key = context.backupKeys(settings).opening(Optional.ofNullable(privateKeyFile));
+        Progress progress = ConsoleProgress.forTerminal();
+        RestoringBackups.Report r = new RestoringBackups(context.databases(common), context.clock())
+                .restore(file.toAbsolutePath(), key, Optional.ofNullable(to), progress);
+        ConsoleProgress.finish(progress);
+        PrintWriter out = spec.commandLine().getOut();
+        if (r.isDump()) {
+            out.println("Wrote the verified PostgreSQL dump from " + file.toAbsolutePath() + " to " + r.restored() + ".");
+            out.println("Load it into an EMPTY database: pg_restore --no-owner --dbname=postgresql://HOST/NAME "
+                    + r.restored() + " (then 'tradevault setup-db' and 'tradevault integrity').");
+            return 0;
+        }
+        out.println("Restored " + r.restored() + " from " + file.toAbsolutePath() + " (taken " + r.manifest().createdAt()
+                + ", " + Sizes.rows(r.manifest().totalRows()) + " verified).");
+        out.println(r.setAside().map(p -> "The previous ledger is kept as " + p + ".")
+                .orElse("There was no ledger at " + r.restored() + " before."));
+        r.schema().filter(v -> v.current() < v.latest()).ifPresent(v -> out.println("Its schema is v" + v.current()
+                + "; run 'tradevault setup-db' to bring it to v" + v.latest() + " before starting the bot."));
+        return 0;
+    }
+}

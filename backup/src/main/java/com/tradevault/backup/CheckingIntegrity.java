@@ -1,0 +1,117 @@
+package com.tradevault.backup;
+
+import com.tradevault.backup.ledger.LedgerInvariants;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.OpeningDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code tradevault integrity}: the backend's page check, foreign keys, a
+ * full read that authenticates every page of an encrypted file, and the
+ * ledger's own invariants. Each check gives one verdict; checks the backend
+ * does itself (PostgreSQL) are reported as skipped, with what to use instead.
+ */
+public final class CheckingIntegrity {
+
+    private static final int SHOWN = 5;
+
+    private final OpeningDatabases opening;
+
+    public CheckingIntegrity(OpeningDatabases opening) {
+        this.opening = opening;
+    }
+
+    /** How one check came out. */
+    public enum Status { OK, PROBLEM, SKIPPED }
+
+    /**
+     * One check's verdict.
+     *
+     * @param check  what was checked
+     * @param status how it came out
+     * @param detail what was found, or why it was skipped
+     */
+    public record Verdict(String check, Status status, String detail) {
+    }
+
+    /** All verdicts; {@link #clean()} when none found a problem. */
+    public record Report(String ledger, List<Verdict> verdicts) {
+        public boolean clean() {
+            return verdicts.stream().noneMatch(v -> v.status() == Status.PROBLEM);
+        }
+    }
+
+    public Report check(boolean quick) {
+        try (Database db = opening.openExisting(); Connection c = db.connect()) {
+            Dialect d = db.dialect();
+            List<Verdict> verdicts = new ArrayList<>();
+            verdicts.add(pages(d, c, quick));
+            verdicts.add(foreignKeys(d, c));
+            verdicts.add(fullRead(d, c, db.encrypted()));
+            verdicts.addAll(invariants(c));
+            return new Report(d.location(), verdicts);
+        } catch (SQLException e) {
+            return new Report(opening.dialect().location(), List.of(new Verdict("opening the ledger", Status.PROBLEM,
+                    e.getMessage())));
+        }
+    }
+
+    private static Verdict pages(Dialect d, Connection c, boolean quick) {
+        String name = quick ? "quick_check" : "integrity_check";
+        try {
+            return listVerdict(name, d.storageProblems(c, quick), "no problems",
+                    "PostgreSQL checks its own pages; run pg_amcheck for B-tree checks");
+        } catch (SQLException e) {
+            return new Verdict(name, Status.PROBLEM, e.getMessage());
+        }
+    }
+
+    private static Verdict foreignKeys(Dialect d, Connection c) {
+        try {
+            return listVerdict("foreign keys", d.foreignKeyProblems(c), "every reference resolves",
+                    "PostgreSQL enforces foreign keys on every write");
+        } catch (SQLException e) {
+            return new Verdict("foreign keys", Status.PROBLEM, e.getMessage());
+        }
+    }
+
+    private static Verdict fullRead(Dialect d, Connection c, boolean encrypted) {
+        try {
+            Optional<Long> pages = d.readEveryPage(c);
+            if (pages.isEmpty()) {
+                return new Verdict("full read", Status.SKIPPED, "not applicable to PostgreSQL (enable data checksums on the server)");
+            }
+            return new Verdict("full read", Status.OK, pages.get() + " pages read"
+                    + (encrypted ? ", each one authenticated (HMAC)" : ""));
+        } catch (SQLException e) {
+            return new Verdict("full read", Status.PROBLEM, e.getMessage());
+        }
+    }
+
+    private static List<Verdict> invariants(Connection c) {
+        try {
+            return LedgerInvariants.check(c).stream().map(f -> listVerdict(f.rule(), Optional.of(f.violations()),
+                    "holds", "")).toList();
+        } catch (SQLException e) {
+            return List.of(new Verdict("ledger invariants", Status.PROBLEM, e.getMessage()));
+        }
+    }
+
+    private static Verdict listVerdict(String check, Optional<List<String>> problems, String clean, String skipped) {
+        if (problems.isEmpty()) {
+            return new Verdict(check, Status.SKIPPED, skipped);
+        }
+        List<String> found = problems.get();
+        if (found.isEmpty()) {
+            return new Verdict(check, Status.OK, clean);
+        }
+        String shown = String.join("; ", found.subList(0, Math.min(SHOWN, found.size())));
+        return new Verdict(check, Status.PROBLEM, found.size() + " found: " + shown
+                + (found.size() > SHOWN ? "; ..." : ""));
+    }
+}

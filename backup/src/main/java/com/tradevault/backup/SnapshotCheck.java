@@ -1,0 +1,74 @@
+package com.tradevault.backup;
+
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.TradevaultException;
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.RowCounts;
+import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.setup.key.KeyProblem;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens a SQLite snapshot taken out of a backup with the configured database
+ * key and checks it against its manifest: integrity, row counts, and a schema
+ * this bundle can run.
+ */
+final class SnapshotCheck {
+
+    private SnapshotCheck() {
+    }
+
+    /**
+     * @param schema the snapshot's schema version and the bundle's
+     */
+    record Checked(SchemaMigrations.Versions schema) {
+    }
+
+    static Checked sqlite(Path snapshot, Path backup, Manifest manifest, OpeningDatabases opening) {
+        DbSettings settings = opening.settings().withUrl("jdbc:sqlite:" + snapshot.toAbsolutePath())
+                .withEncryption(manifest.snapshotEncrypted());
+        Dialect dialect = Dialect.forUrl(settings.url());
+        try (Database db = open(dialect, settings, manifest, opening, backup); Connection c = db.connect()) {
+            List<String> problems = dialect.storageProblems(c, false).orElse(List.of());
+            if (!problems.isEmpty()) {
+                throw BackupArchive.damaged(backup, "its snapshot fails the integrity check: " + problems.get(0));
+            }
+            Map<String, Long> counts = RowCounts.of(c);
+            if (!counts.equals(manifest.rowCounts())) {
+                throw BackupArchive.damaged(backup, "its snapshot has rows " + counts + ", the manifest says "
+                        + manifest.rowCounts());
+            }
+            SchemaMigrations.Versions versions = new SchemaMigrations(db).versions();
+            if (versions.newer()) {
+                throw new BackupProblem(Outcome.FAILURE, "backup " + backup + " holds schema v" + versions.current()
+                        + ", newer than this bundle (v" + versions.latest() + ")",
+                        "restore it with the tradevault version that wrote it (" + manifest.bundleVersion() + ")");
+            }
+            return new Checked(versions);
+        } catch (SQLException e) {
+            throw BackupArchive.damaged(backup, "its snapshot cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Database open(Dialect dialect, DbSettings settings, Manifest manifest, OpeningDatabases opening,
+                                 Path backup) {
+        try {
+            return dialect.open(settings, manifest.snapshotEncrypted() ? opening.key() : Optional.empty(), false);
+        } catch (KeyProblem e) {
+            String source = opening.key().map(k -> "the database key from " + k.source()).orElse("no database key");
+            throw new KeyProblem("backup " + backup + " holds a ledger encrypted with a database key, and " + source
+                    + " does not open it", "provide the key the ledger had when the backup was taken (after 'db rekey',"
+                    + " older backups still need the old key); see docs/backup-restore.md");
+        } catch (TradevaultException e) {
+            throw BackupArchive.damaged(backup, "its snapshot does not open: " + e.getMessage());
+        }
+    }
+}

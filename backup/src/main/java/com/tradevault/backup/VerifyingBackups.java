@@ -1,0 +1,80 @@
+package com.tradevault.backup;
+
+import com.tradevault.backup.pgp.OpeningKey;
+import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.db.OpeningDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * Checks a backup file end to end without touching the ledger: decrypts it
+ * (the MDC proves it is complete and unaltered), checks the snapshot's
+ * SHA-256 against the manifest, and, for a SQLite snapshot, opens it with the
+ * database key and runs the integrity check and the row counts. The
+ * decrypted snapshot goes to a private temp folder in the data directory and
+ * is removed afterwards.
+ */
+public final class VerifyingBackups {
+
+    private final OpeningDatabases opening;
+
+    public VerifyingBackups(OpeningDatabases opening) {
+        this.opening = opening;
+    }
+
+    /**
+     * What verification found.
+     *
+     * @param manifest      the backup's manifest
+     * @param snapshotOpened whether the snapshot was opened and checked as a database (SQLite snapshots)
+     * @param schemaVersion the snapshot's schema version
+     */
+    public record Report(Manifest manifest, boolean snapshotOpened, int schemaVersion) {
+    }
+
+    public Report verify(Path backup, OpeningKey key, Progress progress) {
+        requireFile(backup);
+        Path work = workDir();
+        Path snapshot = work.resolve("snapshot");
+        try {
+            Manifest manifest = BackupArchive.read(backup, key, Optional.of(snapshot), progress);
+            if (!manifest.sqliteSnapshot()) {
+                return new Report(manifest, false, manifest.schemaVersion());
+            }
+            SnapshotCheck.Checked checked = SnapshotCheck.sqlite(snapshot, backup, manifest, opening);
+            return new Report(manifest, true, checked.schema().current());
+        } finally {
+            removeQuietly(work);
+        }
+    }
+
+    static void requireFile(Path backup) {
+        if (!Files.isRegularFile(backup)) {
+            throw new BackupProblem(Outcome.BAD_USAGE, "no backup file at " + backup,
+                    "list the backups with 'tradevault backups list'");
+        }
+    }
+
+    private Path workDir() {
+        Path dataDir = opening.settings().dataDir();
+        try {
+            Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(dataDir, ".verify-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new BackupProblem(Outcome.FAILURE, "cannot create a work folder in " + dataDir + ": " + e.getMessage(),
+                    "make the data directory writable for the user running tradevault");
+        }
+    }
+
+    private static void removeQuietly(Path work) {
+        for (String name : new String[] {"snapshot", "snapshot-wal", "snapshot-shm"}) {
+            AtomicFiles.deleteQuietly(work.resolve(name));
+        }
+        AtomicFiles.deleteQuietly(work);
+    }
+}

@@ -1,0 +1,95 @@
+package com.tradevault.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradevault.setup.db.SqliteFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupAndRestoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void backupThenRestoreGivesTheSameRowsAndSetsTheCurrentLedgerAside() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        f.addTrades(25);
+        var before = f.rows();
+
+        TakingBackups.Report report = f.taking().take(Optional.empty(), Progress.NONE);
+
+        assertEquals(f.backup.dir().resolve("tradevault-20261121T074100Z.tar.gpg"), report.file());
+        assertTrue(report.verifiedEndToEnd());
+        assertEquals(Map.of("audit_log", 25L, "fills", 25L, "flyway_schema_history", 1L, "kv", 0L, "orders", 25L,
+                "positions", 25L, "state_snapshots", 0L, "trade_decisions", 25L), report.manifest().rowCounts());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(report.file())));
+        assertEquals(List.of(report.file()), listDir(f.backup.dir()));
+
+        f.addTrades(5);
+        var restore = new RestoringBackups(f.opening, java.time.Clock.fixed(LedgerFixture.T0.plusSeconds(60),
+                java.time.ZoneOffset.UTC)).restore(report.file(), f.keys.opening(Optional.empty()), Optional.empty(),
+                Progress.NONE);
+
+        assertEquals(before, f.rows());
+        Path aside = f.ledger().resolveSibling("tradevault.db.20261121T074200Z.before-restore");
+        assertEquals(Optional.of(aside), restore.setAside());
+        assertTrue(Files.exists(aside));
+        assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(f.ledger()));
+        var settings = f.db.withUrl("jdbc:sqlite:" + aside);
+        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url()).open(settings, f.opening.key(), false);
+             var c = db.connect()) {
+            assertEquals(30, LedgerFixture.rows(c).get("orders").size(), "the set-aside ledger keeps every trade");
+        }
+    }
+
+    @Test
+    void theSnapshotOfAnEncryptedLedgerNeverTouchesDiskAsPlaintext() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        f.addTrades(3);
+        Path snapshot = dir.resolve("snap.db");
+        try (var db = f.opening.openExisting()) {
+            db.dialect().writeVerifiedSnapshot(db, f.db, f.opening.key(), snapshot);
+        }
+        assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(snapshot));
+        assertFalse(new String(Files.readAllBytes(snapshot), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("tv-1"));
+    }
+
+    /** The files in {@code d}, leaving out the backup lock file that stays by design. */
+    @Test
+    void aSecondBackupIntoTheSameFolderWaitsItsTurnAndLeftoversOfACrashAreCleared() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        Files.createDirectories(f.backup.dir());
+        Path leftover = f.backup.dir().resolve(".tradevault-20261120T000000Z.tar.gpg.partial.tmp");
+        Files.writeString(leftover, "half a backup from before a crash");
+        Path notOurs = Files.writeString(f.backup.dir().resolve(".my-own.tmp"), "keep");
+
+        try (BackupLock running = BackupLock.acquire(f.backup.dir())) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(BackupProblem.class,
+                    () -> f.taking().take(Optional.empty(), Progress.NONE));
+            assertEquals(com.tradevault.setup.Outcome.LOCKED, e.outcome());
+            assertEquals("another backup into " + f.backup.dir() + " is running (PID " + ProcessHandle.current().pid()
+                    + ")", e.getMessage());
+        }
+        f.taking().take(Optional.empty(), Progress.NONE);
+
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(notOurs));
+    }
+
+    static List<Path> listDir(Path d) throws Exception {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> !p.getFileName().toString().equals(".backup.lock")).sorted().toList();
+        }
+    }
+}
