@@ -129,19 +129,20 @@ class BadBackupsTest {
     void aBackupFromANewerBundleIsRefusedAndTheLedgerIsUntouched() throws Exception {
         try (var db = f.opening.openExisting(); var c = db.connect(); var s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-                    + " installed_by, execution_time, success) VALUES (99, '2', 'future', 'SQL', 'V2__future.sql', 0, 'x', 0, 1)");
+                    + " installed_by, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', 0, 1)");
         }
         Path newer = f.taking(Clock.fixed(LedgerFixture.T0.plusSeconds(5), ZoneOffset.UTC)).take(Optional.empty(),
                 Progress.NONE).file();
         try (var db = f.opening.openExisting(); var c = db.connect(); var s = c.createStatement()) {
-            s.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+            s.execute("DELETE FROM flyway_schema_history WHERE version = '999'");
         }
         ledgerBefore = fingerprint(f.ledger());
 
         TradevaultException e = assertThrows(TradevaultException.class, () -> restore(newer));
 
         assertEquals(Outcome.FAILURE, e.outcome());
-        assertEquals("backup " + newer + " holds schema v2, newer than this bundle (v1)", e.getMessage());
+        assertEquals("backup " + newer + " holds schema v999, newer than this bundle (v"
+                + com.tradevault.setup.testing.TestLedgers.latestSchemaVersion() + ")", e.getMessage());
         assertEquals("restore it with the tradevault version that wrote it (test)", e.nextStep());
         assertUntouched();
     }
