@@ -3,10 +3,12 @@ package com.tradevault.setup.db;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.key.ResolvedKey;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,4 +74,29 @@ public interface Dialect {
 
     /** The placeholder for a JSON parameter: validated text on SQLite, {@code jsonb} on PostgreSQL. */
     String jsonPlaceholder();
+
+    /**
+     * Whether {@code failure} means the connection to the server is gone
+     * (server restarting, network down, pool timed out waiting for one), so
+     * the same work may succeed on a new connection; never true for a problem
+     * with the work itself.
+     */
+    boolean connectionLost(java.sql.SQLException failure);
+
+    /**
+     * A writer of many rows into {@code table} on {@code connection}, inside
+     * the caller's transaction, {@code batchSize} rows at a time.
+     */
+    RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException;
+
+    /** Moves the table's id generator past its largest id, so that the next generated id is new. */
+    void advanceIdentity(Connection connection, LedgerTables.Table table) throws SQLException;
+
+    /**
+     * What the backend's own checks find wrong with the stored data (damaged
+     * pages or indexes, rows referring to missing rows), one line per problem
+     * naming the table and the row; empty when clean or when the server
+     * enforces these itself.
+     */
+    List<String> integrityProblems(Connection connection) throws SQLException;
 }

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -210,6 +212,55 @@ final class SqliteDialect implements Dialect {
     @Override
     public String jsonPlaceholder() {
         return "?";
+    }
+
+    /** SQLite has no server: a failure is never a lost connection (a busy database waits in busy_timeout). */
+    @Override
+    public boolean connectionLost(SQLException failure) {
+        return false;
+    }
+
+    @Override
+    public RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException {
+        return new SqliteInsertWriter(this, connection, table, batchSize);
+    }
+
+    /** An {@code INTEGER PRIMARY KEY} always continues after the largest rowid: nothing to move. */
+    @Override
+    public void advanceIdentity(Connection connection, LedgerTables.Table table) {
+        // SQLite picks max(rowid) + 1 by itself
+    }
+
+    /** {@code PRAGMA integrity_check} and {@code PRAGMA foreign_key_check}, one line per finding. */
+    @Override
+    public List<String> integrityProblems(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        SqliteFiles.integrityProblems(connection, false).forEach(p -> problems.add("integrity check: " + p));
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
+            while (r.next()) {
+                problems.add(orphan(connection, r.getString(1), r.getLong(2), r.getString(3), r.getInt(4)));
+            }
+        }
+        return problems;
+    }
+
+    private static String orphan(Connection c, String table, long rowid, String parent, int fkid) throws SQLException {
+        String column = "?";
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_list(" + table + ")")) {
+            while (r.next()) {
+                if (r.getInt("id") == fkid) {
+                    column = r.getString("from");
+                }
+            }
+        }
+        String value = "?";
+        try (PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE rowid = ?")) {
+            s.setLong(1, rowid);
+            try (ResultSet r = s.executeQuery()) {
+                value = r.next() ? r.getString(1) : "?";
+            }
+        }
+        return table + " row " + rowid + ": " + column + " = " + value + " refers to a missing " + parent + " row";
     }
 
     /** A DataSource over a prepared SQLite configuration; the key stays in the configuration, not in the URL. */
