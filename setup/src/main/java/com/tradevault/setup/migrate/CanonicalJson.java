@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -23,7 +24,8 @@ final class CanonicalJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private CanonicalJson() {
     }
@@ -45,10 +47,10 @@ final class CanonicalJson {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return Optional.of("not valid JSON (" + e.getOriginalMessage() + ")");
+            return Optional.of("is not valid JSON (" + e.getOriginalMessage() + ")");
         }
         if (node == null || node.isMissingNode()) {
-            return Optional.of("not valid JSON (empty)");
+            return Optional.of("is not valid JSON (empty)");
         }
         return textProblem(node);
     }

@@ -3,7 +3,7 @@ package com.tradevault.setup.migrate;
 /**
  * One row that would not survive the move, and why.
  *
- * @param table   the table, or {@code *} for a database-wide finding
+ * @param table   the table, or {@code ledger} for a finding of the database's own checks
  * @param row     the row's key (id), or empty when the finding names no row
  * @param column  the offending column, or empty for a finding about the whole row
  * @param problem what is wrong, with the offending value (shortened, control characters escaped)

@@ -37,7 +37,7 @@ final class Preflight {
     List<Offense> run() throws SQLException {
         List<Offense> offenses = new ArrayList<>();
         try (Connection c = source.connect()) {
-            source.dialect().integrityProblems(c).forEach(p -> offenses.add(new Offense("*", "", "", p)));
+            source.dialect().integrityProblems(c).forEach(p -> offenses.add(new Offense("ledger", "", "", p)));
             for (LedgerTables.Table table : LedgerTables.ALL) {
                 check(c, table, offenses::add);
             }
@@ -86,7 +86,7 @@ final class Preflight {
             case INTEGER -> sign(column, (Long) value);
             case TEXT -> text(column, (String) value);
             case INSTANT -> instant((Instant) value);
-            case JSON -> CanonicalJson.problem((String) value).map(p -> Offense.shown(value) + " is " + p);
+            case JSON -> CanonicalJson.problem((String) value).map(p -> Offense.shown(value) + " " + p);
         };
     }
 

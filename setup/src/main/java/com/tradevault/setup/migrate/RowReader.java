@@ -70,8 +70,18 @@ final class RowReader {
     private Object wrongType(ResultSet rows, LedgerTables.Column column, Object raw, String problem,
                              Consumer<Offense> offenses) throws SQLException {
         offenses.accept(new Offense(table.name(), key(rows), column.name(), Offense.shown(raw) + " is " + problem
-                + " (stored as " + raw.getClass().getSimpleName() + ")"));
+                + " (stored as " + storedAs(raw) + ")"));
         return null;
+    }
+
+    private static String storedAs(Object raw) {
+        if (raw instanceof Double || raw instanceof Float) {
+            return "REAL";
+        }
+        if (raw instanceof byte[]) {
+            return "BLOB";
+        }
+        return raw instanceof Number ? "INTEGER" : raw instanceof String ? "TEXT" : raw.getClass().getSimpleName();
     }
 
     /** The current row's key for messages: {@code id 17} or {@code key 'x'}. */
