@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code tradevault migrate-to-postgres}: copy the SQLite ledger into an empty PostgreSQL database, verified. */
 @Command(name = "migrate-to-postgres", description = {
-        "Copy the configured SQLite/SQLCipher ledger into an empty PostgreSQL database: preflight checks,",
-        "schema through the same migrations as setup-db, COPY in batches, sequences advanced, then row counts",
-        "and content checksums compared table by table. Exit 0 only when everything is equal.",
+        "Copy the SQLite ledger into an empty PostgreSQL database, verified.",
+        "Preflight checks, schema through the same migrations as setup-db, COPY in batches, sequences",
+        "advanced, then row counts and content checksums compared table by table. Exit 0 only when",
+        "everything is equal; the report is printed and written as JSON next to the ledger.",
         "Refuses while the bot runs and refuses a target with data. The SQLite file is not changed: it is",
         "the rollback. The password comes from TRADEVAULT_DB_PASSWORD, db.password-file or ~/.pgpass."})
 final class MigrateToPostgresCommand implements Callable<Integer> {

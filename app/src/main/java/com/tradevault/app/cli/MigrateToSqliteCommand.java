@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code tradevault migrate-to-sqlite}: the way back from PostgreSQL, into a new encrypted SQLite file. */
 @Command(name = "migrate-to-sqlite", description = {
-        "Copy a PostgreSQL ledger into a new SQLite file encrypted under the configured key (generated as",
-        "setup-db does when none is configured), with the same verification as migrate-to-postgres.",
+        "Copy a PostgreSQL ledger back into a new encrypted SQLite file, verified.",
+        "Encrypted under the configured key (generated as setup-db does when none is configured), with",
+        "the same verification as migrate-to-postgres.",
         "Refuses while the bot runs on the source and refuses an existing target file."})
 final class MigrateToSqliteCommand implements Callable<Integer> {
 

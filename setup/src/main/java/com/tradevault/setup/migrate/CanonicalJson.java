@@ -32,27 +32,45 @@ final class CanonicalJson {
 
     /** The canonical text of {@code json}; fails on invalid JSON. */
     static String of(String json) {
-        try {
-            StringBuilder out = new StringBuilder(json.length());
-            write(MAPPER.readTree(json), out);
-            return out.toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return canonical(json).orElseThrow(() -> new IllegalArgumentException("not valid JSON: " + problem(json)));
     }
 
     /** Why PostgreSQL's JSONB would reject {@code json}, or empty when it accepts it. */
     static Optional<String> problem(String json) {
+        return check(json).problem();
+    }
+
+    /** The canonical text, or empty when {@link #problem} has something to say. */
+    static Optional<String> canonical(String json) {
+        return Optional.ofNullable(check(json).canonical());
+    }
+
+    /**
+     * One parse: the canonical text, or why JSONB would reject the document.
+     *
+     * @param canonical the canonical text, null when there is a problem
+     * @param problem   what is wrong, empty when nothing
+     */
+    record Checked(String canonical, Optional<String> problem) {
+    }
+
+    static Checked check(String json) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return Optional.of("is not valid JSON (" + e.getOriginalMessage() + ")");
+            return new Checked(null, Optional.of("is not valid JSON (" + e.getOriginalMessage() + ")"));
         }
         if (node == null || node.isMissingNode()) {
-            return Optional.of("is not valid JSON (empty)");
+            return new Checked(null, Optional.of("is not valid JSON (empty)"));
         }
-        return textProblem(node);
+        Optional<String> problem = textProblem(node);
+        if (problem.isPresent()) {
+            return new Checked(null, problem);
+        }
+        StringBuilder out = new StringBuilder(json.length());
+        write(node, out);
+        return new Checked(out.toString(), Optional.empty());
     }
 
     private static Optional<String> textProblem(JsonNode node) {

@@ -26,6 +26,7 @@ final class LedgerCopy {
     private final Database target;
     private final int batchSize;
     private final Progress progress;
+    private long rowsSeen;
 
     LedgerCopy(Database source, Database target, int batchSize, Progress progress) {
         this.source = source;
@@ -48,18 +49,33 @@ final class LedgerCopy {
         return counts;
     }
 
-    /** Copies every table; returns the source digest of each. */
-    Map<String, TableDigest> copy(long totalRows) throws SQLException {
+    /**
+     * What the copy pass produced.
+     *
+     * @param digests  the source checksum of each table
+     * @param offenses the rows that failed the row checks; when any did, nothing was committed
+     */
+    record Copied(Map<String, TableDigest> digests, List<Offense> offenses) {
+    }
+
+    /**
+     * Copies every table, checking each row as the preflight does before it
+     * is written. After the first offending row nothing more is written but
+     * the scan goes on, so that every offending row is reported, and the
+     * target transaction is rolled back.
+     */
+    Copied copy(long totalRows) throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
+        List<Offense> offenses = new ArrayList<>();
         progress.phase("copy", totalRows);
         try (Connection in = source.connect(); Connection out = target.connect()) {
             in.setAutoCommit(false);
             out.setAutoCommit(false);
             try {
                 for (LedgerTables.Table table : LedgerTables.ALL) {
-                    digests.put(table.name(), copyTable(in, out, table));
+                    digests.put(table.name(), copyTable(in, out, table, offenses));
                 }
-                out.commit();
+                finish(out, offenses);
             } catch (SQLException | RuntimeException e) {
                 out.rollback();
                 throw e;
@@ -68,27 +84,39 @@ final class LedgerCopy {
             }
         }
         progress.done();
-        return digests;
+        return new Copied(digests, offenses);
     }
 
-    private TableDigest copyTable(Connection in, Connection out, LedgerTables.Table table) throws SQLException {
+    private static void finish(Connection out, List<Offense> offenses) throws SQLException {
+        if (offenses.isEmpty()) {
+            out.commit();
+        } else {
+            out.rollback();
+        }
+    }
+
+    private TableDigest copyTable(Connection in, Connection out, LedgerTables.Table table, List<Offense> offenses)
+            throws SQLException {
         RowReader reader = new RowReader(source.dialect(), table);
         TableDigest digest = new TableDigest(table);
-        List<Offense> offenses = new ArrayList<>();
         try (RowWriter writer = target.dialect().rowWriter(out, table, batchSize);
              Statement s = in.createStatement()) {
             s.setFetchSize(batchSize);
             try (ResultSet rows = s.executeQuery(reader.select())) {
                 while (rows.next()) {
                     Object[] values = reader.read(rows, offenses::add);
-                    refuse(offenses);
-                    writer.add(values);
-                    digest.add(values);
-                    tick(digest.rows());
+                    Preflight.checkRow(table, values, () -> reader.key(rows), offenses::add);
+                    if (offenses.isEmpty()) {
+                        writer.add(values);
+                        digest.add(values);
+                    }
+                    tick(++rowsSeen);
                 }
             }
+            if (!offenses.isEmpty()) {
+                return digest;
+            }
         }
-        progress.advance(digest.rows() % 1000);
         target.dialect().advanceIdentity(out, table);
         return digest;
     }
@@ -99,16 +127,17 @@ final class LedgerCopy {
         }
     }
 
-    /** A value the preflight let through cannot be copied: stop rather than write a NULL for it. */
+    /** A value the target holds that cannot be read back as its kind: verification cannot go on. */
     private static void refuse(List<Offense> offenses) throws SQLException {
         if (!offenses.isEmpty()) {
-            throw new SQLException("cannot copy " + offenses.get(0).describe());
+            throw new SQLException("cannot read back " + offenses.get(0).describe());
         }
     }
 
     /** Reads every table of the target back and compares rows and checksums with the source's. */
     List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
         progress.phase("verify", totalRows);
+        rowsSeen = 0;
         List<TableResult> results = new ArrayList<>();
         try (Connection c = target.connect()) {
             c.setAutoCommit(false);
@@ -137,11 +166,10 @@ final class LedgerCopy {
                     Object[] values = reader.read(rows, offenses::add);
                     refuse(offenses);
                     digest.add(values);
-                    tick(digest.rows());
+                    tick(++rowsSeen);
                 }
             }
         }
-        progress.advance(digest.rows() % 1000);
         return digest;
     }
 }

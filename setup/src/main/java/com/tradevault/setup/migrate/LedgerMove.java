@@ -45,19 +45,23 @@ final class LedgerMove {
             LedgerCopy copy = new LedgerCopy(source, target, batchSize, progress);
             Map<String, Long> counts = copy.sourceCounts();
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            List<Offense> offenses = new Preflight(source).run();
+            List<Offense> offenses = dryRun ? Preflight.scan(source) : Preflight.databaseChecks(source);
+            if (!offenses.isEmpty() && !dryRun) {
+                offenses = Preflight.scan(source);
+            }
             if (!offenses.isEmpty() || dryRun) {
-                List<TableResult> planned = counts.entrySet().stream()
-                        .map(e -> new TableResult(e.getKey(), e.getValue(), 0, "", "")).toList();
-                return report(started, startNanos, dryRun, offenses.isEmpty() ? MigrationReport.DRY_RUN_PASSED
-                        : MigrationReport.PREFLIGHT_FAILED, offenses, planned, 0);
+                return planned(started, startNanos, dryRun, offenses, counts);
             }
             new SchemaMigrations(target).migrate();
             new SchemaMigrations(target).requireCurrent();
-            List<TableResult> results = copy.verify(copy.copy(total), total);
+            LedgerCopy.Copied copied = copy.copy(total);
+            if (!copied.offenses().isEmpty()) {
+                return planned(started, startNanos, false, copied.offenses(), counts);
+            }
+            List<TableResult> results = copy.verify(copied.digests(), total);
             boolean equal = results.stream().allMatch(TableResult::equal);
-            return report(started, startNanos, false, equal ? MigrationReport.VERIFIED : MigrationReport.VERIFICATION_FAILED,
-                    List.of(), results, total);
+            return report(started, startNanos, false, equal ? MigrationReport.VERIFIED
+                    : MigrationReport.VERIFICATION_FAILED, List.of(), results, total);
         } catch (SQLException e) {
             throw DatabaseProblem.failed(command, source.dialect().location() + " -> " + target.dialect().location(), e);
         }
@@ -79,6 +83,15 @@ final class LedgerMove {
                         "migrate into a new, empty database, or empty this one yourself if its data is really not needed");
             }
         }
+    }
+
+    /** The report of a run that copied nothing: a dry run, or one stopped by the preflight. */
+    private MigrationReport planned(Instant started, long startNanos, boolean dryRun, List<Offense> offenses,
+                                    Map<String, Long> counts) {
+        List<TableResult> tables = counts.entrySet().stream()
+                .map(e -> new TableResult(e.getKey(), e.getValue(), 0, "", "")).toList();
+        return report(started, startNanos, dryRun, offenses.isEmpty() ? MigrationReport.DRY_RUN_PASSED
+                : MigrationReport.PREFLIGHT_FAILED, offenses, tables, 0);
     }
 
     private MigrationReport report(Instant started, long startNanos, boolean dryRun, String result, List<Offense> offenses,

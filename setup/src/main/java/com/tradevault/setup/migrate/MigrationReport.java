@@ -94,7 +94,7 @@ public record MigrationReport(String command, String source, String target, Stri
         }
         for (TableResult t : tables) {
             out.add(String.format("  %-16s %10d -> %-10d %s", t.table(), t.sourceRows(), t.targetRows(),
-                    dryRun ? "(dry run)" : t.equal() ? "equal (checksum " + t.sourceChecksum().substring(0, 16) + ")"
+                    dryRun ? "(dry run)" : t.sourceChecksum().isEmpty() ? "(not copied)" : t.equal() ? "equal (checksum " + t.sourceChecksum().substring(0, 16) + ")"
                             : "DIFFERENT (source " + t.sourceChecksum().substring(0, 16) + ", target "
                             + t.targetChecksum().substring(0, 16) + ")"));
         }

@@ -4,17 +4,27 @@ import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.LedgerTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reads the rows of one ledger table from either backend into plain values:
  * {@code Long}, {@code String}, {@code Instant} (through the dialect), JSON
- * as text. A value of the wrong type is reported as an {@link Offense} and
- * read as NULL, so a preflight sees every bad value in one pass.
+ * as its canonical text (parsed once, see {@link CanonicalJson}). A value of
+ * the wrong type, or JSON the other backend would reject, is reported as an
+ * {@link Offense} and read as {@link #INVALID}, so one pass sees every bad
+ * value.
  */
 final class RowReader {
+
+    /** Stands for a value that was reported as an offense. */
+    static final Object INVALID = new Object() {
+        @Override
+        public String toString() {
+            return "(invalid)";
+        }
+    };
 
     private final Dialect dialect;
     private final LedgerTables.Table table;
@@ -43,7 +53,10 @@ final class RowReader {
     private Object value(ResultSet rows, int i, Consumer<Offense> offenses) throws SQLException {
         LedgerTables.Column column = columns.get(i);
         if (column.kind() == LedgerTables.Kind.JSON) {
-            return rows.getString(i + 1);
+            return json(rows, column, rows.getString(i + 1), offenses);
+        }
+        if (column.kind() == LedgerTables.Kind.INSTANT) {
+            return instant(rows, column, i, offenses);
         }
         Object raw = rows.getObject(i + 1);
         if (raw == null) {
@@ -53,25 +66,39 @@ final class RowReader {
             case INTEGER -> raw instanceof Long || raw instanceof Integer ? (Object) ((Number) raw).longValue()
                     : wrongType(rows, column, raw, "not an integer", offenses);
             case TEXT -> raw instanceof String ? raw : wrongType(rows, column, raw, "not text", offenses);
-            case INSTANT -> instant(rows, column, raw, offenses);
-            case JSON -> raw;
+            default -> raw;
         };
     }
 
-    private Object instant(ResultSet rows, LedgerTables.Column column, Object raw, Consumer<Offense> offenses)
+    private Object instant(ResultSet rows, LedgerTables.Column column, int i, Consumer<Offense> offenses)
             throws SQLException {
         try {
             return dialect.getInstant(rows, column.name());
-        } catch (DateTimeParseException e) {
-            return wrongType(rows, column, raw, "not a UTC timestamp like 2026-01-31T23:59:59.123456Z", offenses);
+        } catch (DateTimeException e) {
+            return wrongType(rows, column, rows.getObject(i + 1), "not a UTC timestamp like 2026-01-31T23:59:59.123456Z",
+                    offenses);
         }
+    }
+
+    private Object json(ResultSet rows, LedgerTables.Column column, String text, Consumer<Offense> offenses)
+            throws SQLException {
+        if (text == null) {
+            return null;
+        }
+        CanonicalJson.Checked checked = CanonicalJson.check(text);
+        if (checked.problem().isPresent()) {
+            offenses.accept(new Offense(table.name(), key(rows), column.name(),
+                    Offense.shown(text) + " " + checked.problem().get()));
+            return INVALID;
+        }
+        return checked.canonical();
     }
 
     private Object wrongType(ResultSet rows, LedgerTables.Column column, Object raw, String problem,
                              Consumer<Offense> offenses) throws SQLException {
         offenses.accept(new Offense(table.name(), key(rows), column.name(), Offense.shown(raw) + " is " + problem
                 + " (stored as " + storedAs(raw) + ")"));
-        return null;
+        return INVALID;
     }
 
     private static String storedAs(Object raw) {

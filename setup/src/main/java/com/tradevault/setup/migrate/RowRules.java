@@ -14,6 +14,11 @@ final class RowRules {
     private RowRules() {
     }
 
+    /** Whether {@code table} has rules across columns. */
+    static boolean applyTo(String table) {
+        return table.equals("positions") || table.equals("orders") || table.equals("trade_decisions");
+    }
+
     static Optional<String> problem(String table, Map<String, Object> row) {
         return switch (table) {
             case "positions" -> positions(row);

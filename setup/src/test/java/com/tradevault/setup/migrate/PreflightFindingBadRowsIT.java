@@ -65,8 +65,39 @@ class PreflightFindingBadRowsIT {
                 failure.getMessage());
         try (Database target = new OpeningDatabases(TestLedgers.settings(env).withUrl(pg), new KeyResolver(env))
                 .openExisting(); Connection c = target.connect()) {
-            assertEquals(Map.of(), RowCounts.of(c), "nothing was created in the target");
+            assertEquals(Map.of(), RowCounts.of(c), "the target is untouched");
         }
+    }
+
+    @Test
+    void rowsSqliteAcceptsButPostgresWouldRejectStopTheCopyAndARerunAfterTheFixSucceeds() throws Exception {
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
+        OpeningDatabases sqlite = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
+        new SettingUpDatabase(sqlite, Clock.systemUTC()).run();
+        try (Database db = sqlite.openExisting(); Connection c = db.connect(); Statement s = c.createStatement()) {
+            LedgerRows.ordinary(db);
+            s.execute("INSERT INTO audit_log (id, event_type, data, created_at) VALUES (2000, 'x', '[\"\\u0000\"]',"
+                    + " '2026-01-01T00:00:00.000000Z')");
+            s.execute("UPDATE positions SET realized_pnl_e8 = 0.5 WHERE id = 7");
+        }
+        String pg = PostgresServer.shared().newDatabase();
+
+        MigrationReport first = new MigratingToPostgres(sqlite, pg, Clock.systemUTC()).run(false, 1, Progress.NONE).report();
+
+        assertEquals(List.of("positions id 7, realized_pnl_e8: '0.5' is not an integer (stored as REAL)",
+                "audit_log id 2000, data: '[\"\\u0000\"]' contains \\u0000, which PostgreSQL JSONB rejects"),
+                first.preflight().stream().map(Offense::describe).toList());
+        try (Database target = new OpeningDatabases(TestLedgers.settings(env).withUrl(pg), new KeyResolver(env))
+                .openExisting(); Connection c = target.connect()) {
+            assertEquals(List.of(0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L), List.copyOf(RowCounts.of(c).values()),
+                    "schema only: the copy was rolled back");
+        }
+        try (Database db = sqlite.openExisting(); Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM audit_log WHERE id = 2000");
+            s.execute("UPDATE positions SET realized_pnl_e8 = 1 WHERE id = 7");
+        }
+        assertEquals(MigrationReport.VERIFIED, new MigratingToPostgres(sqlite, pg, Clock.systemUTC())
+                .run(false, 1, Progress.NONE).report().result());
     }
 
     /** What a damaged or hand-edited ledger can hold once its constraints are bypassed. */
