@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Copies every ledger table from one database into another whose schema is
@@ -22,11 +27,14 @@ import java.util.Map;
  */
 final class LedgerCopy {
 
+    /** Tables read back at once during verification: the server and the checksums work in parallel. */
+    private static final int VERIFY_THREADS = 2;
+
     private final Database source;
     private final Database target;
     private final int batchSize;
     private final Progress progress;
-    private long rowsSeen;
+    private final AtomicLong rowsSeen = new AtomicLong();
 
     LedgerCopy(Database source, Database target, int batchSize, Progress progress) {
         this.source = source;
@@ -60,11 +68,11 @@ final class LedgerCopy {
 
     /**
      * Copies every table, checking each row as the preflight does before it
-     * is written. After the first offending row nothing more is written but
+     * is written, while {@code databaseChecks} runs the source's own checks. After the first offending row nothing more is written but
      * the scan goes on, so that every offending row is reported, and the
      * target transaction is rolled back.
      */
-    Copied copy(long totalRows) throws SQLException {
+    Copied copy(long totalRows, Future<List<Offense>> databaseChecks) throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
         List<Offense> offenses = new ArrayList<>();
         progress.phase("copy", totalRows);
@@ -75,8 +83,11 @@ final class LedgerCopy {
                 for (LedgerTables.Table table : LedgerTables.ALL) {
                     digests.put(table.name(), copyTable(in, out, table, offenses));
                 }
-                finish(out, offenses);
-            } catch (SQLException | RuntimeException e) {
+                finish(out, offenses, databaseChecks);
+            } catch (SQLException e) {
+                out.rollback();
+                explainOrThrow(e, offenses, databaseChecks);
+            } catch (RuntimeException e) {
                 out.rollback();
                 throw e;
             } finally {
@@ -87,7 +98,23 @@ final class LedgerCopy {
         return new Copied(digests, offenses);
     }
 
-    private static void finish(Connection out, List<Offense> offenses) throws SQLException {
+    /**
+     * A copy the server refused (an orphaned row fails its foreign key) is
+     * explained by the source's own checks when they found something.
+     */
+    private static void explainOrThrow(SQLException e, List<Offense> offenses, Future<List<Offense>> databaseChecks)
+            throws SQLException {
+        List<Offense> found = await(databaseChecks);
+        if (found.isEmpty()) {
+            throw e;
+        }
+        offenses.addAll(0, found);
+    }
+
+    /** Commits only when every row passed and the source's own checks (run meanwhile) found nothing. */
+    private static void finish(Connection out, List<Offense> offenses, Future<List<Offense>> databaseChecks)
+            throws SQLException {
+        offenses.addAll(0, await(databaseChecks));
         if (offenses.isEmpty()) {
             out.commit();
         } else {
@@ -110,7 +137,7 @@ final class LedgerCopy {
                         writer.add(values);
                         digest.add(values);
                     }
-                    tick(++rowsSeen);
+                    tick(rowsSeen.incrementAndGet());
                 }
             }
             if (!offenses.isEmpty()) {
@@ -137,22 +164,54 @@ final class LedgerCopy {
     /** Reads every table of the target back and compares rows and checksums with the source's. */
     List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
         progress.phase("verify", totalRows);
-        rowsSeen = 0;
-        List<TableResult> results = new ArrayList<>();
+        rowsSeen.set(0);
+        ExecutorService readers = Executors.newFixedThreadPool(VERIFY_THREADS);
+        try {
+            List<Future<TableDigest>> digests = new ArrayList<>();
+            for (LedgerTables.Table table : LedgerTables.ALL) {
+                digests.add(readers.submit(() -> digest(table)));
+            }
+            List<TableResult> results = new ArrayList<>();
+            for (int i = 0; i < digests.size(); i++) {
+                TableDigest ours = sourceDigests.get(LedgerTables.ALL.get(i).name());
+                TableDigest theirs = await(digests.get(i));
+                results.add(new TableResult(LedgerTables.ALL.get(i).name(), ours.rows(), theirs.rows(), ours.hex(),
+                        theirs.hex()));
+            }
+            progress.done();
+            return results;
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /** The result of a task, with its SQLException (or other failure) thrown here. */
+    static <T> T await(Future<T> task) throws SQLException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    private TableDigest digest(LedgerTables.Table table) throws SQLException {
         try (Connection c = target.connect()) {
             c.setAutoCommit(false);
             try {
-                for (LedgerTables.Table table : LedgerTables.ALL) {
-                    TableDigest theirs = digest(c, table);
-                    TableDigest ours = sourceDigests.get(table.name());
-                    results.add(new TableResult(table.name(), ours.rows(), theirs.rows(), ours.hex(), theirs.hex()));
-                }
+                return digest(c, table);
             } finally {
                 c.rollback();
             }
         }
-        progress.done();
-        return results;
     }
 
     private TableDigest digest(Connection c, LedgerTables.Table table) throws SQLException {
@@ -166,7 +225,7 @@ final class LedgerCopy {
                     Object[] values = reader.read(rows, offenses::add);
                     refuse(offenses);
                     digest.add(values);
-                    tick(++rowsSeen);
+                    tick(rowsSeen.incrementAndGet());
                 }
             }
         }

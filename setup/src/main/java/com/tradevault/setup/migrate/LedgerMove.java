@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +31,8 @@ final class LedgerMove {
     private final Database source;
     private final Database target;
     private final Clock clock;
+    private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
+    private long lapStart;
 
     LedgerMove(String command, Database source, Database target, Clock clock) {
         this.command = command;
@@ -39,26 +44,33 @@ final class LedgerMove {
     MigrationReport run(boolean dryRun, int batchSize, Progress progress) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
+        lapStart = startNanos;
         try {
             new SchemaMigrations(source).requireCurrent();
             refuseNonEmptyTarget();
             LedgerCopy copy = new LedgerCopy(source, target, batchSize, progress);
             Map<String, Long> counts = copy.sourceCounts();
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            List<Offense> offenses = dryRun ? Preflight.scan(source) : Preflight.databaseChecks(source);
-            if (!offenses.isEmpty() && !dryRun) {
-                offenses = Preflight.scan(source);
+            if (dryRun) {
+                return planned(started, startNanos, true, Preflight.scan(source), counts);
             }
-            if (!offenses.isEmpty() || dryRun) {
-                return planned(started, startNanos, dryRun, offenses, counts);
+            ExecutorService checks = Executors.newSingleThreadExecutor();
+            LedgerCopy.Copied copied;
+            try {
+                Future<List<Offense>> databaseChecks = checks.submit(() -> Preflight.databaseChecks(source));
+                new SchemaMigrations(target).migrate();
+                new SchemaMigrations(target).requireCurrent();
+                lap("schema");
+                copied = copy.copy(total, databaseChecks);
+                lap("copy");
+            } finally {
+                checks.shutdownNow();
             }
-            new SchemaMigrations(target).migrate();
-            new SchemaMigrations(target).requireCurrent();
-            LedgerCopy.Copied copied = copy.copy(total);
             if (!copied.offenses().isEmpty()) {
                 return planned(started, startNanos, false, copied.offenses(), counts);
             }
             List<TableResult> results = copy.verify(copied.digests(), total);
+            lap("verify");
             boolean equal = results.stream().allMatch(TableResult::equal);
             return report(started, startNanos, false, equal ? MigrationReport.VERIFIED
                     : MigrationReport.VERIFICATION_FAILED, List.of(), results, total);
@@ -85,6 +97,12 @@ final class LedgerMove {
         }
     }
 
+    private void lap(String phase) {
+        long now = System.nanoTime();
+        phases.put(phase, Math.round((now - lapStart) / 1e6) / 1000.0);
+        lapStart = now;
+    }
+
     /** The report of a run that copied nothing: a dry run, or one stopped by the preflight. */
     private MigrationReport planned(Instant started, long startNanos, boolean dryRun, List<Offense> offenses,
                                     Map<String, Long> counts) {
@@ -99,7 +117,7 @@ final class LedgerMove {
         Instant finished = clock.instant();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new MigrationReport(command, source.dialect().location(), target.dialect().location(),
-                started.toString(), finished.toString(), dryRun, result, offenses, tables, rows,
+                started.toString(), finished.toString(), dryRun, result, offenses, tables, rows, Map.copyOf(phases),
                 Math.round(seconds * 1000) / 1000.0, seconds > 0 ? Math.round(rows / seconds) : 0);
     }
 }

@@ -25,12 +25,14 @@ import java.util.List;
  * @param preflight     every offending row found before copying
  * @param tables        per table: rows and checksums on both sides
  * @param rows          rows copied
+ * @param phaseSeconds  seconds spent in each phase (checks, schema, copy, verify)
  * @param seconds       time from start to verified, in seconds
  * @param rowsPerSecond rows copied and verified per second
  */
 public record MigrationReport(String command, String source, String target, String startedAt, String finishedAt,
                               boolean dryRun, String result, List<Offense> preflight, List<TableResult> tables,
-                              long rows, double seconds, long rowsPerSecond) {
+                              long rows, java.util.Map<String, Double> phaseSeconds, double seconds,
+                              long rowsPerSecond) {
 
     public static final String VERIFIED = "verified";
     public static final String DRY_RUN_PASSED = "dry run passed";

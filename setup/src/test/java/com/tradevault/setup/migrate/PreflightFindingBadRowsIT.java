@@ -65,7 +65,8 @@ class PreflightFindingBadRowsIT {
                 failure.getMessage());
         try (Database target = new OpeningDatabases(TestLedgers.settings(env).withUrl(pg), new KeyResolver(env))
                 .openExisting(); Connection c = target.connect()) {
-            assertEquals(Map.of(), RowCounts.of(c), "the target is untouched");
+            assertEquals(List.of(0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L), List.copyOf(RowCounts.of(c).values()),
+                    "schema only: the copy was rolled back");
         }
     }
 
