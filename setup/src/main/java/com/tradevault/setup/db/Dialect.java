@@ -99,4 +99,13 @@ public interface Dialect {
      * enforces these itself.
      */
     List<String> integrityProblems(Connection connection) throws SQLException;
+
+    /**
+     * Prepares {@code connection} for a long read that streams its rows
+     * without holding up writers: a read-only transaction on PostgreSQL
+     * (which streams only inside one); nothing on SQLite, whose statements
+     * read a consistent snapshot in WAL mode and must not take the write
+     * lock that {@code BEGIN IMMEDIATE} would.
+     */
+    void startReading(Connection connection) throws SQLException;
 }

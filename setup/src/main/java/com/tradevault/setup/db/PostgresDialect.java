@@ -219,4 +219,10 @@ final class PostgresDialect implements Dialect {
     public List<String> integrityProblems(Connection connection) {
         return List.of();
     }
+
+    @Override
+    public void startReading(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+    }
 }

@@ -287,6 +287,11 @@ final class SqliteDialect implements Dialect {
         return table + " row " + rowid + ": " + column + " = " + value + " refers to a missing " + parent + " row";
     }
 
+    @Override
+    public void startReading(Connection connection) {
+        // autocommit reads: each statement sees one snapshot, and no write lock is taken
+    }
+
     /** A DataSource over a prepared SQLite configuration; the key stays in the configuration, not in the URL. */
     private record ConfiguredDataSource(SQLiteConfig config, String url) implements DataSource {
         @Override

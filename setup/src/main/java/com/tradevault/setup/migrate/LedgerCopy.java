@@ -8,13 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,13 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * at the same version and whose tables are empty: tables in foreign-key
  * order, in batches through the target dialect's bulk writer, all in one
  * target transaction (a failure leaves the target's tables empty), id
- * generators advanced past the largest id. The source checksum is taken in
- * the same pass; {@link #verify} then reads the target back and compares.
+ * generators advanced past the largest id. Several readers read slices of a
+ * table at once, check every row as the preflight does and take the source
+ * checksum in the same pass, while one connection writes; {@link #verify}
+ * then reads the target back, in slices too, and compares.
  */
 final class LedgerCopy {
 
-    /** Tables read back at once during verification: the server and the checksums work in parallel. */
-    private static final int VERIFY_THREADS = 2;
+    /** Connections reading at once, on each side: the server, SQLite and the checksums work in parallel. */
+    private static final int READERS = 3;
+    private static final int ROWS_PER_HANDOVER = 500;
+    private static final List<Object[]> END = List.of();
 
     private final Database source;
     private final Database target;
@@ -68,16 +74,16 @@ final class LedgerCopy {
 
     /**
      * Copies every table, checking each row as the preflight does before it
-     * is written, while {@code databaseChecks} runs the source's own checks. After the first offending row nothing more is written but
-     * the scan goes on, so that every offending row is reported, and the
-     * target transaction is rolled back.
+     * is written, while {@code databaseChecks} runs the source's own checks.
+     * After the first offending row nothing more is written but the scan goes
+     * on, so that every offending row is reported, and the target
+     * transaction is rolled back.
      */
     Copied copy(long totalRows, Future<List<Offense>> databaseChecks) throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
         List<Offense> offenses = new ArrayList<>();
         progress.phase("copy", totalRows);
-        try (Connection in = source.connect(); Connection out = target.connect()) {
-            in.setAutoCommit(false);
+        try (Readers in = Readers.open(source, READERS); Connection out = target.connect()) {
             out.setAutoCommit(false);
             try {
                 for (LedgerTables.Table table : LedgerTables.ALL) {
@@ -90,25 +96,10 @@ final class LedgerCopy {
             } catch (RuntimeException e) {
                 out.rollback();
                 throw e;
-            } finally {
-                in.rollback();
             }
         }
         progress.done();
         return new Copied(digests, offenses);
-    }
-
-    /**
-     * A copy the server refused (an orphaned row fails its foreign key) is
-     * explained by the source's own checks when they found something.
-     */
-    private static void explainOrThrow(SQLException e, List<Offense> offenses, Future<List<Offense>> databaseChecks)
-            throws SQLException {
-        List<Offense> found = await(databaseChecks);
-        if (found.isEmpty()) {
-            throw e;
-        }
-        offenses.addAll(0, found);
     }
 
     /** Commits only when every row passed and the source's own checks (run meanwhile) found nothing. */
@@ -122,30 +113,95 @@ final class LedgerCopy {
         }
     }
 
-    private TableDigest copyTable(Connection in, Connection out, LedgerTables.Table table, List<Offense> offenses)
+    /**
+     * A copy the server refused (an orphaned row fails its foreign key) is
+     * explained by the source's own checks when they found something.
+     */
+    private static void explainOrThrow(SQLException e, List<Offense> offenses, Future<List<Offense>> databaseChecks)
             throws SQLException {
-        RowReader reader = new RowReader(source.dialect(), table);
+        List<Offense> found = await(databaseChecks);
+        if (found.isEmpty() && offenses.isEmpty()) {
+            throw e;
+        }
+        offenses.addAll(0, found);
+    }
+
+    private TableDigest copyTable(Readers in, Connection out, LedgerTables.Table table, List<Offense> offenses)
+            throws SQLException {
+        List<Slice> slices = Slice.of(in.first(), table, in.size());
+        BlockingQueue<List<Object[]>> handover = new ArrayBlockingQueue<>(4 * slices.size());
+        AtomicBoolean offending = new AtomicBoolean(!offenses.isEmpty());
+        List<Future<SliceResult>> parts = in.submit(slices, (c, slice) -> read(c, slice, handover, offending));
         TableDigest digest = new TableDigest(table);
-        try (RowWriter writer = target.dialect().rowWriter(out, table, batchSize);
-             Statement s = in.createStatement()) {
+        try (RowWriter writer = target.dialect().rowWriter(out, table, batchSize)) {
+            for (int ended = 0; ended < slices.size(); ) {
+                List<Object[]> rows = take(handover);
+                if (rows == END) {
+                    ended++;
+                } else if (!offending.get()) {
+                    for (Object[] row : rows) {
+                        writer.add(row);
+                    }
+                }
+            }
+            for (Future<SliceResult> part : parts) {
+                SliceResult result = await(part);
+                digest.merge(result.digest());
+                offenses.addAll(result.offenses());
+            }
+        }
+        if (offenses.isEmpty()) {
+            target.dialect().advanceIdentity(out, table);
+        }
+        return digest;
+    }
+
+    /** What one reader found in its slice. */
+    record SliceResult(TableDigest digest, List<Offense> offenses) {
+    }
+
+    private SliceResult read(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover, AtomicBoolean offending)
+            throws Exception {
+        RowReader reader = new RowReader(source.dialect(), slice.table());
+        TableDigest digest = new TableDigest(slice.table());
+        List<Offense> offenses = Collections.synchronizedList(new ArrayList<>());
+        try (Statement s = c.createStatement()) {
             s.setFetchSize(batchSize);
-            try (ResultSet rows = s.executeQuery(reader.select())) {
-                while (rows.next()) {
-                    Object[] values = reader.read(rows, offenses::add);
-                    Preflight.checkRow(table, values, () -> reader.key(rows), offenses::add);
-                    if (offenses.isEmpty()) {
-                        writer.add(values);
+            List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
+            try (ResultSet r = s.executeQuery(slice.select())) {
+                while (r.next()) {
+                    Object[] values = reader.read(r, offenses::add);
+                    Preflight.checkRow(slice.table(), values, () -> reader.key(r), offenses::add);
+                    if (!offenses.isEmpty()) {
+                        offending.set(true);
+                    }
+                    if (!offending.get()) {
                         digest.add(values);
+                        rows.add(values);
+                    }
+                    if (rows.size() == ROWS_PER_HANDOVER) {
+                        handover.put(rows);
+                        rows = new ArrayList<>(ROWS_PER_HANDOVER);
                     }
                     tick(rowsSeen.incrementAndGet());
                 }
             }
-            if (!offenses.isEmpty()) {
-                return digest;
+            if (!rows.isEmpty()) {
+                handover.put(rows);
             }
+        } finally {
+            handover.put(END);
         }
-        target.dialect().advanceIdentity(out, table);
-        return digest;
+        return new SliceResult(digest, offenses);
+    }
+
+    private static List<Object[]> take(BlockingQueue<List<Object[]>> handover) throws SQLException {
+        try {
+            return handover.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        }
     }
 
     private void tick(long rows) {
@@ -154,35 +210,44 @@ final class LedgerCopy {
         }
     }
 
-    /** A value the target holds that cannot be read back as its kind: verification cannot go on. */
-    private static void refuse(List<Offense> offenses) throws SQLException {
-        if (!offenses.isEmpty()) {
-            throw new SQLException("cannot read back " + offenses.get(0).describe());
-        }
-    }
-
-    /** Reads every table of the target back and compares rows and checksums with the source's. */
+    /** Reads every table of the target back, in slices, and compares rows and checksums with the source's. */
     List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
         progress.phase("verify", totalRows);
         rowsSeen.set(0);
-        ExecutorService readers = Executors.newFixedThreadPool(VERIFY_THREADS);
-        try {
-            List<Future<TableDigest>> digests = new ArrayList<>();
+        List<TableResult> results = new ArrayList<>();
+        try (Readers back = Readers.open(target, READERS)) {
             for (LedgerTables.Table table : LedgerTables.ALL) {
-                digests.add(readers.submit(() -> digest(table)));
+                List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
+                TableDigest theirs = new TableDigest(table);
+                for (Future<TableDigest> part : parts) {
+                    theirs.merge(await(part));
+                }
+                TableDigest ours = sourceDigests.get(table.name());
+                results.add(new TableResult(table.name(), ours.rows(), theirs.rows(), ours.hex(), theirs.hex()));
             }
-            List<TableResult> results = new ArrayList<>();
-            for (int i = 0; i < digests.size(); i++) {
-                TableDigest ours = sourceDigests.get(LedgerTables.ALL.get(i).name());
-                TableDigest theirs = await(digests.get(i));
-                results.add(new TableResult(LedgerTables.ALL.get(i).name(), ours.rows(), theirs.rows(), ours.hex(),
-                        theirs.hex()));
-            }
-            progress.done();
-            return results;
-        } finally {
-            readers.shutdownNow();
         }
+        progress.done();
+        return results;
+    }
+
+    private TableDigest digest(Connection c, Slice slice) throws SQLException {
+        RowReader reader = new RowReader(target.dialect(), slice.table());
+        TableDigest digest = new TableDigest(slice.table());
+        List<Offense> offenses = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(batchSize);
+            try (ResultSet rows = s.executeQuery(slice.select())) {
+                while (rows.next()) {
+                    Object[] values = reader.read(rows, offenses::add);
+                    if (!offenses.isEmpty()) {
+                        throw new SQLException("cannot read back " + offenses.get(0).describe());
+                    }
+                    digest.add(values);
+                    tick(rowsSeen.incrementAndGet());
+                }
+            }
+        }
+        return digest;
     }
 
     /** The result of a task, with its SQLException (or other failure) thrown here. */
@@ -201,34 +266,5 @@ final class LedgerCopy {
             }
             throw new SQLException(e.getCause());
         }
-    }
-
-    private TableDigest digest(LedgerTables.Table table) throws SQLException {
-        try (Connection c = target.connect()) {
-            c.setAutoCommit(false);
-            try {
-                return digest(c, table);
-            } finally {
-                c.rollback();
-            }
-        }
-    }
-
-    private TableDigest digest(Connection c, LedgerTables.Table table) throws SQLException {
-        RowReader reader = new RowReader(target.dialect(), table);
-        TableDigest digest = new TableDigest(table);
-        List<Offense> offenses = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(batchSize);
-            try (ResultSet rows = s.executeQuery(reader.select())) {
-                while (rows.next()) {
-                    Object[] values = reader.read(rows, offenses::add);
-                    refuse(offenses);
-                    digest.add(values);
-                    tick(rowsSeen.incrementAndGet());
-                }
-            }
-        }
-        return digest;
     }
 }

@@ -50,14 +50,9 @@ final class Preflight {
     /** Every offending row of the source, in table order, without copying: the dry run. */
     static List<Offense> scan(Database source) throws SQLException {
         List<Offense> offenses = databaseChecks(source);
-        try (Connection c = source.connect()) {
-            c.setAutoCommit(false);
-            try {
-                for (LedgerTables.Table table : LedgerTables.ALL) {
-                    scanTable(source, c, table, offenses::add);
-                }
-            } finally {
-                c.rollback();
+        try (Readers reader = Readers.open(source, 1)) {
+            for (LedgerTables.Table table : LedgerTables.ALL) {
+                scanTable(source, reader.first(), table, offenses::add);
             }
         }
         return offenses;

@@ -121,6 +121,14 @@ final class TableDigest {
         return k ^ (k >>> 33);
     }
 
+    /** Adds the rows of {@code other} (a slice of the same table) to this checksum. */
+    void merge(TableDigest other) {
+        long low = sumLow + other.sumLow;
+        sumHigh += other.sumHigh + (Long.compareUnsigned(low, sumLow) < 0 ? 1 : 0);
+        sumLow = low;
+        rows += other.rows;
+    }
+
     long rows() {
         return rows;
     }

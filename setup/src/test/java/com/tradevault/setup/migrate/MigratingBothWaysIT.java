@@ -112,6 +112,36 @@ class MigratingBothWaysIT {
     }
 
     @Test
+    void migratedSchemaIsExactlyTheSchemaSetupDbBuilds() throws Exception {
+        OpeningDatabases sqlite = encryptedLedger();
+        try (Database db = sqlite.openExisting()) {
+            LedgerRows.ordinary(db);
+        }
+        String migrated = PostgresServer.shared().newDatabase();
+        String fresh = PostgresServer.shared().newDatabase();
+        new MigratingToPostgres(sqlite, migrated, Clock.systemUTC()).run(false, 2, Progress.NONE);
+        new SettingUpDatabase(new OpeningDatabases(TestLedgers.settings(env).withUrl(fresh), new KeyResolver(env)),
+                Clock.systemUTC()).run();
+
+        assertEquals(schema(fresh), schema(migrated));
+    }
+
+    /** Every index and constraint definition of the public schema, sorted. */
+    private List<String> schema(String url) throws Exception {
+        List<String> definitions = new java.util.ArrayList<>();
+        try (Database db = opened(url); Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT tablename || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public'"
+                     + " UNION ALL SELECT conrelid::regclass || ': ' || conname || ' ' || pg_get_constraintdef(oid)"
+                     + " FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1")) {
+            while (r.next()) {
+                definitions.add(r.getString(1));
+            }
+        }
+        assertTrue(definitions.size() > 40, definitions::toString);
+        return definitions;
+    }
+
+    @Test
     void migrationRefusesWhileTheBotHoldsTheLedger() throws Exception {
         OpeningDatabases sqlite = encryptedLedger();
         String pg = PostgresServer.shared().newDatabase();
