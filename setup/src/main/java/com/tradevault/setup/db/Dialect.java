@@ -96,9 +96,11 @@ public interface Dialect {
      * What the backend's own checks find wrong with the stored data (damaged
      * pages or indexes, rows referring to missing rows), one line per problem
      * naming the table and the row; empty when clean or when the server
-     * enforces these itself.
+     * enforces these itself. {@code thorough} also cross-checks every index
+     * against its table (slower); without it, page structure, NOT NULL and
+     * CHECK constraints and references are still checked.
      */
-    List<String> integrityProblems(Connection connection) throws SQLException;
+    List<String> integrityProblems(Connection connection, boolean thorough) throws SQLException;
 
     /**
      * Prepares {@code connection} for a long read that streams its rows

@@ -216,7 +216,7 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<String> integrityProblems(Connection connection) {
+    public List<String> integrityProblems(Connection connection, boolean thorough) {
         return List.of();
     }
 

@@ -255,11 +255,11 @@ final class SqliteDialect implements Dialect {
         // SQLite picks max(rowid) + 1 by itself
     }
 
-    /** {@code PRAGMA integrity_check} and {@code PRAGMA foreign_key_check}, one line per finding. */
+    /** {@code PRAGMA integrity_check} (or {@code quick_check}) and {@code PRAGMA foreign_key_check}, one line per finding. */
     @Override
-    public List<String> integrityProblems(Connection connection) throws SQLException {
+    public List<String> integrityProblems(Connection connection, boolean thorough) throws SQLException {
         List<String> problems = new ArrayList<>();
-        SqliteFiles.integrityProblems(connection, false).forEach(p -> problems.add("integrity check: " + p));
+        SqliteFiles.integrityProblems(connection, !thorough).forEach(p -> problems.add("integrity check: " + p));
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
             while (r.next()) {
                 problems.add(orphan(connection, r.getString(1), r.getLong(2), r.getString(3), r.getInt(4)));
