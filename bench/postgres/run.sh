@@ -40,7 +40,7 @@ LEDGER="$WORK/data/tradevault.db"
 ROWS=$(sqlite3 "$LEDGER" "SELECT (SELECT count(*) FROM positions) + (SELECT count(*) FROM orders)
   + (SELECT count(*) FROM fills) + (SELECT count(*) FROM trade_decisions) + (SELECT count(*) FROM audit_log)
   + (SELECT count(*) FROM state_snapshots) + (SELECT count(*) FROM kv)")
-echo "ledger: $ROWS rows, $(du -h "$LEDGER" | cut -f1); PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), $(pgloader --version | head -1)"
+echo "ledger: $ROWS rows, $(du -h "$LEDGER" | cut -f1); PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), $(pgloader --version 2>&1 | sed -n 1p)"
 
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
 ours=() theirs=()

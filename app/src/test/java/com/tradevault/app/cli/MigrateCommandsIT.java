@@ -65,6 +65,14 @@ class MigrateCommandsIT {
             assertEquals(1, files.filter(f -> f.getFileName().toString().matches(
                     "tradevault\\.db\\.migrate-to-postgres\\.\\d{8}T\\d{6}Z\\.json")).count());
         }
+        Map<String, String> sqliteEnv = env;
+        env = new HashMap<>(env);
+        env.put("TRADEVAULT_DB_URL", pg);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("status"), err::toString);
+        assertTrue(out.toString().contains("backend:    PostgreSQL\n"), out::toString);
+        assertTrue(out.toString().contains("schema:     v1 (current)\n"), out::toString);
+        env = sqliteEnv;
         assertEquals(0, run("migrate-to-sqlite", "--source", pg, "--target", dir.resolve("back.db").toString()),
                 err::toString);
         assertTrue(out.toString().contains("Encrypted (SQLCipher 4) with the key from environment variable"

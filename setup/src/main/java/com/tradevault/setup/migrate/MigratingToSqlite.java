@@ -12,6 +12,7 @@ import com.tradevault.setup.key.ResolvedKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -83,6 +84,7 @@ public final class MigratingToSqlite {
             return;
         }
         try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             AtomicFiles.fsync(temp);
             Files.move(temp, file);
             AtomicFiles.fsyncDirectory(file.getParent());

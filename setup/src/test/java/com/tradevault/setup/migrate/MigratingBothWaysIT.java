@@ -59,6 +59,8 @@ class MigratingBothWaysIT {
         }
         assertTrue(Files.exists(there.reportFile()), "report next to the ledger");
         assertFalse(home.generatedKey(), "the configured key is used");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(back)));
         try (Database copy = opened(back); Connection c = copy.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT quantity_e8, realized_pnl_e8, opened_at FROM positions"
                      + " WHERE id = 9223372036854775807")) {
