@@ -80,6 +80,21 @@ class MigrateCommandsIT {
     }
 
     @Test
+    void aPasswordInTheTargetUrlIsNeverPrintedNorWrittenToTheReport() throws Exception {
+        String pg = PostgresServer.shared().newDatabase() + "&password=hunter2";
+
+        assertEquals(0, run("migrate-to-postgres", "--target", pg), err::toString);
+
+        assertTrue(out.toString().contains("password=***"), out::toString);
+        assertTrue(!out.toString().contains("hunter2") && !err.toString().contains("hunter2"), out::toString);
+        try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+            for (Path report : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                assertTrue(!Files.readString(report).contains("hunter2"), report::toString);
+            }
+        }
+    }
+
+    @Test
     void migrateToPostgresRefusesWhileTheBotRuns() throws Exception {
         OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
         try (Database db = opening.openExisting(); InstanceLock bot = db.dialect().lockForWriting(db)) {
