@@ -71,7 +71,10 @@ public final class Database implements AutoCloseable {
         return retry.run(dialect.location(), dialect::connectionLost, () -> transactionOnce(work));
     }
 
-    /** Runs read-only {@code work} on a pooled connection, retried like {@link #transaction} when the connection is lost. */
+    /**
+     * Runs read-only {@code work} on a pooled connection, retried like
+     * {@link #transaction} when the connection is lost.
+     */
     public <T> T read(SqlWork<T> work) throws SQLException {
         return retry.run(dialect.location(), dialect::connectionLost, () -> {
             try (Connection c = dataSource.getConnection()) {

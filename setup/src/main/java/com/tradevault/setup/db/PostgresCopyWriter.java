@@ -42,7 +42,8 @@ final class PostgresCopyWriter implements RowWriter {
 
     PostgresCopyWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        this.sql = "COPY " + table.name() + " (" + String.join(", ", table.columnNames()) + ") FROM STDIN (FORMAT binary)";
+        this.sql = "COPY " + table.name() + " (" + String.join(", ", table.columnNames())
+                + ") FROM STDIN (FORMAT binary)";
         this.batchSize = batchSize;
         this.columns = table.columns();
         this.deferred = DeferredSchema.setAside(connection, table.name());

@@ -209,10 +209,11 @@ final class SqliteDialect implements Dialect {
         return text == null ? null : parseInstant(text);
     }
 
-    /** The fixed-width form this dialect writes, parsed without a formatter (hot in migrations); others via Instant.parse. */
+    /** The fixed-width form this dialect writes, parsed without a formatter (hot in migrations). */
     static Instant parseInstant(String text) {
         if (text.length() != 27 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(26) != 'Z') {
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.'
+                || text.charAt(26) != 'Z') {
             return Instant.parse(text);
         }
         java.time.LocalDateTime t = java.time.LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7),
@@ -255,7 +256,7 @@ final class SqliteDialect implements Dialect {
         // SQLite picks max(rowid) + 1 by itself
     }
 
-    /** {@code PRAGMA integrity_check} (or {@code quick_check}) and {@code PRAGMA foreign_key_check}, one line per finding. */
+    /** {@code PRAGMA integrity_check} (or {@code quick_check}) and {@code foreign_key_check}, a line per finding. */
     @Override
     public List<String> integrityProblems(Connection connection, boolean thorough) throws SQLException {
         List<String> problems = new ArrayList<>();
@@ -270,7 +271,8 @@ final class SqliteDialect implements Dialect {
 
     private static String orphan(Connection c, String table, long rowid, String parent, int fkid) throws SQLException {
         String column = "?";
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_list(" + table + ")")) {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA foreign_key_list(" + table + ")")) {
             while (r.next()) {
                 if (r.getInt("id") == fkid) {
                     column = r.getString("from");

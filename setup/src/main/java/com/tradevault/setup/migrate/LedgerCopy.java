@@ -33,6 +33,8 @@ final class LedgerCopy {
 
     /** Connections reading at once, on each side: the server, SQLite and the checksums work in parallel. */
     private static final int READERS = 3;
+    /** Connections a migration may hold on one database at once: readers, the writer or lock, the checks. */
+    static final int CONNECTIONS = READERS + 3;
     private static final int ROWS_PER_HANDOVER = 500;
     private static final List<Object[]> END = List.of();
 

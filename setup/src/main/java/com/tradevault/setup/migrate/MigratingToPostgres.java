@@ -47,7 +47,8 @@ public final class MigratingToPostgres {
                 "migrate-to-postgres copies a SQLite ledger; point db.url at it, or use migrate-to-sqlite for the way back"));
         Dialect targetDialect = postgres(targetUrl);
         try (Database source = opening.openExisting(); InstanceLock lock = source.dialect().lockForWriting(source);
-             Database target = targetDialect.open(opening.settings().withUrl(targetUrl), Optional.empty(), false)) {
+             Database target = targetDialect.open(opening.settings().withUrl(targetUrl)
+                     .withPoolOfAtLeast(LedgerCopy.CONNECTIONS), Optional.empty(), false)) {
             MigrationReport report = new LedgerMove(COMMAND, source, target, clock).run(dryRun, batchSize, progress);
             Path file = ledger.resolveSibling(ledger.getFileName() + "." + COMMAND + "." + AtomicFiles.stamp(clock.instant())
                     + ".json");

@@ -56,7 +56,8 @@ public final class MigratingToSqlite {
         deleteLeftovers(temp);
         Optional<ResolvedKey> configured = opening.settings().encryption() ? keys.resolve(opening.settings())
                 : Optional.empty();
-        try (Database source = sourceDialect.open(opening.settings().withUrl(sourceUrl), Optional.empty(), false);
+        try (Database source = sourceDialect.open(opening.settings().withUrl(sourceUrl)
+                .withPoolOfAtLeast(LedgerCopy.CONNECTIONS), Optional.empty(), false);
              InstanceLock lock = source.dialect().lockForWriting(source)) {
             Optional<ResolvedKey> key = opening.settings().encryption()
                     ? Optional.of(configured.orElseGet(keys::generateDefault)) : Optional.empty();

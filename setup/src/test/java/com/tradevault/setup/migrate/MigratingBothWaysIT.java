@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,8 +74,10 @@ class MigratingBothWaysIT {
     }
 
     @Test
-    void newRowsInEveryTableGetIdsPastTheLargestAfterMigration() throws Exception {
-        OpeningDatabases sqlite = encryptedLedger();
+    void newRowsInEveryTableGetIdsPastTheLargestAfterMigrationEvenWithAPoolOfOne() throws Exception {
+        encryptedLedger();
+        OpeningDatabases sqlite = new OpeningDatabases(TestLedgers.settings(env, "db.pool-size = 1"),
+                new KeyResolver(env));
         try (Database db = sqlite.openExisting()) {
             LedgerRows.ordinary(db);
         }
@@ -153,6 +156,26 @@ class MigratingBothWaysIT {
             assertEquals(Outcome.LOCKED, e.outcome());
             assertEquals("ledger " + sqlite.dialect().location() + " is in use by another tradevault process (PID "
                     + ProcessHandle.current().pid() + ")", e.getMessage());
+        }
+    }
+
+    @Test
+    void migrationBackRefusesWhileTheBotRunsOnPostgres() throws Exception {
+        OpeningDatabases sqlite = encryptedLedger();
+        String pg = PostgresServer.shared().newDatabase();
+        OpeningDatabases onPostgres = new OpeningDatabases(TestLedgers.settings(env).withUrl(pg), new KeyResolver(env));
+        new SettingUpDatabase(onPostgres, Clock.systemUTC()).run();
+        Path back = dir.resolve("back.db");
+        try (Database db = onPostgres.openExisting(); InstanceLock bot = db.dialect().lockForWriting(db)) {
+            TradevaultException e = assertThrows(TradevaultException.class, () -> new MigratingToSqlite(sqlite,
+                    new KeyResolver(env), Clock.systemUTC()).run(pg, back, 100, Progress.NONE));
+            assertEquals(Outcome.LOCKED, e.outcome());
+            assertEquals("ledger " + onPostgres.dialect().location() + " is in use by another tradevault process"
+                    + " (tradevault pid " + ProcessHandle.current().pid() + ", from 127.0.0.1)", e.getMessage());
+        }
+        assertFalse(Files.exists(back), "nothing written");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".back.db")).toList());
         }
     }
 
