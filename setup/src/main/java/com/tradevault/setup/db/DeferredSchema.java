@@ -9,66 +9,83 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The secondary indexes and foreign keys of one PostgreSQL table, dropped
- * for a bulk load and created again afterwards from the definitions the
- * server printed for them (so exactly as the migrations made them). Primary
- * keys and unique constraints stay: uniqueness is checked row by row.
+ * The keys, unique constraints, indexes and foreign keys of PostgreSQL
+ * ledger tables, dropped for a bulk load and created again afterwards, as
+ * bulk loaders do, from the definitions the server printed for them (so
+ * exactly as the migrations made them), in the same transaction. CHECK and
+ * NOT NULL constraints stay and are checked row by row.
  */
-final class DeferredSchema {
+final class DeferredSchema implements BulkLoad {
 
+    private static final String CONSTRAINTS = "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+            + " WHERE conrelid = CAST(? AS regclass) AND contype = ? ORDER BY conname";
     private static final String INDEXES = "SELECT c.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x"
             + " JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = CAST(? AS regclass)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY c.relname";
-    private static final String FOREIGN_KEYS = "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-            + " WHERE conrelid = CAST(? AS regclass) AND contype = 'f' ORDER BY conname";
 
-    private final Connection connection;
-    private final String table;
-    private final List<String[]> indexes;
-    private final List<String[]> foreignKeys;
-
-    private DeferredSchema(Connection connection, String table, List<String[]> indexes, List<String[]> foreignKeys) {
-        this.connection = connection;
-        this.table = table;
-        this.indexes = indexes;
-        this.foreignKeys = foreignKeys;
+    /** One definition: the table, the object's name and how to create it again. */
+    private record Definition(String table, String name, String sql) {
     }
 
-    /** Reads the definitions, then drops the indexes and foreign keys of {@code table}. */
-    static DeferredSchema setAside(Connection connection, String table) throws SQLException {
-        DeferredSchema deferred = new DeferredSchema(connection, table, definitions(connection, INDEXES, table),
-                definitions(connection, FOREIGN_KEYS, table));
+    private final Connection connection;
+    private final List<Definition> keys = new ArrayList<>();
+    private final List<Definition> indexes = new ArrayList<>();
+    private final List<Definition> foreignKeys = new ArrayList<>();
+
+    private DeferredSchema(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Reads the definitions of {@code tables}, then drops them: foreign keys first, then keys, then indexes. */
+    static DeferredSchema setAside(Connection connection, List<LedgerTables.Table> tables) throws SQLException {
+        DeferredSchema deferred = new DeferredSchema(connection);
+        for (LedgerTables.Table table : tables) {
+            deferred.foreignKeys.addAll(definitions(connection, CONSTRAINTS, table.name(), "f"));
+            deferred.keys.addAll(definitions(connection, CONSTRAINTS, table.name(), "p"));
+            deferred.keys.addAll(definitions(connection, CONSTRAINTS, table.name(), "u"));
+            deferred.indexes.addAll(definitions(connection, INDEXES, table.name(), null));
+        }
         try (Statement s = connection.createStatement()) {
-            for (String[] fk : deferred.foreignKeys) {
-                s.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + fk[0]);
+            for (Definition d : deferred.foreignKeys) {
+                s.execute("ALTER TABLE " + d.table() + " DROP CONSTRAINT " + d.name());
             }
-            for (String[] index : deferred.indexes) {
-                s.execute("DROP INDEX " + index[0]);
+            for (Definition d : deferred.keys) {
+                s.execute("ALTER TABLE " + d.table() + " DROP CONSTRAINT " + d.name());
+            }
+            for (Definition d : deferred.indexes) {
+                s.execute("DROP INDEX " + d.name());
             }
         }
         return deferred;
     }
 
-    /** Builds the indexes and adds the foreign keys again; a reference that does not hold fails here. */
-    void restore() throws SQLException {
+    @Override
+    public void finish() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            for (String[] index : indexes) {
-                s.execute(index[1]);
+            for (Definition d : keys) {
+                s.execute("ALTER TABLE " + d.table() + " ADD CONSTRAINT " + d.name() + " " + d.sql());
             }
-            for (String[] fk : foreignKeys) {
-                s.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + fk[0] + " " + fk[1]);
+            for (Definition d : indexes) {
+                s.execute(d.sql());
+            }
+            for (Definition d : foreignKeys) {
+                s.execute("ALTER TABLE " + d.table() + " ADD CONSTRAINT " + d.name() + " " + d.sql());
             }
         }
     }
 
-    private static List<String[]> definitions(Connection connection, String sql, String table) throws SQLException {
-        List<String[]> found = new ArrayList<>();
+    private static List<Definition> definitions(Connection connection, String sql, String table, String type)
+            throws SQLException {
+        List<Definition> found = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, table);
+            if (type != null) {
+                s.setString(2, type);
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    found.add(new String[] {r.getString(1), r.getString(2)});
+                    found.add(new Definition(table, r.getString(1), r.getString(2)));
                 }
             }
         }

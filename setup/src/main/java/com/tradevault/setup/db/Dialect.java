@@ -89,6 +89,14 @@ public interface Dialect {
      */
     RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException;
 
+    /**
+     * Starts a bulk load into the empty {@code tables} inside the caller's
+     * transaction on {@code connection}: PostgreSQL sets keys, indexes and
+     * foreign keys aside until {@link BulkLoad#finish()} builds them again;
+     * SQLite has nothing to set aside.
+     */
+    BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) throws SQLException;
+
     /** Moves the table's id generator past its largest id, so that the next generated id is new. */
     void advanceIdentity(Connection connection, LedgerTables.Table table) throws SQLException;
 

@@ -19,9 +19,8 @@ import org.postgresql.copy.CopyManager;
  * rows while the next ones are read: integers as their 64 bits, timestamps
  * as microseconds since 2000-01-01 UTC (exact for every instant either
  * backend holds, 1 BC included), text as UTF-8, JSON as JSONB's text form.
- * As bulk loaders do, the table's secondary indexes and foreign keys are set
- * aside for the load and built again from their own definitions at the end,
- * in the same transaction ({@link DeferredSchema}).
+ * Indexes and keys are set aside for the whole load by
+ * {@link PostgresDialect#startBulkLoad}.
  */
 final class PostgresCopyWriter implements RowWriter {
 
@@ -36,7 +35,6 @@ final class PostgresCopyWriter implements RowWriter {
     private final List<LedgerTables.Column> columns;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 65536);
     private final DataOutputStream pending = new DataOutputStream(buffer);
-    private final DeferredSchema deferred;
     private CopyIn current;
     private int rows;
 
@@ -46,7 +44,6 @@ final class PostgresCopyWriter implements RowWriter {
                 + ") FROM STDIN (FORMAT binary)";
         this.batchSize = batchSize;
         this.columns = table.columns();
-        this.deferred = DeferredSchema.setAside(connection, table.name());
     }
 
     @Override
@@ -139,6 +136,5 @@ final class PostgresCopyWriter implements RowWriter {
                 current.cancelCopy();
             }
         }
-        deferred.restore();
     }
 }

@@ -202,6 +202,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) throws SQLException {
+        return DeferredSchema.setAside(connection, tables);
+    }
+
+    @Override
     public void advanceIdentity(Connection connection, LedgerTables.Table table) throws SQLException {
         if (!table.identity()) {
             return;

@@ -250,6 +250,12 @@ final class SqliteDialect implements Dialect {
         return new SqliteInsertWriter(this, connection, table, batchSize);
     }
 
+    /** Nothing to set aside: SQLite's index upkeep is cheap next to its single writer. */
+    @Override
+    public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) {
+        return () -> { };
+    }
+
     /** An {@code INTEGER PRIMARY KEY} always continues after the largest rowid: nothing to move. */
     @Override
     public void advanceIdentity(Connection connection, LedgerTables.Table table) {

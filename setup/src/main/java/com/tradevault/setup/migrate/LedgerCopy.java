@@ -1,5 +1,6 @@
 package com.tradevault.setup.migrate;
 
+import com.tradevault.setup.db.BulkLoad;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.db.RowWriter;
@@ -88,8 +89,12 @@ final class LedgerCopy {
         try (Readers in = Readers.open(source, READERS); Connection out = target.connect()) {
             out.setAutoCommit(false);
             try {
+                BulkLoad load = target.dialect().startBulkLoad(out, LedgerTables.ALL);
                 for (LedgerTables.Table table : LedgerTables.ALL) {
                     digests.put(table.name(), copyTable(in, out, table, offenses));
+                }
+                if (offenses.isEmpty()) {
+                    load.finish();
                 }
                 finish(out, offenses, databaseChecks);
             } catch (SQLException e) {
