@@ -216,10 +216,17 @@ final class SqliteDialect implements Dialect {
                 || text.charAt(26) != 'Z') {
             return Instant.parse(text);
         }
-        java.time.LocalDateTime t = java.time.LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7),
-                digits(text, 8, 10), digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19),
-                digits(text, 20, 26) * 1000);
-        return t.toInstant(ZoneOffset.UTC);
+        try {
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7),
+                    digits(text, 8, 10), digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19),
+                    digits(text, 20, 26) * 1000);
+            return t.toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw e;
+        } catch (java.time.DateTimeException e) {
+            // the same exception Instant.parse throws for an impossible date such as month 13
+            throw new java.time.format.DateTimeParseException(e.getMessage(), text, 0, e);
+        }
     }
 
     private static int digits(String text, int from, int to) {
