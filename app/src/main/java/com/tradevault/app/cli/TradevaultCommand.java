@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = "A trading bot whose ledger is encrypted, crash-safe, backed up and verifiable.",
         subcommands = {SetupDbCommand.class, RunCommand.class, StatusCommand.class, ConfigCommand.class,
                 DbCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
-                VacuumCommand.class, IntegrityCommand.class, PaperExchangeCommand.class},
+                VacuumCommand.class, IntegrityCommand.class, MigrateToPostgresCommand.class,
+                MigrateToSqliteCommand.class, PaperExchangeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 integrity problem,",
                 "4 key problem, 5 ledger locked by another running instance.",
                 "Documentation: docs/ in the bundle."})

@@ -53,6 +53,12 @@ public record DbSettings(Path dataDir, String url, boolean encryption, Optional<
         return new DbSettings(dataDir, newUrl, encryption, keyFile, busyTimeout, user, passwordFile, poolSize);
     }
 
+    /** These settings with a pool of at least {@code connections} (for tools that read in parallel). */
+    public DbSettings withPoolOfAtLeast(int connections) {
+        return new DbSettings(dataDir, url, encryption, keyFile, busyTimeout, user, passwordFile,
+                Math.max(poolSize, connections));
+    }
+
     public DbSettings withEncryption(boolean on) {
         return new DbSettings(dataDir, url, on, keyFile, busyTimeout, user, passwordFile, poolSize);
     }

@@ -16,13 +16,28 @@ public final class Database implements AutoCloseable {
     private final boolean encrypted;
     private final AutoCloseable resources;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConnectionRetry retry;
     private Connection writer;
 
     Database(Dialect dialect, DataSource dataSource, boolean encrypted, AutoCloseable resources) {
+        this(dialect, dataSource, encrypted, resources, ConnectionRetry.DEFAULT);
+    }
+
+    private Database(Dialect dialect, DataSource dataSource, boolean encrypted, AutoCloseable resources,
+                     ConnectionRetry retry) {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.encrypted = encrypted;
         this.resources = resources;
+        this.retry = retry;
+    }
+
+    /**
+     * This database with another retry policy for lost connections (the same
+     * connections; close only one of the two).
+     */
+    public Database withRetry(ConnectionRetry policy) {
+        return new Database(dialect, dataSource, encrypted, resources, policy);
     }
 
     public Dialect dialect() {
@@ -45,9 +60,30 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one write transaction on the single writer
      * connection ({@code BEGIN IMMEDIATE} on SQLite): committed when it
-     * returns, rolled back when it throws.
+     * returns, rolled back when it throws. When the connection is lost (the
+     * server restarts, the network drops) the transaction is run again on a
+     * new connection, with backoff, for up to the retry window; then
+     * {@link DatabaseUnavailable}. So {@code work} must be safe to run again:
+     * a commit lost in flight may have landed, and ledger writes are
+     * idempotent (unique client order ids and exchange fill ids).
      */
     public <T> T transaction(SqlWork<T> work) throws SQLException {
+        return retry.run(dialect.location(), dialect::connectionLost, () -> transactionOnce(work));
+    }
+
+    /**
+     * Runs read-only {@code work} on a pooled connection, retried like
+     * {@link #transaction} when the connection is lost.
+     */
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        return retry.run(dialect.location(), dialect::connectionLost, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        });
+    }
+
+    private <T> T transactionOnce(SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try {
             Connection c = writer();

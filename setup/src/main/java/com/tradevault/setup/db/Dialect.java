@@ -119,4 +119,47 @@ public interface Dialect {
 
     /** Free bytes compacting a database of {@code size} bytes needs where it writes; 0 where it is not a file. */
     long spaceToCompact(long size, boolean into);
+    /**
+     * Whether {@code failure} means the connection to the server is gone
+     * (server restarting, network down, pool timed out waiting for one), so
+     * the same work may succeed on a new connection; never true for a problem
+     * with the work itself.
+     */
+    boolean connectionLost(java.sql.SQLException failure);
+
+    /**
+     * A writer of many rows into {@code table} on {@code connection}, inside
+     * the caller's transaction, {@code batchSize} rows at a time.
+     */
+    RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException;
+
+    /**
+     * Starts a bulk load into the empty {@code tables} inside the caller's
+     * transaction on {@code connection}: PostgreSQL sets keys, indexes and
+     * foreign keys aside until {@link BulkLoad#finish()} builds them again;
+     * SQLite has nothing to set aside.
+     */
+    BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) throws SQLException;
+
+    /** Moves the table's id generator past its largest id, so that the next generated id is new. */
+    void advanceIdentity(Connection connection, LedgerTables.Table table) throws SQLException;
+
+    /**
+     * What the backend's own checks find wrong with the stored data (damaged
+     * pages or indexes, rows referring to missing rows), one line per problem
+     * naming the table and the row; empty when clean or when the server
+     * enforces these itself. {@code thorough} also cross-checks every index
+     * against its table (slower); without it, page structure, NOT NULL and
+     * CHECK constraints and references are still checked.
+     */
+    List<String> integrityProblems(Connection connection, boolean thorough) throws SQLException;
+
+    /**
+     * Prepares {@code connection} for a long read that streams its rows
+     * without holding up writers: a read-only transaction on PostgreSQL
+     * (which streams only inside one); nothing on SQLite, whose statements
+     * read a consistent snapshot in WAL mode and must not take the write
+     * lock that {@code BEGIN IMMEDIATE} would.
+     */
+    void startReading(Connection connection) throws SQLException;
 }

@@ -21,6 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * PostgreSQL through PgJDBC and a HikariCP pool. Credentials come from
@@ -218,5 +220,57 @@ final class PostgresDialect implements Dialect {
     @Override
     public String jsonPlaceholder() {
         return "CAST(? AS jsonb)";
+    }
+
+    /** SQLSTATEs that mean the server went away: admin/crash shutdown, starting up. */
+    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
+
+    @Override
+    public boolean connectionLost(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || SERVER_GONE.contains(e.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException {
+        return new PostgresCopyWriter(connection, table, batchSize);
+    }
+
+    @Override
+    public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) throws SQLException {
+        return DeferredSchema.setAside(connection, tables);
+    }
+
+    @Override
+    public void advanceIdentity(Connection connection, LedgerTables.Table table) throws SQLException {
+        if (!table.identity()) {
+            return;
+        }
+        String sql = "SELECT setval(pg_get_serial_sequence(?, ?), COALESCE(max(" + table.key() + "), 1), max("
+                + table.key() + ") IS NOT NULL) FROM " + table.name();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, table.name());
+            s.setString(2, table.key());
+            s.executeQuery().close();
+        }
+    }
+
+    @Override
+    public List<String> integrityProblems(Connection connection, boolean thorough) {
+        return List.of();
+    }
+
+    @Override
+    public void startReading(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
     }
 }

@@ -1,0 +1,277 @@
+package com.tradevault.setup.migrate;
+
+import com.tradevault.setup.db.BulkLoad;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Copies every ledger table from one database into another whose schema is
+ * at the same version and whose tables are empty: tables in foreign-key
+ * order, in batches through the target dialect's bulk writer, all in one
+ * target transaction (a failure leaves the target's tables empty), id
+ * generators advanced past the largest id. Several readers read slices of a
+ * table at once, check every row as the preflight does and take the source
+ * checksum in the same pass, while one connection writes; {@link #verify}
+ * then reads the target back, in slices too, and compares.
+ */
+final class LedgerCopy {
+
+    /** Connections reading at once, on each side: the server, SQLite and the checksums work in parallel. */
+    private static final int READERS = 3;
+    /** Connections a migration may hold on one database at once: readers, the writer or lock, the checks. */
+    static final int CONNECTIONS = READERS + 3;
+    private static final int ROWS_PER_HANDOVER = 500;
+    private static final List<Object[]> END = List.of();
+
+    private final Database source;
+    private final Database target;
+    private final int batchSize;
+    private final Progress progress;
+    private final AtomicLong rowsSeen = new AtomicLong();
+
+    LedgerCopy(Database source, Database target, int batchSize, Progress progress) {
+        this.source = source;
+        this.target = target;
+        this.batchSize = batchSize;
+        this.progress = progress;
+    }
+
+    /** Rows per table of the source, in copy order. */
+    Map<String, Long> sourceCounts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = source.connect(); Statement s = c.createStatement()) {
+            for (LedgerTables.Table table : LedgerTables.ALL) {
+                try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table.name())) {
+                    r.next();
+                    counts.put(table.name(), r.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * What the copy pass produced.
+     *
+     * @param digests  the source checksum of each table
+     * @param offenses the rows that failed the row checks; when any did, nothing was committed
+     */
+    record Copied(Map<String, TableDigest> digests, List<Offense> offenses) {
+    }
+
+    /**
+     * Copies every table, checking each row as the preflight does before it
+     * is written, while {@code databaseChecks} runs the source's own checks.
+     * After the first offending row nothing more is written but the scan goes
+     * on, so that every offending row is reported, and the target
+     * transaction is rolled back.
+     */
+    Copied copy(long totalRows, Future<List<Offense>> databaseChecks) throws SQLException {
+        Map<String, TableDigest> digests = new LinkedHashMap<>();
+        List<Offense> offenses = new ArrayList<>();
+        progress.phase("copy", totalRows);
+        try (Readers in = Readers.open(source, READERS); Connection out = target.connect()) {
+            out.setAutoCommit(false);
+            try {
+                BulkLoad load = target.dialect().startBulkLoad(out, LedgerTables.ALL);
+                for (LedgerTables.Table table : LedgerTables.ALL) {
+                    digests.put(table.name(), copyTable(in, out, table, offenses));
+                }
+                if (offenses.isEmpty()) {
+                    load.finish();
+                }
+                finish(out, offenses, databaseChecks);
+            } catch (SQLException e) {
+                out.rollback();
+                explainOrThrow(e, offenses, databaseChecks);
+            } catch (RuntimeException e) {
+                out.rollback();
+                throw e;
+            }
+        }
+        progress.done();
+        return new Copied(digests, offenses);
+    }
+
+    /** Commits only when every row passed and the source's own checks (run meanwhile) found nothing. */
+    private static void finish(Connection out, List<Offense> offenses, Future<List<Offense>> databaseChecks)
+            throws SQLException {
+        offenses.addAll(0, await(databaseChecks));
+        if (offenses.isEmpty()) {
+            out.commit();
+        } else {
+            out.rollback();
+        }
+    }
+
+    /**
+     * A copy the server refused (an orphaned row fails its foreign key) is
+     * explained by the source's own checks when they found something.
+     */
+    private static void explainOrThrow(SQLException e, List<Offense> offenses, Future<List<Offense>> databaseChecks)
+            throws SQLException {
+        List<Offense> found = await(databaseChecks);
+        if (found.isEmpty() && offenses.isEmpty()) {
+            throw e;
+        }
+        offenses.addAll(0, found);
+    }
+
+    private TableDigest copyTable(Readers in, Connection out, LedgerTables.Table table, List<Offense> offenses)
+            throws SQLException {
+        List<Slice> slices = Slice.of(in.first(), table, in.size());
+        BlockingQueue<List<Object[]>> handover = new ArrayBlockingQueue<>(4 * slices.size());
+        AtomicBoolean offending = new AtomicBoolean(!offenses.isEmpty());
+        List<Future<SliceResult>> parts = in.submit(slices, (c, slice) -> read(c, slice, handover, offending));
+        TableDigest digest = new TableDigest(table);
+        try (RowWriter writer = target.dialect().rowWriter(out, table, batchSize)) {
+            for (int ended = 0; ended < slices.size(); ) {
+                List<Object[]> rows = take(handover);
+                if (rows == END) {
+                    ended++;
+                } else if (!offending.get()) {
+                    for (Object[] row : rows) {
+                        writer.add(row);
+                    }
+                }
+            }
+            for (Future<SliceResult> part : parts) {
+                SliceResult result = await(part);
+                digest.merge(result.digest());
+                offenses.addAll(result.offenses());
+            }
+        }
+        if (offenses.isEmpty()) {
+            target.dialect().advanceIdentity(out, table);
+        }
+        return digest;
+    }
+
+    /** What one reader found in its slice. */
+    record SliceResult(TableDigest digest, List<Offense> offenses) {
+    }
+
+    private SliceResult read(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover, AtomicBoolean offending)
+            throws Exception {
+        RowReader reader = new RowReader(source.dialect(), slice.table());
+        TableDigest digest = new TableDigest(slice.table());
+        List<Offense> offenses = Collections.synchronizedList(new ArrayList<>());
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(batchSize);
+            List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
+            try (ResultSet r = s.executeQuery(slice.select())) {
+                while (r.next()) {
+                    Object[] values = reader.read(r, offenses::add);
+                    Preflight.checkRow(slice.table(), values, () -> reader.key(r), offenses::add);
+                    if (!offenses.isEmpty()) {
+                        offending.set(true);
+                    }
+                    if (!offending.get()) {
+                        digest.add(values);
+                        rows.add(values);
+                    }
+                    if (rows.size() == ROWS_PER_HANDOVER) {
+                        handover.put(rows);
+                        rows = new ArrayList<>(ROWS_PER_HANDOVER);
+                    }
+                    tick(rowsSeen.incrementAndGet());
+                }
+            }
+            if (!rows.isEmpty()) {
+                handover.put(rows);
+            }
+        } finally {
+            handover.put(END);
+        }
+        return new SliceResult(digest, offenses);
+    }
+
+    private static List<Object[]> take(BlockingQueue<List<Object[]>> handover) throws SQLException {
+        try {
+            return handover.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        }
+    }
+
+    private void tick(long rows) {
+        if (rows % 1000 == 0) {
+            progress.advance(1000);
+        }
+    }
+
+    /** Reads every table of the target back, in slices, and compares rows and checksums with the source's. */
+    List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
+        progress.phase("verify", totalRows);
+        rowsSeen.set(0);
+        List<TableResult> results = new ArrayList<>();
+        try (Readers back = Readers.open(target, READERS)) {
+            for (LedgerTables.Table table : LedgerTables.ALL) {
+                List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
+                TableDigest theirs = new TableDigest(table);
+                for (Future<TableDigest> part : parts) {
+                    theirs.merge(await(part));
+                }
+                TableDigest ours = sourceDigests.get(table.name());
+                results.add(new TableResult(table.name(), ours.rows(), theirs.rows(), ours.hex(), theirs.hex()));
+            }
+        }
+        progress.done();
+        return results;
+    }
+
+    private TableDigest digest(Connection c, Slice slice) throws SQLException {
+        RowReader reader = new RowReader(target.dialect(), slice.table());
+        TableDigest digest = new TableDigest(slice.table());
+        List<Offense> offenses = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(batchSize);
+            try (ResultSet rows = s.executeQuery(slice.select())) {
+                while (rows.next()) {
+                    Object[] values = reader.read(rows, offenses::add);
+                    if (!offenses.isEmpty()) {
+                        throw new SQLException("cannot read back " + offenses.get(0).describe());
+                    }
+                    digest.add(values);
+                    tick(rowsSeen.incrementAndGet());
+                }
+            }
+        }
+        return digest;
+    }
+
+    /** The result of a task, with its SQLException (or other failure) thrown here. */
+    static <T> T await(Future<T> task) throws SQLException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.tradevault.setup.migrate;
+
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Rows for migration tests, written through the dialect as the bot writes them. */
+final class LedgerRows {
+
+    static final long MAX = Long.MAX_VALUE;
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    static final Instant SUB_MILLI = Instant.parse("2026-11-21T07:41:00.123456Z");
+    static final Instant BEFORE_EPOCH = Instant.parse("1969-12-31T23:59:59.999999Z");
+    static final String NESTED_JSON = "{\"b\": [1, 2.50, {\"z\": null, \"a\": \"é\\n\\\"q\\\" \\u00e9 \\ud83d\\ude80\"}],"
+            + " \"a\": 1e2, \"big\": 123456789012345678901234567890.123456789, \"dup\": 1, \"dup\": 2,"
+            + " \"deep\": [[[[[[[[[[{\"x\": [true, false, null, -0.0, 1E-7]}]]]]]]]]]], \"unicode\": \"日本語 עברית 🚀\"}";
+
+    private LedgerRows() {
+    }
+
+    /** Extreme values everywhere: largest ids and amounts, extreme instants, Unicode, nested JSON, every NULL. */
+    static void adversarial(Database db) throws SQLException {
+        db.transaction(c -> {
+            Dialect d = db.dialect();
+            position(c, d, MAX, "BTC€🚀", "OPEN", MAX, MAX, SUB_MILLI, null, Long.MIN_VALUE, null);
+            position(c, d, 1, "ETH", "CLOSED", 0, 1, EARLIEST, LATEST, 1, 1L);
+            order(c, d, MAX, "tv-" + "x".repeat(33), null, MAX, "STOP_LOSS", MAX, null, MAX, LATEST);
+            order(c, d, 2, "tv-ünïcødé-\t\n\\\r", "ex\\N\t1", null, "MARKET", 1, null, null, BEFORE_EPOCH);
+            order(c, d, 3, "tv-3", "ex-3", 1L, "STOP_LOSS_LIMIT", 100_000_000, 99_999_999L, 1L, EARLIEST);
+            fill(c, d, MAX, "BTC€🚀:" + MAX, MAX, MAX, MAX, null, SUB_MILLI);
+            fill(c, d, 1, "ETH:1", 3, 1, 1, "BNB", BEFORE_EPOCH);
+            decision(c, d, MAX, "SKIP", "no signal — ‮right-to-left‬ \u0001", NESTED_JSON, LATEST);
+            decision(c, d, 1, "ENTER", null, "[]", EARLIEST);
+            decision(c, d, 2, "HOLD", null, "\"just a string\"", SUB_MILLI);
+            audit(c, d, MAX, "x".repeat(64), "{\"n\": -9223372036854775808, \"s\": \"\\\\\\t\"}", SUB_MILLI);
+            audit(c, d, 1, "start", "null", EARLIEST);
+            snapshot(c, d, MAX, LATEST, "{\"positions\": [{\"id\": 9223372036854775807}]}");
+            kv(c, d, "ключ 🔑", "", LATEST);
+            kv(c, d, "k".repeat(128), "line1\nline2\ttab\\", EARLIEST);
+            return null;
+        });
+    }
+
+    /** A few ordinary rows with a gap in the ids, for checking that new ids continue after the largest. */
+    static void ordinary(Database db) throws SQLException {
+        db.transaction(c -> {
+            Dialect d = db.dialect();
+            position(c, d, 7, "BTC", "OPEN", 5, 10, SUB_MILLI, null, 0, 9L);
+            order(c, d, 41, "tv-41", "ex-41", 7L, "MARKET", 5, null, null, SUB_MILLI);
+            fill(c, d, 12, "BTC:12", 41, 10, 5, "BTC", SUB_MILLI);
+            decision(c, d, 3, "ENTER", null, "{\"rsi\": 28.5}", SUB_MILLI);
+            audit(c, d, 1000, "order-sent", "{\"order\": 41}", SUB_MILLI);
+            snapshot(c, d, 5, SUB_MILLI, "{}");
+            kv(c, d, "last-candle", "2026-11-21", SUB_MILLI);
+            return null;
+        });
+    }
+
+    static void position(Connection c, Dialect d, long id, String symbol, String status, long qty, long price,
+                         Instant opened, Instant closed, long pnl, Long stop) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO positions (id, symbol, status, quantity_e8,"
+                + " entry_price_e8, highest_price_e8, stop_price_e8, trail_kind, trail_e8, realized_pnl_e8, opened_at,"
+                + " closed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PERCENT', 500000000, ?, ?, ?, ?)")) {
+            s.setLong(1, id);
+            s.setString(2, symbol);
+            s.setString(3, status);
+            s.setLong(4, qty);
+            s.setLong(5, price);
+            s.setLong(6, price);
+            s.setObject(7, stop);
+            s.setLong(8, pnl);
+            d.setInstant(s, 9, opened);
+            d.setInstant(s, 10, closed);
+            d.setInstant(s, 11, opened);
+            s.executeUpdate();
+        }
+    }
+
+    static void order(Connection c, Dialect d, long id, String clientId, String exchangeId, Long positionId,
+                      String type, long qty, Long price, Long stop, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, client_order_id, exchange_order_id,"
+                + " position_id, symbol, side, type, purpose, quantity_e8, price_e8, stop_price_e8, executed_qty_e8,"
+                + " status, created_at, updated_at) VALUES (?, ?, ?, ?, 'BTCUSDT', 'SELL', ?, 'STOP', ?, ?, ?, 0,"
+                + " 'NEW', ?, ?)")) {
+            s.setLong(1, id);
+            s.setString(2, clientId);
+            s.setString(3, exchangeId);
+            s.setObject(4, positionId);
+            s.setString(5, type);
+            s.setLong(6, qty);
+            s.setObject(7, price);
+            s.setObject(8, stop);
+            d.setInstant(s, 9, at);
+            d.setInstant(s, 10, at);
+            s.executeUpdate();
+        }
+    }
+
+    static void fill(Connection c, Dialect d, long id, String fillId, long orderId, long price, long qty,
+                     String feeAsset, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO fills (id, exchange_fill_id, order_id, price_e8,"
+                + " quantity_e8, fee_e8, fee_asset, filled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, id);
+            s.setString(2, fillId);
+            s.setLong(3, orderId);
+            s.setLong(4, price);
+            s.setLong(5, qty);
+            s.setLong(6, feeAsset == null ? 0 : price);
+            s.setString(7, feeAsset);
+            d.setInstant(s, 8, at);
+            s.executeUpdate();
+        }
+    }
+
+    static void decision(Connection c, Dialect d, long id, String decision, String skipReason, String payload,
+                         Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO trade_decisions (id, symbol, decided_at, decision,"
+                + " skip_reason, payload) VALUES (?, 'BTCUSDT', ?, ?, ?, " + d.jsonPlaceholder() + ")")) {
+            s.setLong(1, id);
+            d.setInstant(s, 2, at);
+            s.setString(3, decision);
+            s.setString(4, skipReason);
+            s.setString(5, payload);
+            s.executeUpdate();
+        }
+    }
+
+    static void audit(Connection c, Dialect d, long id, String type, String data, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (id, event_type, data, created_at)"
+                + " VALUES (?, ?, " + d.jsonPlaceholder() + ", ?)")) {
+            s.setLong(1, id);
+            s.setString(2, type);
+            s.setString(3, data);
+            d.setInstant(s, 4, at);
+            s.executeUpdate();
+        }
+    }
+
+    static void snapshot(Connection c, Dialect d, long id, Instant at, String data) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO state_snapshots (id, taken_at, data) VALUES (?, ?, "
+                + d.jsonPlaceholder() + ")")) {
+            s.setLong(1, id);
+            d.setInstant(s, 2, at);
+            s.setString(3, data);
+            s.executeUpdate();
+        }
+    }
+
+    static void kv(Connection c, Dialect d, String key, String value, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)")) {
+            s.setString(1, key);
+            s.setString(2, value);
+            d.setInstant(s, 3, at);
+            s.executeUpdate();
+        }
+    }
+}
