@@ -123,15 +123,31 @@ final class PostgresDialect implements Dialect {
                     }
                 }
             }
-            return () -> closeQuietly(c);
+            return () -> unlockAndClose(c);
         } catch (SQLException e) {
             throw DatabaseProblem.failed("taking the instance lock", location(), e);
         }
     }
 
+    /**
+     * Unlocks explicitly: closing alone returns the connection to the pool (the session, and so
+     * the lock, live on), and even a closed session lets go of its locks only when its server
+     * process has exited, after the next instance may already have asked.
+     */
+    private static void unlockAndClose(Connection c) {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, LOCK_KEY);
+            s.execute();
+        } catch (SQLException ignored) {
+            // a lost session has released the lock already
+        }
+        closeQuietly(c);
+    }
+
     private static String holder(Connection c) throws SQLException {
         String sql = "SELECT a.application_name, a.client_addr FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = ?";
+                + " WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = ?"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, LOCK_KEY);
             try (ResultSet r = s.executeQuery()) {
