@@ -6,6 +6,8 @@
 # to do next), 2 bad usage.
 set -euo pipefail
 umask 022
+# sudo and cron may give a PATH without the sbin folders, where useradd lives.
+PATH=$PATH:/usr/sbin:/sbin
 
 bundle=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 # shellcheck source=SCRIPTDIR/libexec/install-steps.sh

@@ -4,6 +4,7 @@
 # --purge is given (which asks first, or takes --yes). See docs/install.md.
 # Exit codes: 0 done, 1 refused or failed, 2 bad usage.
 set -euo pipefail
+PATH=$PATH:/usr/sbin:/sbin
 
 usage() {
   cat <<'EOF'

@@ -289,6 +289,10 @@ install_program() {
 
 run_setup_db() {
   if [[ -n $root ]]; then service_env=(TRADEVAULT_DATA_DIR="$data"); fi
+  if ! setpriv --reuid="$uid" --regid="$gid" --clear-groups -- test -x "$dest/bin/tradevault"; then
+    fail "the service user $service_user cannot reach $dest: a folder above it is closed to others" \
+      "make the folders above it traversable (chmod o+x FOLDER) and run install.sh again"
+  fi
   say "Running setup-db as $service_user"
   if ! run_as_service "$(private_run_dir setup-db)" "$dest/bin/tradevault" setup-db; then
     fail "setup-db failed (see above); the active version is still ${installed:-none}: $opt/current was not switched" \
