@@ -37,11 +37,12 @@ build() {
   missing=$(missing_build_tools)
   if [[ -n $missing ]]; then
     printf 'install.sh: error: cannot build the bundle; missing:\n' >&2
-    printf '  - %s\n' "$missing" >&2
+    local line
+    while IFS= read -r line; do printf '  - %s\n' "$line" >&2; done <<<"$missing"
     printf 'next: install what is listed above and run install.sh again (or unpack the prebuilt tradevault-*-linux-x64.tar.gz)\n' >&2
     exit 1
   fi
-  (cd "$src" && mvn -B -q package -DskipTests) || fail "the build failed (see above)" \
+  (cd "$src" && mvn -B -q -Dstyle.color=never package -DskipTests) || fail "the build failed (see above)" \
     "fix what it names (a first build needs access to Maven Central), then run install.sh again"
 }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,8 +59,9 @@ class SourceBundleIT {
     }
 
     @Test
-    void installFromSourceBuildsTheBundleAndInstallsIt() {
+    void installFromSourceBuildsTheBundleAndInstallsIt() throws IOException {
         Path unpacked = unpack(makeSourceBundle());
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         StagingRoot stage = new StagingRoot(dir.resolve("stage"));
 
         Shell.Result r = new Shell().clean().env("PATH", StagingRoot.SBIN_PATH).env("HOME", System.getProperty("user.home"))
