@@ -269,7 +269,7 @@ install_program() {
   dest=$opt/$version
   local stage old
   stage=$(mktemp -d "$opt/.install-$version.XXXXXX")
-  tar -C "$bundle" --exclude=./lib/tradevault.jsa -cf - . | tar -C "$stage" -xpf -
+  tar -C "$bundle" --exclude=./lib/tradevault.jsa --exclude=./lib/tradevault.jsa.home -cf - . | tar -C "$stage" -xpf -
   chown -R 0:0 "$stage"
   chmod 0755 "$stage"
   if [[ -e $dest ]]; then

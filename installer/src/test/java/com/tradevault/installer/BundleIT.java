@@ -35,6 +35,7 @@ class BundleIT {
             assertTrue(entries.contains(top + expected), "archive lacks " + expected);
         }
         assertFalse(entries.contains(top + "lib/tradevault.jsa"), "the .jsa is only valid where it was made");
+        assertFalse(entries.contains(top + "lib/tradevault.jsa.home"));
     }
 
     @Test
@@ -86,6 +87,20 @@ class BundleIT {
                 "Main comes from the archive");
         long shared = loaded.stream().filter(l -> l.contains("source: shared objects file")).count();
         assertTrue(shared * 10 >= loaded.size() * 9, shared + " of " + loaded.size() + " classes from the archive");
+    }
+
+    @Test
+    void launcherSaysSoWhenItsCdsArchiveWasMadeElsewhere() throws IOException {
+        Path moved = dir.resolve("moved");
+        assertEquals(0, new Shell().run("cp", "-a", Bundle.IMAGE, moved).exitCode());
+        Shell.Result r = new Shell().clean().run(moved.resolve("bin/tradevault"), "--version");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.output().startsWith("tradevault: warning: the AppCDS archive was made for " + Bundle.IMAGE + ", not "
+                + moved + ": starting slower. Remake it as root with: " + moved + "/libexec/make-cds-archive\n"),
+                r.toString());
+        assertEquals(0, new Shell().run(moved.resolve("libexec/make-cds-archive")).exitCode());
+        assertEquals("tradevault " + Bundle.VERSION, new Shell().clean().run(moved.resolve("bin/tradevault"), "--version")
+                .output().lines().findFirst().orElseThrow());
     }
 
     @Test

@@ -17,7 +17,7 @@ class StagingInstallIT {
     Path dir;
 
     @Test
-    void freshInstallCreatesEveryFileWithItsOwnerAndMode() {
+    void freshInstallCreatesEveryFileWithItsOwnerAndMode() throws IOException {
         StagingRoot s = new StagingRoot(dir);
         Shell.Result r = s.install();
         assertEquals(0, r.exitCode(), r.toString());
@@ -64,6 +64,7 @@ class StagingInstallIT {
                 "/opt/tradevault/current/share/bash-completion/completions/tradevault");
         s.assertLink("/usr/local/share/man/man1/tradevault.1", "/opt/tradevault/current/share/man/man1/tradevault.1");
 
+        assertInstalledLauncherUsesItsCdsArchive(s);
         assertTrue(r.output().contains("Migrated ledger SQLite " + s.path("/var/lib/tradevault/tradevault.db")
                 + " from v0 to v1\n"), r.toString());
         assertTrue(r.output().contains("A new database key was created in " + s.path("/etc/tradevault/credentials/db-key")
@@ -185,6 +186,17 @@ class StagingInstallIT {
         Shell.Result r = new StagingRoot(dir).install("--colour");
         assertEquals(2, r.exitCode(), r.toString());
         assertEquals("install.sh: error: unknown option '--colour'\nnext: see ./install.sh --help\n", r.output());
+    }
+
+    private void assertInstalledLauncherUsesItsCdsArchive(StagingRoot s) throws IOException {
+        Path log = dir.resolveSibling(dir.getFileName() + "-classes.log");
+        Shell.Result r = new Shell().clean().env("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log)
+                .run(s.path("/opt/tradevault/current/bin/tradevault"), "--version");
+        assertEquals("Picked up JAVA_TOOL_OPTIONS: -Xlog:class+load=info:file=" + log + "\ntradevault " + Bundle.VERSION,
+                r.output().lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow(), r.toString());
+        assertTrue(Files.readAllLines(log).stream()
+                .anyMatch(l -> l.endsWith(" com.tradevault.app.cli.Main source: shared objects file")), "Main from the archive");
+        Files.delete(log);
     }
 
     /** Makes the staged install look like VERSION was installed: the program folder renamed, current pointing to it. */
