@@ -16,6 +16,8 @@ class ShellScriptsIT {
         List<Object> args = new ArrayList<>(List.of("shellcheck", "--external-sources"));
         args.add(Bundle.SOURCE.resolve("install.sh"));
         args.add(Bundle.SOURCE.resolve("installer/make-source-bundle.sh"));
+        args.add(Bundle.SOURCE.resolve("installer/src/test/resources/sandbox-approximation.sh"));
+        args.add(Bundle.SOURCE.resolve("bench/start-time.sh"));
         for (String script : new String[] {"install.sh", "uninstall.sh", "bin/tradevault", "libexec/as-service",
                 "libexec/make-cds-archive", "libexec/install-steps.sh", "libexec/service-user.sh"}) {
             args.add(Bundle.IMAGE.resolve(script));
