@@ -8,7 +8,7 @@ final class Bundle {
     static final Path IMAGE = Path.of(property("tradevault.image"));
     static final Path ARCHIVE = Path.of(property("tradevault.archive"));
     static final String VERSION = property("tradevault.version");
-    static final Path SOURCE = Path.of(property("tradevault.source"));
+    static final Path SOURCE = Path.of(property("tradevault.source")).normalize();
 
     private Bundle() {
     }
