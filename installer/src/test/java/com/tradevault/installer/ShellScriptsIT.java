@@ -17,6 +17,7 @@ class ShellScriptsIT {
         args.add(Bundle.SOURCE.resolve("install.sh"));
         args.add(Bundle.SOURCE.resolve("installer/make-source-bundle.sh"));
         args.add(Bundle.SOURCE.resolve("installer/src/test/resources/sandbox-approximation.sh"));
+        args.add(Bundle.SOURCE.resolve("installer/src/test/resources/isolated-host.sh"));
         args.add(Bundle.SOURCE.resolve("bench/start-time.sh"));
         for (String script : new String[] {"install.sh", "uninstall.sh", "bin/tradevault", "libexec/as-service",
                 "libexec/make-cds-archive", "libexec/install-steps.sh", "libexec/service-user.sh"}) {
