@@ -49,6 +49,11 @@ build() {
 if [[ $(uname -m) != x86_64 ]]; then
   fail "unsupported architecture $(uname -m): the bundle is built for x86_64 (linux-x64) only" "install on an x86_64 (amd64) server"
 fi
+if [[ ! -x $image/install.sh && ${1:-} =~ ^(-h|--help)$ ]]; then
+  echo "Usage: sudo ./install.sh [OPTIONS]: builds the bundle (JDK 17 and Maven needed) when there is no"
+  echo "prebuilt image in $image, then installs it. Options: see docs/install.md."
+  exit 0
+fi
 if [[ ! -x $image/install.sh ]]; then
   if [[ $(id -u) -ne 0 ]]; then fail "install.sh must run as root" "run: sudo $0 $*"; fi
   build

@@ -42,22 +42,17 @@ class InstallRefusalsIT {
     }
 
     @Test
-    void refusesWhenTheDiskIsTooSmall() {
-        Path small = dir.resolve("small");
-        Shell sh = new Shell();
-        assumeTrue(sh.run("mkdir", small).exitCode() == 0
-                && sh.run("mount", "-t", "tmpfs", "-o", "size=20m", "tradevault-test", small).exitCode() == 0,
-                "this host does not let the test mount a small tmpfs");
-        try {
-            Shell.Result r = new StagingRoot(small).install();
-            assertEquals(1, r.exitCode(), r.toString());
-            assertTrue(r.output().matches("install\\.sh: error: not enough disk space in " + small
-                    + ": 20 MB free, \\d+ MB needed\nnext: free some space \\(for example: apt-get clean;"
-                    + " journalctl --vacuum-size=100M\\) and run install.sh again\n"), r.toString());
-            assertFalse(Files.exists(small.resolve("opt")), "nothing installed");
-        } finally {
-            sh.run("umount", small);
-        }
+    void refusesWhenTheDiskIsTooSmall() throws IOException {
+        assumeTrue(new Shell().run("unshare", "--mount", "true").exitCode() == 0, "no mount namespaces here");
+        Path small = Files.createDirectories(dir.resolve("small"));
+        // A 20 MB file system, mounted in a private namespace so that it vanishes with the command.
+        Shell.Result r = new Shell().clean().env("PATH", StagingRoot.SBIN_PATH).run("unshare", "--mount",
+                "--propagation", "private", "sh", "-c", "mount -t tmpfs -o size=20m tradevault-test \"$0\""
+                        + " && \"$1\" --root \"$0\" && ls \"$0\"", small, Bundle.install());
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.output().matches("install\\.sh: error: not enough disk space in " + small
+                + ": 20 MB free, \\d+ MB needed\nnext: free some space \\(for example: apt-get clean;"
+                + " journalctl --vacuum-size=100M\\) and run install.sh again\n"), r.toString());
     }
 
     @Test
