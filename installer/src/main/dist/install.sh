@@ -12,6 +12,8 @@ PATH=$PATH:/usr/sbin:/sbin
 bundle=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 # shellcheck source=SCRIPTDIR/libexec/install-steps.sh
 . "$bundle/libexec/install-steps.sh"
+# shellcheck source=SCRIPTDIR/libexec/install-checks.sh
+. "$bundle/libexec/install-checks.sh"
 
 usage() {
   cat <<'EOF'

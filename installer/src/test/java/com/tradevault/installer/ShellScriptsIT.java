@@ -20,7 +20,7 @@ class ShellScriptsIT {
         args.add(Bundle.SOURCE.resolve("installer/src/test/resources/isolated-host.sh"));
         args.add(Bundle.SOURCE.resolve("bench/start-time.sh"));
         for (String script : new String[] {"install.sh", "uninstall.sh", "bin/tradevault", "libexec/as-service",
-                "libexec/make-cds-archive", "libexec/install-steps.sh", "libexec/service-user.sh"}) {
+                "libexec/make-cds-archive", "libexec/install-steps.sh", "libexec/install-checks.sh", "libexec/service-user.sh"}) {
             args.add(Bundle.IMAGE.resolve(script));
         }
 
