@@ -95,6 +95,7 @@ ensure_configuration() {
 
 backup_settings() {
   printf '\n# Backups (written by install.sh).\nbackup {\n'
+  printf '  dir = "/var/backups/tradevault"\n'
   if [[ -n $recipient_key ]]; then
     printf '  recipient-key-file = "/etc/tradevault/backup-recipient-key.asc"\n'
   else
