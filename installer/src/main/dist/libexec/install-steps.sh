@@ -71,7 +71,10 @@ ensure_directories() {
 bundle_has_command() {
   local program=$bundle/bin/tradevault
   if (($# == 2)); then program=$1; shift; fi
-  "$program" "$1" --help 2>&1 | grep -q "^Usage: tradevault $1 "
+  local help
+  # Not a pipe into grep: under pipefail the command's own exit status would decide.
+  help=$("$program" "$1" --help 2>&1) || true
+  [[ $help == *"Usage: tradevault $1 "* ]]
 }
 
 ensure_configuration() {
