@@ -187,6 +187,8 @@ backup_before_upgrade() {
       fail "the backup before the upgrade failed; nothing was changed" \
         "look at: journalctl -u tradevault-backup -n 50; fix it (or take a backup yourself) and run install.sh again"
   else
+    # Where the configuration expects the passphrase, as systemd would put it.
+    install -d -m 0755 /run/credentials
     run_as_service /run/credentials/tradevault-backup.service "$old" backup --dest "$backups" ||
       fail "the backup before the upgrade failed; nothing was changed" \
         "fix the problem shown above (or take a backup yourself) and run install.sh again"
