@@ -37,7 +37,8 @@ class RealHostModeIT {
                 "echo '== status'; /opt/tradevault/current/libexec/as-service status; echo \"rc=$?\"",
                 "echo '== on path'; tradevault --version | head -n 1",
                 "echo '== leftovers'; ls /run",
-                "echo '== reinstall'; $I/install.sh >/dev/null; echo \"rc=$?\"",
+                "echo '== reinstall'; $I/install.sh >/run/reinstall.log; echo \"rc=$?\";"
+                        + " grep -c '^Backing up the ledger before the upgrade$' /run/reinstall.log",
                 "echo '== uninstall'; /opt/tradevault/current/uninstall.sh >/dev/null; echo \"rc=$?\"; ls /opt /var/lib/tradevault",
                 "echo '== purge'; $I/uninstall.sh --purge --yes >/dev/null; echo \"rc=$?\";"
                         + " getent passwd tradevault || echo 'no user'; ls /etc/tradevault 2>&1 | head -n 1",
@@ -61,7 +62,8 @@ class RealHostModeIT {
                 + " /run/tradevault-status\\.\\w{6}/db-key\n.*rc=0\n"), out);
         assertEquals("tradevault " + Bundle.VERSION + "\n", section(out, "on path"));
         assertEquals("", section(out, "leftovers"), "credential folders are removed after use");
-        assertEquals("rc=0\n", section(out, "reinstall"));
+        assertEquals("rc=0\n" + (Bundle.hasCommand("backup") ? "1" : "0") + "\n", section(out, "reinstall"),
+                "a backup before the upgrade when the bundle can take one");
         assertEquals("rc=0\n/opt:\n\n/var/lib/tradevault:\ntradevault.db\ntradevault.db.lock\n", section(out, "uninstall"));
         assertEquals("rc=0\nno user\nls: cannot access '/etc/tradevault': No such file or directory\n", section(out, "purge"));
     }
