@@ -19,9 +19,19 @@ class SandboxApproximationIT {
 
     private static final Path SCRIPT = Path.of("src/test/resources/sandbox-approximation.sh").toAbsolutePath();
 
-    /** Outside /tmp: the sandbox mounts an empty /tmp over it. */
-    private final Path root = Bundle.IMAGE.resolveSibling("sandbox-it-" + System.nanoTime());
+    /** Not under a folder the sandbox hides behind an empty one (the build may live in /tmp or /root). */
+    private final Path root = outsideHiddenFolders().resolve("sandbox-it-" + System.nanoTime());
     private StagingRoot staging;
+
+    private static Path outsideHiddenFolders() {
+        Path target = Bundle.IMAGE.getParent();
+        for (String hidden : new String[] {"/tmp", "/var/tmp", "/root", "/home", "/dev"}) {
+            if (target.startsWith(hidden)) {
+                return Path.of("/run");
+            }
+        }
+        return target;
+    }
 
     @BeforeEach
     void installIntoAStagingRoot() {
@@ -40,8 +50,8 @@ class SandboxApproximationIT {
     void ledgerOpensAndMigratesUnderTheServiceSandbox() {
         Shell.Result setup = new Shell().run(SCRIPT, root, "setup-db");
         assertEquals(0, setup.exitCode(), setup.toString());
-        assertEquals("Ledger SQLite " + staging.path("/var/lib/tradevault/tradevault.db")
-                + " is up to date at v1; nothing changed\n", setup.output());
+        assertTrue(setup.output().matches("Ledger SQLite " + staging.path("/var/lib/tradevault/tradevault.db")
+                + " is up to date at v\\d+; nothing changed\n"), setup.toString());
 
         Shell.Result status = new Shell().run(SCRIPT, root, "status");
         assertEquals(0, status.exitCode(), status.toString());
