@@ -1,0 +1,29 @@
+package com.tradevault.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every shell script of the bundle and of the source tree passes shellcheck (sourced files followed). */
+class ShellScriptsIT {
+
+    @Test
+    void shellcheckFindsNothingInAnyScript() {
+        assertTrue(Shell.onPath("shellcheck"), "shellcheck is missing: run .ci/run, or apt-get install shellcheck");
+        List<Object> args = new ArrayList<>(List.of("shellcheck", "--external-sources"));
+        args.add(Bundle.SOURCE.resolve("install.sh"));
+        args.add(Bundle.SOURCE.resolve("installer/make-source-bundle.sh"));
+        args.add(Bundle.SOURCE.resolve("installer/src/test/resources/sandbox-approximation.sh"));
+        args.add(Bundle.SOURCE.resolve("installer/src/test/resources/isolated-host.sh"));
+        args.add(Bundle.SOURCE.resolve("bench/start-time.sh"));
+        for (String script : new String[] {"install.sh", "uninstall.sh", "bin/tradevault", "libexec/as-service",
+                "libexec/make-cds-archive", "libexec/install-steps.sh", "libexec/install-checks.sh", "libexec/service-user.sh"}) {
+            args.add(Bundle.IMAGE.resolve(script));
+        }
+
+        assertEquals(new Shell.Result(0, ""), new Shell().run(args.toArray()));
+    }
+}
