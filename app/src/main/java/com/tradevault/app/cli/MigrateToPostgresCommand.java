@@ -49,7 +49,7 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
     public Integer call() {
         requireBatchSize(batchSize);
         MigratingToPostgres.Result result = new MigratingToPostgres(context.databases(common), target, context.clock())
-                .run(dryRun, batchSize, TerminalProgress.whenInteractive());
+                .run(dryRun, batchSize, ConsoleProgress.rowsForTerminal());
         MigrationReport report = result.report();
         PrintWriter out = spec.commandLine().getOut();
         printReport(out, report, result.reportFile().toString());

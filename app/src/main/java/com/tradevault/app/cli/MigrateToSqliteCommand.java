@@ -45,7 +45,7 @@ final class MigrateToSqliteCommand implements Callable<Integer> {
     public Integer call() {
         MigrateToPostgresCommand.requireBatchSize(batchSize);
         MigratingToSqlite.Result result = new MigratingToSqlite(context.databases(common), context.keys(),
-                context.clock()).run(source, target, batchSize, TerminalProgress.whenInteractive());
+                context.clock()).run(source, target, batchSize, ConsoleProgress.rowsForTerminal());
         PrintWriter out = spec.commandLine().getOut();
         MigrateToPostgresCommand.printReport(out, result.report(), result.reportFile().toString());
         result.report().failure(result.reportFile()).ifPresent(e -> {
