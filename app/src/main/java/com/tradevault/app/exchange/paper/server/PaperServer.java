@@ -1,0 +1,137 @@
+package com.tradevault.app.exchange.paper.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.tradevault.app.exchange.ApiCredentials;
+import com.tradevault.app.exchange.ExchangeUnavailable;
+import com.tradevault.app.exchange.NoSuchOrder;
+import com.tradevault.app.exchange.OrderRejected;
+import com.tradevault.app.exchange.binance.BinanceErrors;
+import com.tradevault.app.exchange.binance.BinanceJson;
+import com.tradevault.app.exchange.paper.PaperExchange;
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.TradevaultException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a {@link PaperExchange} over HTTP in Binance Spot's request and
+ * response formats ({@code /api/v3/...}, signed endpoints checked like the
+ * real venue), plus {@code /control/...} endpoints for tests and demos. The
+ * engine keeps ticking while no client is connected, so stops trigger and fill
+ * while the bot is down. Closing the server does not close the engine.
+ */
+public final class PaperServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaperServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final ApiRoutes api;
+    private final ControlRoutes control;
+    private final Faults faults = new Faults();
+
+    private PaperServer(HttpServer server, PaperExchange exchange, ApiCredentials account, Clock clock) {
+        this.server = server;
+        this.api = new ApiRoutes(exchange, new SignedRequests(account, clock), clock);
+        this.control = new ControlRoutes(exchange, faults);
+        this.threads = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "paper-exchange-http");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts serving {@code exchange} for the account {@code account} on {@code address} (port 0: any free port).
+     *
+     * @throws TradevaultException FAILURE if the address cannot be bound
+     */
+    public static PaperServer start(PaperExchange exchange, ApiCredentials account, Clock clock,
+                                    InetSocketAddress address) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(address, 64);
+        } catch (IOException e) {
+            throw new TradevaultException(Outcome.FAILURE, "cannot listen on " + address + ": " + e.getMessage(),
+                    "choose another --port, or stop what uses this one", e);
+        }
+        PaperServer server = new PaperServer(http, exchange, account, clock);
+        http.createContext("/", server::handle);
+        http.setExecutor(server.threads);
+        http.start();
+        return server;
+    }
+
+    /** The base URL clients use, e.g. http://127.0.0.1:8765. */
+    public URI url() {
+        InetSocketAddress a = server.getAddress();
+        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            ApiRequest request = ApiRequest.of(ex);
+            if (request.path().startsWith("/control/")) {
+                send(ex, answer(() -> control.handle(request)));
+                return;
+            }
+            faults.pause();
+            Response failure = faults.failure().orElse(null);
+            Response response = failure != null ? failure : answer(() -> api.handle(request));
+            if (failure == null && faults.dropAnswer()) {
+                LOG.info("fault injection: dropped the answer to {} {}", request.method(), request.path());
+                return;
+            }
+            send(ex, response);
+        }
+    }
+
+    private interface Route {
+        JsonNode run();
+    }
+
+    private static Response answer(Route route) {
+        try {
+            return Response.ok(route.run());
+        } catch (ApiError e) {
+            return new Response(e.httpStatus, Faults.error(e.code, e.getMessage()), Map.of());
+        } catch (OrderRejected e) {
+            return new Response(400, Faults.error(e.code(), e.getMessage()), Map.of());
+        } catch (NoSuchOrder e) {
+            return new Response(400, Faults.error(BinanceErrors.NO_SUCH_ORDER, "Order does not exist."), Map.of());
+        } catch (ExchangeUnavailable e) {
+            LOG.warn("paper exchange failed: {}", e.getMessage());
+            return new Response(500, Faults.error(BinanceErrors.DISCONNECTED, BinanceErrors.INTERNAL_MESSAGE), Map.of());
+        } catch (RuntimeException e) {
+            LOG.warn("paper exchange request failed", e);
+            return new Response(500, Faults.error(BinanceErrors.UNKNOWN, "An unknown error occurred while"
+                    + " processing the request."), Map.of());
+        }
+    }
+
+    private static void send(HttpExchange ex, Response response) throws IOException {
+        byte[] body = BinanceJson.MAPPER.writeValueAsBytes(response.body());
+        ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
