@@ -1,7 +1,9 @@
 package com.tradevault.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tradevault status}: where the ledger is and what state it is in. */
-@Command(name = "status", description = "Show the ledger: location, backend, encryption, schema version, size.")
+@Command(name = "status", description = {"Show the ledger: location, backend, encryption, schema version, size;",
+        "open positions with their stop, open orders, realized and unrealized P&L, the last decision."})
 final class StatusCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -44,9 +47,10 @@ final class StatusCommand implements Callable<Integer> {
      * @param schemaVersion the ledger's schema version
      * @param bundleSchemaVersion the schema version this bundle expects
      * @param sizeBytes     size on disk
+     * @param trading       positions, orders, P&L and the last decision; null while the schema is not current
      */
     record Report(String backend, String location, boolean encrypted, String keySource, int schemaVersion,
-                  int bundleSchemaVersion, long sizeBytes) {
+                  int bundleSchemaVersion, long sizeBytes, TradingStatus trading) {
     }
 
     @Override
@@ -57,7 +61,8 @@ final class StatusCommand implements Callable<Integer> {
             SchemaMigrations.Versions v = new SchemaMigrations(db).versions();
             report = new Report(opening.dialect().name(), opening.dialect().location(), db.encrypted(),
                     opening.key().filter(k -> db.encrypted()).map(k -> k.source()).orElse(null),
-                    v.current(), v.latest(), db.dialect().sizeBytes(db));
+                    v.current(), v.latest(), db.dialect().sizeBytes(db),
+                    v.upToDate() ? TradingStatus.read(JdbcLedgers.on(db)) : null);
         } catch (SQLException e) {
             throw DatabaseProblem.failed("reading the status", opening.dialect().location(), e);
         }
@@ -68,7 +73,8 @@ final class StatusCommand implements Callable<Integer> {
     private void print(Report r) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(r));
             return;
         }
         out.println("ledger:     " + r.location());
@@ -77,5 +83,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println("schema:     v" + r.schemaVersion() + (r.schemaVersion() == r.bundleSchemaVersion() ? " (current)"
                 : " (this bundle expects v" + r.bundleSchemaVersion() + ": run 'tradevault setup-db')"));
         out.println("size:       " + Sizes.human(r.sizeBytes()));
+        if (r.trading() != null) {
+            r.trading().print(out);
+        }
     }
 }

@@ -36,7 +36,7 @@ public final class BreakoutStrategy {
 
     private Signal judge(Price price) {
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("price", price.value());
+        inputs.put("price", price.value().stripTrailingZeros());
         inputs.put("lookback", settings.lookback());
         inputs.put("breakoutMarginPercent", settings.breakoutMarginPercent());
         if (!window.isFull()) {
@@ -46,9 +46,9 @@ public final class BreakoutStrategy {
         List<Price> prices = window.prices();
         BigDecimal high = Collections.max(prices).value();
         BigDecimal entryLevel = high.multiply(HUNDRED.add(settings.breakoutMarginPercent())).divide(HUNDRED);
-        inputs.put("rangeHigh", high);
-        inputs.put("rangeLow", Collections.min(prices).value());
-        inputs.put("entryLevel", entryLevel);
+        inputs.put("rangeHigh", high.stripTrailingZeros());
+        inputs.put("rangeLow", Collections.min(prices).value().stripTrailingZeros());
+        inputs.put("entryLevel", entryLevel.stripTrailingZeros());
         boolean breakout = price.value().compareTo(entryLevel) > 0;
         return new Signal(breakout, breakout ? "breakout" : "no-breakout", inputs);
     }

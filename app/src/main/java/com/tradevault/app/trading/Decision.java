@@ -1,6 +1,8 @@
 package com.tradevault.app.trading;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ public record Decision(String symbol, Instant decidedAt, Kind kind, Optional<Str
         if ((kind == Kind.SKIP) != skipReason.isPresent()) {
             throw new IllegalArgumentException("a skip reason goes with SKIP and only with SKIP");
         }
-        payload = Map.copyOf(payload);
+        payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
     }
 
     public static Decision of(String symbol, Instant at, Kind kind, Map<String, Object> payload) {

@@ -26,7 +26,7 @@ public record Position(long id, String symbol, PositionStatus status, Quantity q
                 Money.ZERO, at, Optional.empty(), at);
     }
 
-    /** Makes the trailing stop for an entry price (the strategy's trail and the symbol's tick size). */
+    /** Makes the trailing stop of a new position, given its average cost (the bot starts it from the fill price). */
     @FunctionalInterface
     public interface TrailingStopFactory {
         TrailingStop startingAt(Price entry);

@@ -1,0 +1,102 @@
+package com.tradevault.app.bot;
+
+import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeUnavailable;
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.orders.ClientOrderIds;
+import com.tradevault.app.orders.PlacingOrders;
+import com.tradevault.app.orders.ProtectingPositions;
+import com.tradevault.app.orders.RecordingFills;
+import com.tradevault.app.reconciliation.Reconciliation;
+import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Money;
+import com.tradevault.setup.config.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot: wires the services with constructor calls, reconciles with the
+ * venue, then scans every symbol each interval until the time is up or a
+ * stop is requested. Stopping waits for the current scan, so stops stay on the
+ * venue and nothing is left half-written.
+ */
+public final class Bot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
+
+    private final BotSettings settings;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final Trading trading;
+    private final Reconciliation reconciliation;
+
+    public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.clock = clock;
+        PlacingOrders placing = new PlacingOrders(ledger, exchange, clock, new ClientOrderIds(),
+                settings.intentGrace());
+        RecordingFills fills = new RecordingFills(ledger, exchange, placing, clock, settings.strategy().trail());
+        ProtectingPositions protecting = new ProtectingPositions(ledger, exchange, placing, clock,
+                settings.strategy().minStopMovePercent());
+        this.trading = new Trading(settings, ledger, exchange, clock, placing, fills, protecting);
+        this.reconciliation = new Reconciliation(ledger, exchange, clock, placing, fills, protecting);
+    }
+
+    /** What a run did. */
+    public record Summary(int scans, Map<Decision.Kind, Integer> decisions, int openPositions, Money realizedPnl) {
+    }
+
+    public Trading trading() {
+        return trading;
+    }
+
+    public Reconciliation.Report reconcile() {
+        return reconciliation.run(settings.symbols());
+    }
+
+    /** Reconciles, then scans until {@code limit} has passed (empty: until stopped) or {@code stop} is requested. */
+    public Summary run(Optional<Duration> limit, StopSignal stop) throws InterruptedException {
+        reconcile();
+        Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
+        RunTally tally = new RunTally();
+        LOG.info("trading {} every {}{}", String.join(", ", settings.symbols()),
+                Durations.format(settings.scanInterval()), limit.map(d -> " for " + Durations.format(d)).orElse(""));
+        while (!stop.isRequested() && clock.instant().isBefore(end)) {
+            Duration wait = scanAll(tally);
+            Duration left = Duration.between(clock.instant(), end);
+            if (stop.awaitFor(left.compareTo(wait) < 0 ? left : wait)) {
+                break;
+            }
+        }
+        Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
+                s.openPositions().size(), s.realizedPnl()));
+        LOG.info("stopped after {} scans; {} open position(s) stay protected by their stops on the exchange",
+                summary.scans(), summary.openPositions());
+        return summary;
+    }
+
+    private Duration scanAll(RunTally tally) {
+        for (String symbol : settings.symbols()) {
+            try {
+                tally.count(trading.scan(symbol));
+            } catch (ExchangeUnavailable e) {
+                LOG.warn("exchange unavailable while scanning {}: {}; trying again next scan", symbol, e.getMessage());
+                tally.count(ledger.transaction(s -> {
+                    Decision skip = Decision.skip(symbol, clock.instant(), "exchange-unavailable",
+                            Map.of("error", String.valueOf(e.getMessage())));
+                    s.insertDecision(skip);
+                    return skip;
+                }));
+                return e.retryAfter().filter(d -> d.compareTo(settings.scanInterval()) > 0)
+                        .orElse(settings.scanInterval());
+            }
+        }
+        return settings.scanInterval();
+    }
+}

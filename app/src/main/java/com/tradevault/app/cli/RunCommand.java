@@ -1,0 +1,136 @@
+package com.tradevault.app.cli;
+
+import com.tradevault.app.bot.Bot;
+import com.tradevault.app.bot.BotSettings;
+import com.tradevault.app.bot.StopSignal;
+import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.trading.Decision;
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.TradevaultException;
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.config.Durations;
+import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.InstanceLock;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.SchemaMigrations;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tradevault run}: reconcile with the exchange, then trade until stopped or the time is up. */
+@Command(name = "run", description = {
+        "Run the bot: check the configuration and the ledger, take the single-instance lock, reconcile with",
+        "the exchange (every open position gets its protective stop), then scan and trade.",
+        "SIGTERM or Ctrl-C finish the current scan and stop cleanly; stops stay on the exchange."})
+final class RunCommand implements Callable<Integer> {
+
+    /** How long a SIGTERM waits for the current scan to finish. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    private final CommandContext context;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--for", paramLabel = "DURATION",
+            description = "Stop after this long, written like 90s, 15m or 2h (default: run until stopped).")
+    String runFor;
+
+    RunCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Optional<Duration> limit = limit();
+        SettingsReader reader = new SettingsReader(context.config(common));
+        DbSettings dbSettings = DbSettings.read(reader);
+        BotSettings settings = BotSettings.read(reader);
+        ConnectingExchange.Choice venue = ConnectingExchange.read(reader, dbSettings.dataDir(), settings.symbols());
+        reader.throwIfProblems();
+        try (Database db = new OpeningDatabases(dbSettings, context.keys()).openExisting()) {
+            new SchemaMigrations(db).requireCurrent();
+            try (InstanceLock lock = db.dialect().lockForWriting(db)) {
+                Exchange exchange = ConnectingExchange.open(venue, context.clock());
+                try {
+                    Bot.Summary summary = runUntilDone(new Bot(settings, JdbcLedgers.on(db), exchange, context.clock()),
+                            limit);
+                    print(summary, exchange.rules(settings.symbols().get(0)).quoteAsset());
+                } finally {
+                    ConnectingExchange.close(exchange);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Optional<Duration> limit() {
+        if (runFor == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Durations.parse(runFor).filter(d -> !d.isZero()).orElseThrow(() ->
+                new TradevaultException(Outcome.BAD_USAGE, "--for " + runFor + " is not a positive duration",
+                        "write it like 90s, 15m or 2h")));
+    }
+
+    /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */
+    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit) throws InterruptedException {
+        StopSignal stop = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.request();
+            awaitQuietly(finished);
+        }, "tradevault-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return bot.run(limit, stop);
+        } finally {
+            finished.countDown();
+            removeQuietly(hook);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch finished) {
+        try {
+            finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the hook is running and lets it finish
+        }
+    }
+
+    private void print(Bot.Summary s, String quoteAsset) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Stopped after " + s.scans() + " scans: " + count(s, Decision.Kind.ENTER) + " entries, "
+                + count(s, Decision.Kind.EXIT) + " exits, " + count(s, Decision.Kind.HOLD) + " holds, "
+                + count(s, Decision.Kind.SKIP) + " skips.");
+        out.println("Realized P&L: " + s.realizedPnl().signed() + " " + quoteAsset + "; open positions: "
+                + s.openPositions() + (s.openPositions() > 0 ? " (protected by their stops on the exchange)" : ""));
+        out.println("See 'tradevault status' for positions, orders and the last decision.");
+        out.flush();
+    }
+
+    private static int count(Bot.Summary s, Decision.Kind kind) {
+        return s.decisions().getOrDefault(kind, 0);
+    }
+}

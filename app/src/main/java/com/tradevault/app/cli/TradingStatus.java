@@ -1,0 +1,111 @@
+package com.tradevault.app.cli;
+
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Money;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderPurpose;
+import com.tradevault.app.trading.Position;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The trading part of {@code status}, read from the ledger only (it never
+ * contacts the exchange): open positions with their stop, open orders, P&L
+ * and the last decision. Unrealized P&L is at the last price the bot saw.
+ */
+record TradingStatus(List<PositionView> openPositions, List<OrderView> openOrders, BigDecimal realizedPnl,
+                     BigDecimal unrealizedPnl, DecisionView lastDecision) {
+
+    /** An open position and the stop order the ledger has on the exchange for it (null if none). */
+    record PositionView(long id, String symbol, BigDecimal quantity, BigDecimal entryPrice, BigDecimal highestPrice,
+                        BigDecimal stopLevel, String trail, BigDecimal lastPrice, String lastPriceAt,
+                        BigDecimal unrealizedPnl, OrderView stopOrder) {
+    }
+
+    /** An order that is not final. */
+    record OrderView(String clientOrderId, String exchangeOrderId, String symbol, String purpose, String side,
+                     String type, BigDecimal quantity, BigDecimal stopPrice, String state, String cancelRequestedAt) {
+
+        static OrderView of(Order o) {
+            return new OrderView(o.clientOrderId().value(), o.exchangeOrderId().orElse(null), o.symbol(),
+                    o.purpose().name(), o.side().name(), o.type().name(), o.quantity().value().stripTrailingZeros(),
+                    o.stopPrice().map(p -> p.value().stripTrailingZeros()).orElse(null), o.state().name(),
+                    o.cancelRequestedAt().map(Instant::toString).orElse(null));
+        }
+    }
+
+    /** The last scan's decision. */
+    record DecisionView(String symbol, String decidedAt, String decision, String skipReason,
+                        Map<String, Object> inputs) {
+    }
+
+    static TradingStatus read(Ledger ledger) {
+        return ledger.read(TradingStatus::read);
+    }
+
+    private static TradingStatus read(LedgerSession s) {
+        List<PositionView> positions = new ArrayList<>();
+        Money unrealized = Money.ZERO;
+        for (Position p : s.openPositions()) {
+            Optional<LedgerSession.SeenPrice> seen = s.lastPrice(p.symbol());
+            Optional<Money> pnl = seen.map(x -> p.unrealizedPnlAt(x.price()));
+            unrealized = unrealized.plus(pnl.orElse(Money.ZERO));
+            Optional<Order> stop = s.ordersOf(p.id()).stream().filter(o -> o.purpose() == OrderPurpose.STOP
+                    && o.state().isUnfinished() && o.cancelRequestedAt().isEmpty()).reduce((a, b) -> b);
+            positions.add(new PositionView(p.id(), p.symbol(), p.quantity().value().stripTrailingZeros(),
+                    p.entryPrice().value().stripTrailingZeros(), p.stop().highest().value().stripTrailingZeros(),
+                    p.stop().level().value().stripTrailingZeros(), p.stop().trail().toString(),
+                    seen.map(x -> x.price().value().stripTrailingZeros()).orElse(null),
+                    seen.map(x -> x.at().toString()).orElse(null),
+                    pnl.map(m -> m.value().stripTrailingZeros()).orElse(null), stop.map(OrderView::of).orElse(null)));
+        }
+        List<OrderView> orders = s.unfinishedOrders().stream().map(OrderView::of).toList();
+        DecisionView last = s.lastDecision().map(TradingStatus::view).orElse(null);
+        return new TradingStatus(positions, orders, s.realizedPnl().value().stripTrailingZeros(),
+                unrealized.value().stripTrailingZeros(), last);
+    }
+
+    private static DecisionView view(Decision d) {
+        return new DecisionView(d.symbol(), d.decidedAt().toString(), d.kind().name(), d.skipReason().orElse(null), d.payload());
+    }
+
+    void print(PrintWriter out) {
+        out.println("positions:  " + (openPositions.isEmpty() ? "none open" : openPositions.size() + " open"));
+        for (PositionView p : openPositions) {
+            out.println("  #" + p.id() + " " + p.symbol() + " " + plain(p.quantity()) + " @ " + plain(p.entryPrice())
+                    + ", high " + plain(p.highestPrice()) + ", stop " + plain(p.stopLevel()) + " (trail " + p.trail()
+                    + "), unrealized " + signed(p.unrealizedPnl()) + " at " + plain(p.lastPrice()));
+            out.println("    stop order: " + (p.stopOrder() == null ? "NONE (run 'tradevault run' to place it)"
+                    : describe(p.stopOrder())));
+        }
+        out.println("orders:     " + (openOrders.isEmpty() ? "none open" : openOrders.size() + " not final"));
+        openOrders.forEach(o -> out.println("  " + describe(o)));
+        out.println("P&L:        realized " + signed(realizedPnl) + ", unrealized " + signed(unrealizedPnl)
+                + " (quote asset, at the last price seen)");
+        out.println("decision:   " + (lastDecision == null ? "none yet" : lastDecision.decidedAt() + " "
+                + lastDecision.symbol() + " " + lastDecision.decision()
+                + (lastDecision.skipReason() == null ? "" : " (" + lastDecision.skipReason() + ")")));
+    }
+
+    private static String describe(OrderView o) {
+        return o.clientOrderId() + " " + o.purpose() + " " + o.side() + " " + o.type() + " " + plain(o.quantity())
+                + " " + o.symbol() + (o.stopPrice() == null ? "" : " stop " + plain(o.stopPrice())) + " " + o.state()
+                + (o.exchangeOrderId() == null ? "" : ", exchange id " + o.exchangeOrderId())
+                + (o.cancelRequestedAt() == null ? "" : ", cancel requested");
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "?" : v.toPlainString();
+    }
+
+    private static String signed(BigDecimal v) {
+        return v == null ? "?" : (v.signum() > 0 ? "+" : "") + v.toPlainString();
+    }
+}

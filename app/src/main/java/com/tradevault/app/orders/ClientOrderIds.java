@@ -1,0 +1,26 @@
+package com.tradevault.app.orders;
+
+import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.trading.OrderPurpose;
+import java.security.SecureRandom;
+import java.util.Locale;
+
+/**
+ * Fresh client order ids: {@code tv-} then the purpose's letter and 24 random
+ * base-32 characters (120 bits), so that an id is never used twice, across
+ * restarts and ledgers, without asking anyone.
+ */
+public final class ClientOrderIds {
+
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    private final SecureRandom random = new SecureRandom();
+
+    public ClientOrderId fresh(OrderPurpose purpose) {
+        StringBuilder id = new StringBuilder(ClientOrderId.PREFIX)
+                .append(purpose.name().substring(0, 1).toLowerCase(Locale.ROOT)).append('-');
+        for (int i = 0; i < 24; i++) {
+            id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return new ClientOrderId(id.toString());
+    }
+}

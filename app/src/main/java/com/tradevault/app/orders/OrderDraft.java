@@ -1,0 +1,28 @@
+package com.tradevault.app.orders;
+
+import com.tradevault.app.exchange.OrderType;
+import com.tradevault.app.exchange.Side;
+import com.tradevault.app.trading.OrderPurpose;
+import com.tradevault.app.trading.Price;
+import com.tradevault.app.trading.Quantity;
+import java.util.Optional;
+
+/** An order the bot wants, before it has a client order id. */
+public record OrderDraft(Optional<Long> positionId, String symbol, Side side, OrderType type, OrderPurpose purpose,
+                         Quantity quantity, Optional<Price> stopPrice) {
+
+    public static OrderDraft marketBuy(String symbol, Quantity quantity) {
+        return new OrderDraft(Optional.empty(), symbol, Side.BUY, OrderType.MARKET, OrderPurpose.ENTRY, quantity,
+                Optional.empty());
+    }
+
+    public static OrderDraft stop(long positionId, String symbol, Quantity quantity, Price level) {
+        return new OrderDraft(Optional.of(positionId), symbol, Side.SELL, OrderType.STOP_LOSS, OrderPurpose.STOP,
+                quantity, Optional.of(level));
+    }
+
+    public static OrderDraft marketExit(long positionId, String symbol, Quantity quantity) {
+        return new OrderDraft(Optional.of(positionId), symbol, Side.SELL, OrderType.MARKET, OrderPurpose.EXIT,
+                quantity, Optional.empty());
+    }
+}

@@ -1,0 +1,146 @@
+package com.tradevault.app.orders;
+
+import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeTrade;
+import com.tradevault.app.exchange.Side;
+import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.trading.Fill;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderState;
+import com.tradevault.app.trading.Position;
+import com.tradevault.app.trading.Quantity;
+import com.tradevault.app.trading.Trail;
+import com.tradevault.app.trading.TrailingStop;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the venue's fills of our orders, each exactly once (by its fill id)
+ * and in the same transaction as the position change it causes: an entry
+ * fill opens or grows a position and, once the entry is complete, writes the
+ * protective stop's intent; a stop or exit fill realizes P&L and closes the
+ * position once the sell is complete.
+ */
+public final class RecordingFills {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingFills.class);
+
+    private final Ledger ledger;
+    private final Exchange exchange;
+    private final PlacingOrders placing;
+    private final Clock clock;
+    private final Trail trail;
+
+    public RecordingFills(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock, Trail trail) {
+        this.ledger = ledger;
+        this.exchange = exchange;
+        this.placing = placing;
+        this.clock = clock;
+        this.trail = trail;
+    }
+
+    /** Records every new trade of {@code symbol} since the ledger's cursor; returns what each one did. */
+    public List<FillEvent> sync(String symbol) {
+        long cursor = ledger.transaction(s -> s.tradeCursor(symbol));
+        List<FillEvent> events = new ArrayList<>();
+        for (ExchangeTrade trade : exchange.tradesAfter(symbol, cursor)) {
+            Optional<Order> order = ownerOf(trade);
+            ledger.transaction(s -> record(s, trade, order)).ifPresent(events::add);
+        }
+        return events;
+    }
+
+    /** The ledger order a trade belongs to; an intent whose answer was lost is adopted first. */
+    private Optional<Order> ownerOf(ExchangeTrade trade) {
+        Optional<Order> known = ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()));
+        if (known.isPresent()) {
+            return known;
+        }
+        for (Order intent : ledger.transaction(LedgerSession::unfinishedOrders)) {
+            if (intent.state() == OrderState.INTENT && intent.symbol().equals(trade.symbol())) {
+                placing.resolve(intent);
+            }
+        }
+        return ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()));
+    }
+
+    private Optional<FillEvent> record(LedgerSession s, ExchangeTrade trade, Optional<Order> owner) {
+        s.setTradeCursor(trade.symbol(), trade.tradeId(), clock.instant());
+        if (s.hasFill(trade.fillId())) {
+            return Optional.empty();
+        }
+        if (owner.isEmpty()) {
+            s.audit("unexplained-trade", unexplained(trade), clock.instant());
+            LOG.warn("trade {} of venue order {} belongs to no order in the ledger; reported in the audit log",
+                    trade.fillId(), trade.exchangeOrderId());
+            return Optional.empty();
+        }
+        Order order = s.order(owner.get().clientOrderId()).orElseThrow();
+        Fill fill = Fill.of(trade, order.id());
+        LOG.info("fill {} {} {} {} @ {} fee {} {} for {}", fill.exchangeFillId(), trade.side(), fill.quantity(),
+                trade.symbol(), fill.price(), fill.fee(), fill.feeAsset(), order.clientOrderId());
+        FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill) : exitFill(s, order, fill);
+        s.insertFill(fill);
+        s.updateOrder(event.order());
+        return Optional.of(event);
+    }
+
+    private FillEvent entryFill(LedgerSession s, Order order, Fill fill) {
+        SymbolRules rules = exchange.rules(order.symbol());
+        Quantity received = fill.feeAsset().equals(rules.baseAsset()) ? fill.quantity().minus(fill.fee())
+                : fill.quantity();
+        BigDecimal cost = fill.quantity().times(fill.price())
+                .add(fill.feeAsset().equals(rules.quoteAsset()) ? fill.fee().value() : BigDecimal.ZERO);
+        Optional<Position> open = s.openPosition(order.symbol());
+        Position position = open.isPresent()
+                ? open.get().buying(received, cost, fill.filledAt())
+                : s.insertPosition(Position.open(order.symbol(), received, cost,
+                        entry -> TrailingStop.from(fill.price(), trail, rules), fill.filledAt()));
+        if (open.isPresent()) {
+            s.updatePosition(position);
+        } else {
+            LOG.info("opened position #{} {} {} @ {} (cost incl. fee), stop at {}", position.id(), position.symbol(),
+                    position.quantity(), position.entryPrice(), position.stop().level());
+        }
+        Order filled = order.filling(fill.quantity(), position.id(), clock.instant());
+        Optional<Order> stop = filled.isComplete() ? Optional.of(placing.recordIntent(s, OrderDraft.stop(position.id(),
+                position.symbol(), position.quantity().floorToLot(rules), position.stop().level()))) : Optional.empty();
+        return new FillEvent(fill, filled, position, stop, false);
+    }
+
+    private FillEvent exitFill(LedgerSession s, Order order, Fill fill) {
+        SymbolRules rules = exchange.rules(order.symbol());
+        Position before = s.position(order.positionId().orElseThrow(() -> new IllegalStateException(
+                "sell order " + order.clientOrderId() + " belongs to no position"))).orElseThrow();
+        BigDecimal quoteFee = fill.feeAsset().equals(rules.quoteAsset()) ? fill.fee().value() : BigDecimal.ZERO;
+        Position after = before.selling(fill.quantity(), fill.price(), quoteFee, fill.filledAt());
+        Order filled = order.filling(fill.quantity(), before.id(), clock.instant());
+        boolean closes = filled.isComplete() && after.isOpen();
+        if (closes) {
+            after = after.closed(fill.filledAt());
+            LOG.info("closed position #{} {} by {} at {}: realized P&L {} {}", after.id(), after.symbol(),
+                    order.purpose(), fill.price(), after.realizedPnl().signed(), rules.quoteAsset());
+        }
+        s.updatePosition(after);
+        return new FillEvent(fill, filled, after, Optional.empty(), closes);
+    }
+
+    private static Map<String, Object> unexplained(ExchangeTrade trade) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fillId", trade.fillId());
+        data.put("exchangeOrderId", trade.exchangeOrderId());
+        data.put("side", trade.side().name());
+        data.put("price", trade.price());
+        data.put("quantity", trade.quantity());
+        return data;
+    }
+}
