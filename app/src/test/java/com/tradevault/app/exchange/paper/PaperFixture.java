@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Paper settings and order requests for tests: BTCUSDT at 100, 1000 USDT, 1 BTC, fee 0.1 %. */
-final class PaperFixture {
+public final class PaperFixture {
 
     private PaperFixture() {
     }
 
-    static PaperSettings settings(Path dir, String... keyValues) {
+    public static PaperSettings settings(Path dir, String... keyValues) {
         Map<String, Object> values = new HashMap<>(Map.of("paper.start-price", "100",
                 "paper.initial-quote-balance", "1000", "paper.initial-base-balance", "1",
                 "paper.tick-size", "0.01", "paper.step-size", "0.001", "paper.min-quantity", "0.001",
@@ -34,22 +34,22 @@ final class PaperFixture {
         return settings;
     }
 
-    static OrderRequest market(Side side, String qty, String id) {
+    public static OrderRequest market(Side side, String qty, String id) {
         return new OrderRequest("BTCUSDT", side, OrderType.MARKET, new BigDecimal(qty), Optional.empty(),
                 Optional.empty(), new ClientOrderId(id));
     }
 
-    static OrderRequest limit(Side side, String qty, String price, String id) {
+    public static OrderRequest limit(Side side, String qty, String price, String id) {
         return new OrderRequest("BTCUSDT", side, OrderType.LIMIT, new BigDecimal(qty),
                 Optional.of(new BigDecimal(price)), Optional.empty(), new ClientOrderId(id));
     }
 
-    static OrderRequest stop(Side side, String qty, String stopPrice, String id) {
+    public static OrderRequest stop(Side side, String qty, String stopPrice, String id) {
         return new OrderRequest("BTCUSDT", side, OrderType.STOP_LOSS, new BigDecimal(qty), Optional.empty(),
                 Optional.of(new BigDecimal(stopPrice)), new ClientOrderId(id));
     }
 
-    static OrderRequest stopLimit(Side side, String qty, String stopPrice, String price, String id) {
+    public static OrderRequest stopLimit(Side side, String qty, String stopPrice, String price, String id) {
         return new OrderRequest("BTCUSDT", side, OrderType.STOP_LOSS_LIMIT, new BigDecimal(qty),
                 Optional.of(new BigDecimal(price)), Optional.of(new BigDecimal(stopPrice)), new ClientOrderId(id));
     }

@@ -12,6 +12,7 @@ import com.tradevault.app.exchange.paper.PaperExchange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,12 +55,22 @@ final class ApiRoutes {
             case "DELETE /api/v3/order" -> BinanceJson.order(cancel(r));
             case "GET /api/v3/openOrders" -> array(exchange.openOrders(r.optional("symbol").map(orders::symbol)),
                     BinanceJson::order);
-            case "GET /api/v3/allOrders" -> array(exchange.allOrders(orders.symbol(r.required("symbol"))),
-                    BinanceJson::order);
+            case "GET /api/v3/allOrders" -> array(allOrders(r), BinanceJson::order);
             case "GET /api/v3/myTrades" -> array(exchange.tradesAfter(orders.symbol(r.required("symbol")),
-                    r.number("fromId").orElse(0L) - 1), BinanceJson::trade);
+                    r.number("fromId").orElse(0L) - 1).stream().limit(limit(r)).toList(), BinanceJson::trade);
             default -> account();
         };
+    }
+
+    /** Orders with an id at or above {@code orderId} (default: all), oldest first, at most {@code limit}. */
+    private List<ExchangeOrder> allOrders(ApiRequest r) {
+        long fromId = r.number("orderId").orElse(0L);
+        return exchange.allOrders(orders.symbol(r.required("symbol"))).stream()
+                .filter(o -> Long.parseLong(o.exchangeOrderId()) >= fromId).limit(limit(r)).toList();
+    }
+
+    private static long limit(ApiRequest r) {
+        return Math.max(1, Math.min(1000, r.number("limit").orElse(500L)));
     }
 
     private JsonNode tickerPrice(ApiRequest r) {
@@ -82,7 +93,7 @@ final class ApiRoutes {
         if (!r.required("interval").equals("1m")) {
             throw ApiError.badRequest(BinanceErrors.BAD_INTERVAL, "Invalid interval.");
         }
-        long limit = Math.min(1000, r.number("limit").orElse(500L));
+        long limit = limit(r);
         Instant to = r.number("endTime").map(ms -> Instant.ofEpochMilli(ms + 1)).orElse(clock.instant().plusSeconds(60));
         Instant from = r.number("startTime").map(Instant::ofEpochMilli).orElse(to.minusSeconds(60 * limit));
         return array(exchange.candles(symbol, from, to).stream().limit(limit).toList(), BinanceJson::kline);
