@@ -5,6 +5,7 @@ import com.tradevault.app.bot.BotSettings;
 import com.tradevault.app.bot.StopSignal;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
@@ -59,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
         SettingsReader reader = new SettingsReader(context.config(common));
         DbSettings dbSettings = DbSettings.read(reader);
         BotSettings settings = BotSettings.read(reader);
+        ReconcileSettings reconcile = ReconcileSettings.read(reader);
         ConnectingExchange.Choice venue = ConnectingExchange.read(reader, dbSettings.dataDir(), settings.symbols());
         reader.throwIfProblems();
         try (Database db = new OpeningDatabases(dbSettings, context.keys()).openExisting()) {
@@ -66,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
             try (InstanceLock lock = db.dialect().lockForWriting(db)) {
                 Exchange exchange = ConnectingExchange.open(venue, context.clock());
                 try {
-                    Bot.Summary summary = runUntilDone(new Bot(settings, JdbcLedgers.on(db), exchange, context.clock()),
+                    Bot.Summary summary = runUntilDone(new Bot(settings, reconcile, JdbcLedgers.on(db), exchange,
+                            context.clock()),
                             limit);
                     print(summary, exchange.rules(settings.symbols().get(0)).quoteAsset());
                 } finally {

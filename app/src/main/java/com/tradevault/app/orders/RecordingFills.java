@@ -1,5 +1,6 @@
 package com.tradevault.app.orders;
 
+import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.Side;
@@ -59,6 +60,20 @@ public final class RecordingFills {
         return events;
     }
 
+    /**
+     * Records one trade of {@code owner} that the trade cursor has already
+     * passed (a fill reconciliation found missing), exactly once, without
+     * moving the cursor back.
+     */
+    public Optional<FillEvent> recordMissing(ExchangeTrade trade, Order owner) {
+        return ledger.transaction(s -> {
+            long cursor = s.tradeCursor(trade.symbol());
+            Optional<FillEvent> event = record(s, trade, Optional.of(owner));
+            s.setTradeCursor(trade.symbol(), Math.max(cursor, trade.tradeId()), clock.instant());
+            return event;
+        });
+    }
+
     /** The ledger order a trade belongs to; an intent whose answer was lost is adopted first. */
     private Optional<Order> ownerOf(ExchangeTrade trade) {
         Optional<Order> known = ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()));
@@ -90,6 +105,7 @@ public final class RecordingFills {
                 trade.symbol(), fill.price(), fill.fee(), fill.feeAsset(), order.clientOrderId());
         FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill) : exitFill(s, order, fill);
         s.insertFill(fill);
+        CrashPoints.reach(CrashPoints.Point.MID_FILL_RECORD);
         s.updateOrder(event.order());
         return Optional.of(event);
     }
