@@ -31,7 +31,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SettingsReader reader = new SettingsReader(context.config(common));
-        DbSettings db = DbSettings.read(reader);
+        DbSettings db = BotConfiguration.read(reader).db();
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();

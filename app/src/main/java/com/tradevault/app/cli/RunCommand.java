@@ -4,12 +4,12 @@ import com.tradevault.app.bot.Bot;
 import com.tradevault.app.bot.BotSettings;
 import com.tradevault.app.bot.StopSignal;
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.config.Durations;
 import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.Database;
@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
         "the exchange (every open position gets its protective stop), then scan and trade.",
         "SIGTERM or Ctrl-C finish the current scan and stop cleanly; stops stay on the exchange."})
 final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     /** How long a SIGTERM waits for the current scan to finish. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -58,23 +62,21 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Optional<Duration> limit = limit();
         SettingsReader reader = new SettingsReader(context.config(common));
-        DbSettings dbSettings = DbSettings.read(reader);
-        BotSettings settings = BotSettings.read(reader);
+        BotConfiguration config = BotConfiguration.read(reader);
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
-        ConnectingExchange.Choice venue = ConnectingExchange.read(reader, dbSettings.dataDir(), settings.symbols());
         reader.throwIfProblems();
-        try (Database db = new OpeningDatabases(dbSettings, context.keys()).openExisting()) {
+        BotSettings settings = config.bot();
+        try (Database db = new OpeningDatabases(config.db(), context.keys()).openExisting()) {
             new SchemaMigrations(db).requireCurrent();
-            try (InstanceLock lock = db.dialect().lockForWriting(db)) {
-                Exchange exchange = ConnectingExchange.open(venue, context.clock());
-                try {
-                    Bot.Summary summary = runUntilDone(new Bot(settings, reconcile, JdbcLedgers.on(db), exchange,
-                            context.clock()),
-                            limit);
-                    print(summary, exchange.rules(settings.symbols().get(0)).quoteAsset());
-                } finally {
-                    ConnectingExchange.close(exchange);
-                }
+            try (InstanceLock lock = db.dialect().lockForWriting(db);
+                 Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
+                LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(),
+                        venue.description());
+                Exchange exchange = venue.exchange();
+                Bot.Summary summary = runUntilDone(new Bot(settings, reconcile, JdbcLedgers.on(db), exchange,
+                        context.clock()),
+                        limit);
+                print(summary, exchange.rules(settings.symbols().get(0)).quoteAsset());
             }
         }
         return 0;

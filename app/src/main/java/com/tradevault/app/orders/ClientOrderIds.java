@@ -3,7 +3,6 @@ package com.tradevault.app.orders;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.trading.OrderPurpose;
 import java.security.SecureRandom;
-import java.util.Locale;
 
 /**
  * Fresh client order ids: {@code tv-} then the purpose's letter and 24 random
@@ -16,11 +15,19 @@ public final class ClientOrderIds {
     private final SecureRandom random = new SecureRandom();
 
     public ClientOrderId fresh(OrderPurpose purpose) {
-        StringBuilder id = new StringBuilder(ClientOrderId.PREFIX)
-                .append(purpose.name().substring(0, 1).toLowerCase(Locale.ROOT)).append('-');
+        StringBuilder id = new StringBuilder(ClientOrderId.PREFIX).append(letter(purpose)).append('-');
         for (int i = 0; i < 24; i++) {
             id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         return new ClientOrderId(id.toString());
+    }
+
+    /** e for entries, s for stops, x for exits at market: readable in the venue's order list. */
+    private static char letter(OrderPurpose purpose) {
+        return switch (purpose) {
+            case ENTRY -> 'e';
+            case STOP -> 's';
+            case EXIT -> 'x';
+        };
     }
 }

@@ -131,14 +131,18 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         }
     }
 
-    /** Sets a symbol's price by hand (tests, demos) and fills what it reaches; the feed continues from it. */
-    public synchronized void setPrice(String symbol, BigDecimal price) {
-        write(() -> {
+    /**
+     * Sets a symbol's price by hand (tests, demos) and fills what it reaches; the feed continues from it.
+     *
+     * @return the price set: {@code price} rounded down to the tick size
+     */
+    public synchronized BigDecimal setPrice(String symbol, BigDecimal price) {
+        return write(() -> {
             BigDecimal rounded = E8.plain(matching.rules(symbol).floorPrice(price).max(settings.tickSize()));
             long ticks = store.lastPrice(symbol).orElseThrow().ticks();
             store.recordPrice(symbol, rounded, ticks, clock.instant());
             matching.onPrice(symbol, rounded);
-            return null;
+            return rounded;
         });
     }
 

@@ -9,6 +9,7 @@ import com.tradevault.app.exchange.paper.PaperSettings;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.config.SettingsReader;
 import com.typesafe.config.Config;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -32,15 +33,15 @@ public final class Exchanges {
      */
     public record Settings(ExchangeSettings exchange, PaperSettings paper) {
 
-        /** Reads both sections, collecting problems in {@code reader}. */
-        public static Settings read(SettingsReader reader) {
-            return new Settings(ExchangeSettings.read(reader), PaperSettings.read(reader, DbSettings.read(reader).dataDir()));
+        /** Reads both sections, collecting problems in {@code reader}; {@code dataDir} holds the paper state. */
+        public static Settings read(SettingsReader reader, Path dataDir) {
+            return new Settings(ExchangeSettings.read(reader), PaperSettings.read(reader, dataDir));
         }
 
-        /** Reads and checks both sections, failing with every problem at once. */
+        /** Reads and checks both sections (and data-dir), failing with every problem at once. */
         public static Settings from(Config config) {
             SettingsReader reader = new SettingsReader(config);
-            Settings settings = read(reader);
+            Settings settings = read(reader, DbSettings.read(reader).dataDir());
             reader.throwIfProblems();
             return settings;
         }

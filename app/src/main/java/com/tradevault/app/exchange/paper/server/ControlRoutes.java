@@ -41,9 +41,8 @@ final class ControlRoutes {
         String symbol = orders.symbol(r.required("symbol"));
         BigDecimal price = r.decimal("price").orElseThrow(() -> ApiError.badRequest(BinanceErrors.MANDATORY_PARAM,
                 "Mandatory parameter 'price' was not sent, was empty/null, or malformed."));
-        exchange.setPrice(symbol, price);
         return BinanceJson.MAPPER.createObjectNode().put("symbol", symbol)
-                .put("price", BinanceJson.decimal(exchange.lastPrice(symbol)));
+                .put("price", BinanceJson.decimal(exchange.setPrice(symbol, price)));
     }
 
     private JsonNode dump() {

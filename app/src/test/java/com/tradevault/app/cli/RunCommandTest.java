@@ -1,0 +1,118 @@
+package com.tradevault.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.InstanceLock;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.setup.testing.TestLedgers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void environment() throws Exception {
+        Path config = dir.resolve("fast.conf");
+        Files.writeString(config, "bot.scan-interval = 100ms\nstrategy.lookback = 3\npaper.feed.tick-interval = 20ms\n");
+        env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX, "TRADEVAULT_CONFIG", config.toString());
+    }
+
+    private int run(String... args) {
+        CommandLine cl = new Cli(env, Clock.systemUTC()).commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void runForTwoSecondsScansAndLeavesAStatusWithTheLastDecision() throws Exception {
+        assertEquals(0, run("setup-db"));
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("run", "--for", "2s"), err.toString());
+        assertTrue(out.toString().startsWith("Stopped after "), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("status", "--json"));
+        JsonNode trading = new ObjectMapper().readTree(out.toString()).get("trading");
+        assertEquals("BTCUSDT", trading.get("lastDecision").get("symbol").asText());
+        assertEquals(trading.get("openPositions").size(), trading.get("openOrders").size(),
+                "each open position has its stop as its only open order");
+    }
+
+    @Test
+    void runRefusesALedgerThatSetupDbHasNotCreated() {
+        assertEquals(1, run("run", "--for", "2s"));
+        assertEquals("error: no ledger at " + dir.resolve("data/tradevault.db") + "\n"
+                + "next: run 'tradevault setup-db' to create it, or point data-dir / TRADEVAULT_DATA_DIR at the right"
+                + " folder\n", err.toString());
+    }
+
+    @Test
+    void runRefusesALedgerAtAnOlderSchemaAndSaysToRunSetupDb() throws Exception {
+        assertEquals(0, run("setup-db"));
+        try (Database db = opening().openExisting(); Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE orders DROP COLUMN cancel_requested_at");
+            s.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+        }
+
+        assertEquals(1, run("run", "--for", "2s"));
+        assertEquals("error: ledger " + dir.resolve("data/tradevault.db") + " is at schema v1 but this bundle needs v2\n"
+                + "next: run 'tradevault setup-db' first\n", err.toString());
+    }
+
+    @Test
+    void runRefusesWhileAnotherInstanceHoldsTheLedger() {
+        assertEquals(0, run("setup-db"));
+        try (Database db = opening().openExisting(); InstanceLock lock = db.dialect().lockForWriting(db)) {
+            assertEquals(5, run("run", "--for", "2s"));
+        }
+        assertTrue(err.toString().startsWith("error: ledger " + dir.resolve("data/tradevault.db")
+                + " is in use by another tradevault process (PID " + ProcessHandle.current().pid() + ")"), err.toString());
+    }
+
+    @Test
+    void runRejectsADurationWrittenWrongly() {
+        assertEquals(2, run("run", "--for", "1 minute"));
+        assertEquals("error: --for 1 minute is not a positive duration\nnext: write it like 90s, 15m or 2h\n",
+                err.toString());
+    }
+
+    @Test
+    void runRejectsABotSymbolThePaperExchangeDoesNotTrade() throws Exception {
+        Files.writeString(dir.resolve("fast.conf"), "bot.symbols = \"ETHUSDT\"\n");
+        assertEquals(2, run("run", "--for", "2s"));
+        assertEquals("error: invalid configuration:\n  bot.symbols = ETHUSDT: must be among paper.symbols (BTCUSDT)"
+                + " when trading on the in-process paper exchange\n"
+                + "next: fix these settings (see docs/configuration.md), then run 'tradevault config check'\n",
+                err.toString());
+    }
+
+    private OpeningDatabases opening() {
+        DbSettings settings = TestLedgers.settings(env);
+        return new OpeningDatabases(settings, new KeyResolver(env));
+    }
+}
