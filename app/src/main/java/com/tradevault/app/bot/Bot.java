@@ -67,6 +67,11 @@ public final class Bot {
         return trading;
     }
 
+    /** The reconciliation service, for {@code tradevault reconcile}. */
+    public Reconciliation reconciliation() {
+        return reconciliation;
+    }
+
     public Reconciliation.Report reconcile() {
         return reconciliation.run(settings.symbols());
     }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 /** The top command: prints usage; every action is a subcommand. */
 @Command(name = "tradevault", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A trading bot whose ledger is encrypted, crash-safe, backed up and verifiable.",
-        subcommands = {SetupDbCommand.class, RunCommand.class, StatusCommand.class, ConfigCommand.class,
-                DbCommand.class, PaperExchangeCommand.class},
+        subcommands = {SetupDbCommand.class, RunCommand.class, ReconcileCommand.class, StatusCommand.class,
+                ConfigCommand.class, DbCommand.class, PaperExchangeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 integrity problem,",
                 "4 key problem, 5 ledger locked by another running instance.",
                 "Documentation: docs/ in the bundle."})

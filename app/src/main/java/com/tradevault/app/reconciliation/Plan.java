@@ -38,6 +38,9 @@ public record Plan(List<Finding> findings, List<Step> steps, boolean pending, Li
         findings.forEach(f -> lines.add("  found: " + f));
         steps.forEach(s -> lines.add((dryRun ? "  would: " : "  done:  ") + s.describe()));
         blockReasons.forEach(r -> lines.add("  new entries blocked: " + r));
+        if (dryRun && !agrees()) {
+            lines.add("  afterwards: " + openPositions + " open position(s)");
+        }
         if (pending) {
             lines.add("  waiting: an order intent may still be on its way to the exchange; reconciling again shortly");
         }
@@ -50,7 +53,7 @@ public record Plan(List<Finding> findings, List<Step> steps, boolean pending, Li
                     + " live stop";
         }
         return "reconciliation" + (dryRun ? " plan (dry run, nothing changed)" : "") + ": " + findings.size()
-                + " finding(s), " + steps.size() + " step(s); " + openPositions + " open position(s) afterwards";
+                + " finding(s), " + steps.size() + " step(s)";
     }
 
     /** The summary for the audit log and {@code --json}. */

@@ -134,6 +134,9 @@ public final class Reconciliation implements AutoCloseable {
 
     private static List<String> lines(Plan first, Plan last) {
         List<String> lines = new ArrayList<>(first.reportLines(false));
+        if (!first.agrees()) {
+            lines.add("  afterwards: " + last.openPositions() + " open position(s)");
+        }
         if (!first.steps().isEmpty()) {
             lines.add(last.steps().isEmpty() && !last.pending()
                     ? "  checked: every open position has exactly one live stop; ledger fills equal the exchange's"
@@ -156,14 +159,6 @@ public final class Reconciliation implements AutoCloseable {
             return null;
         });
         report.actions().forEach(line -> LOG.info("{}", line.strip()));
-    }
-
-    /** Records a dry run's plan in the audit log: what was found, with nothing changed. */
-    public void recordDryRun(Plan plan) {
-        ledger.transaction(s -> {
-            s.audit("reconciliation-dry-run", plan.summary(true), clock.instant());
-            return null;
-        });
     }
 
     /** Waits between two attempts; returns true when the wait was cut short by a stop request. */
