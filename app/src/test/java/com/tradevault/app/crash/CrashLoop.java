@@ -28,7 +28,9 @@ final class CrashLoop {
     private final Map<String, Integer> findings = new TreeMap<>();
     private int iterations;
     private int halts;
-    private long started = System.nanoTime();
+    private final long started = System.nanoTime();
+    private long startMillis;
+    private int starts;
 
     CrashLoop(Rig rig, long seed) {
         this.rig = rig;
@@ -73,12 +75,15 @@ final class CrashLoop {
     }
 
     Rig.Bot startReconciled() throws Exception {
+        long t0 = System.nanoTime();
         Rig.Bot bot = rig.startBot(Optional.empty());
         if (!bot.awaitLog(TRADING, START_TIMEOUT)) {
             bot.kill9();
             throw new AssertionError("the bot did not finish its startup reconciliation:\n" + bot.logText());
         }
         count(bot.logText());
+        startMillis += (System.nanoTime() - t0) / 1_000_000;
+        starts++;
         return bot;
     }
 
@@ -107,6 +112,7 @@ final class CrashLoop {
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         return "crash loop: " + iterations + " kill/restart iterations (" + halts + " at named crash points), "
                 + "invariant and integrity_check ok after each; " + rig.venueTrades() + " fills on the exchange, all"
-                + " in the ledger once; reconciliation findings " + findings + "; " + seconds + "s";
+                + " in the ledger once; reconciliation findings " + findings + "; start to trading "
+                + (starts == 0 ? 0 : startMillis / starts) + " ms on average; " + seconds + "s";
     }
 }
