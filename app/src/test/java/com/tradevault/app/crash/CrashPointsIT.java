@@ -1,6 +1,9 @@
 package com.tradevault.app.crash;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -8,12 +11,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The bot halts at a named crash point (TRADEVAULT_TEST_CRASH_AT), as if
  * killed there; the exchange is perturbed while it is down; after a restart
- * and its reconciliation the invariant holds.
+ * and its reconciliation the invariant holds. One exchange and one ledger for
+ * all cases, so each starts from what the previous one left.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashPointsIT {
 
     @TempDir
     Path dir;
+    private Rig rig;
+    private CrashLoop loop;
+
+    @BeforeAll
+    void startExchange() throws Exception {
+        rig = new Rig(dir);
+        loop = new CrashLoop(rig, 4242);
+    }
+
+    @AfterAll
+    void stopExchange() throws Exception {
+        System.out.println("named crash points: " + loop.summary());
+        rig.close();
+    }
 
     @ParameterizedTest(name = "{0} then {1}")
     @CsvSource({
@@ -30,10 +49,6 @@ class CrashPointsIT {
             "mid-fill-record:2, CANCEL_ORDERS",
             "mid-fill-record:3, CANCEL_THEN_FALL"})
     void invariantHoldsAfterAHaltAtACrashPoint(String point, Perturbation perturbation) throws Exception {
-        try (Rig rig = new Rig(dir)) {
-            CrashLoop loop = new CrashLoop(rig, point.hashCode());
-            loop.crashAt(point, perturbation);
-            System.out.println(point + " / " + perturbation + ": " + loop.summary());
-        }
+        loop.crashAt(point, perturbation);
     }
 }

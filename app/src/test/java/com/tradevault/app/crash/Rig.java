@@ -42,6 +42,8 @@ import java.util.Optional;
 final class Rig implements AutoCloseable {
 
     static final String SYMBOL = "BTCUSDT";
+    /** A JVM that ran its shutdown hooks after SIGTERM exits with 128 + 15 (systemd: SuccessExitStatus=143). */
+    static final int SIGTERM_EXIT = 143;
     static final Map<String, String> ACCOUNT = Map.of(ApiCredentials.KEY_VARIABLE, "crash-key",
             ApiCredentials.SECRET_VARIABLE, "crash-secret");
 
@@ -133,6 +135,10 @@ final class Rig implements AutoCloseable {
             }
             return problems;
         }
+    }
+
+    String serverLog() throws IOException {
+        return Files.readString(dir.resolve("server.log"));
     }
 
     /** How many fills the exchange reports for our orders (to show the tests traded). */
