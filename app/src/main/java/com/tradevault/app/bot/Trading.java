@@ -115,7 +115,9 @@ public final class Trading {
 
     private Decision hold(Position position, Price price) {
         List<String> actions = protecting.protect(position, price);
-        Position now = protecting.trail(position, price);
+        Position protectedNow = actions.isEmpty() ? position
+                : ledger.transaction(s -> s.position(position.id())).orElse(position);
+        Position now = protecting.trail(protectedNow, price);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("price", plain(price));
         payload.put("positionId", now.id());
@@ -124,7 +126,7 @@ public final class Trading {
         payload.put("highest", plain(now.stop().highest()));
         payload.put("stopLevel", plain(now.stop().level()));
         payload.put("trail", now.stop().trail().toString());
-        payload.put("stopRaised", now.stop().level().isAbove(position.stop().level()));
+        payload.put("stopRaised", now.stop().level().isAbove(protectedNow.stop().level()));
         payload.put("unrealizedPnl", now.unrealizedPnlAt(price).value());
         if (!actions.isEmpty()) {
             payload.put("protection", actions);
@@ -172,9 +174,9 @@ public final class Trading {
     }
 
     private Decision enter(String symbol, Entry entry, Map<String, Object> payload) {
-        LOG.info("{} broke out above {}: entering with {} (about {})", symbol,
-                ((BigDecimal) payload.get("entryLevel")).stripTrailingZeros().toPlainString(), entry.quantity(),
-                entry.notional());
+        LOG.info("{} at {} broke out above {}: entering with {} (about {})", symbol,
+                ((BigDecimal) payload.get("price")).toPlainString(),
+                ((BigDecimal) payload.get("entryLevel")).toPlainString(), entry.quantity(), entry.notional());
         Order order = placing.place(OrderDraft.marketBuy(symbol, entry.quantity()));
         catchUp(symbol);
         payload.put("quantity", entry.quantity().value());

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", description = "Serve the paper exchange over HTTP in Binance Spot's API until stopped.")
 final class PaperExchangeServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaperExchangeServeCommand.class);
 
     private final CommandContext context;
 
@@ -59,6 +63,10 @@ final class PaperExchangeServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new TradevaultException(Outcome.BAD_USAGE, "--port " + port + " is not a TCP port",
+                    "give a port from 1 to 65535, or 0 for any free port");
+        }
         Optional<Duration> limit = duration();
         SettingsReader reader = new SettingsReader(context.config(common));
         PaperSettings settings = PaperSettings.read(reader, DbSettings.read(reader).dataDir());
@@ -68,6 +76,9 @@ final class PaperExchangeServeCommand implements Callable<Integer> {
         ApiCredentials account = ApiCredentials.require(context.env(), exchangeSettings.credentialsFile());
         PaperExchange exchange = PaperExchange.open(paper, context.clock());
         PaperServer server = start(exchange, account);
+        exchange.onFill((order, trade) -> LOG.info("filled {} {} {} {} {} @ {} (order {}, fill {})", order.symbol(),
+                order.clientOrderId(), order.side(), order.type(), trade.quantity().toPlainString(),
+                trade.price().toPlainString(), order.exchangeOrderId(), trade.fillId()));
         exchange.startTicker();
         announce(server, paper, account);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,8 +3,11 @@ package com.tradevault.app.cli;
 import com.tradevault.app.bot.Bot;
 import com.tradevault.app.bot.BotSettings;
 import com.tradevault.app.bot.StopSignal;
+import com.tradevault.app.exchange.CredentialsRejected;
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
+import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
@@ -13,6 +16,7 @@ import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.config.Durations;
 import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
@@ -32,8 +36,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tradevault run}: reconcile with the exchange, then trade until stopped or the time is up. */
 @Command(name = "run", description = {
-        "Run the bot: check the configuration and the ledger, take the single-instance lock, reconcile with",
-        "the exchange (every open position gets its protective stop), then scan and trade.",
+        "Run the bot: check the configuration and the ledger, take the single-instance lock, reconcile with the"
+                + " exchange (every open position gets its protective stop), then scan and trade.",
         "SIGTERM or Ctrl-C finish the current scan and stop cleanly; stops stay on the exchange."})
 final class RunCommand implements Callable<Integer> {
 
@@ -77,6 +81,17 @@ final class RunCommand implements Callable<Integer> {
                         context.clock()),
                         limit);
                 print(summary, exchange.rules(settings.symbols().get(0)).quoteAsset());
+            } catch (CredentialsRejected e) {
+                throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
+                        + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
+                        + " exchange.credentials-file", e);
+            } catch (ExchangeException e) {
+                throw new TradevaultException(Outcome.FAILURE, "the bot stopped: the exchange failed: "
+                        + e.getMessage(),
+                        "stops already placed stay on the exchange; run 'tradevault run' again when it answers:"
+                                + " it reconciles before trading", e);
+            } catch (LedgerFailure e) {
+                throw DatabaseProblem.failed("trading", db.dialect().location(), e);
             }
         }
         return 0;

@@ -1,11 +1,13 @@
 package com.tradevault.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top command: prints usage; every action is a subcommand. */
-@Command(name = "tradevault", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+/** The top command: prints usage; every action is a subcommand. Every command inherits --help and --version. */
+@Command(name = "tradevault", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
         description = "A trading bot whose ledger is encrypted, crash-safe, backed up and verifiable.",
         subcommands = {SetupDbCommand.class, RunCommand.class, ReconcileCommand.class, StatusCommand.class,
                 ConfigCommand.class, DbCommand.class, PaperExchangeCommand.class},

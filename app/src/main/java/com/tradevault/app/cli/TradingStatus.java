@@ -73,7 +73,8 @@ record TradingStatus(List<PositionView> openPositions, List<OrderView> openOrder
     }
 
     private static DecisionView view(Decision d) {
-        return new DecisionView(d.symbol(), d.decidedAt().toString(), d.kind().name(), d.skipReason().orElse(null), d.payload());
+        return new DecisionView(d.symbol(), d.decidedAt().toString(), d.kind().name(), d.skipReason().orElse(null),
+                d.payload());
     }
 
     void print(PrintWriter out) {

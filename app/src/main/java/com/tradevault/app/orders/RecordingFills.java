@@ -53,9 +53,16 @@ public final class RecordingFills {
     public List<FillEvent> sync(String symbol) {
         long cursor = ledger.transaction(s -> s.tradeCursor(symbol));
         List<FillEvent> events = new ArrayList<>();
-        for (ExchangeTrade trade : exchange.tradesAfter(symbol, cursor)) {
+        List<ExchangeTrade> trades = exchange.tradesAfter(symbol, cursor);
+        SymbolRules rules = trades.isEmpty() ? null : exchange.rules(symbol);
+        for (ExchangeTrade trade : trades) {
             Optional<Order> order = ownerOf(trade);
-            ledger.transaction(s -> record(s, trade, order)).ifPresent(events::add);
+            if (order.isEmpty() && intentsPending(symbol)) {
+                LOG.warn("trade {} may belong to an intent the venue could not confirm yet; recording it later",
+                        trade.fillId());
+                break;
+            }
+            ledger.transaction(s -> record(s, trade, order, rules)).ifPresent(events::add);
         }
         return events;
     }
@@ -80,15 +87,23 @@ public final class RecordingFills {
         if (known.isPresent()) {
             return known;
         }
-        for (Order intent : ledger.transaction(LedgerSession::unfinishedOrders)) {
-            if (intent.state() == OrderState.INTENT && intent.symbol().equals(trade.symbol())) {
-                placing.resolve(intent);
-            }
+        for (Order intent : intents(trade.symbol())) {
+            placing.resolve(intent);
         }
         return ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()));
     }
 
-    private Optional<FillEvent> record(LedgerSession s, ExchangeTrade trade, Optional<Order> owner) {
+    private boolean intentsPending(String symbol) {
+        return !intents(symbol).isEmpty();
+    }
+
+    private List<Order> intents(String symbol) {
+        return ledger.transaction(LedgerSession::unfinishedOrders).stream()
+                .filter(o -> o.state() == OrderState.INTENT && o.symbol().equals(symbol)).toList();
+    }
+
+    private Optional<FillEvent> record(LedgerSession s, ExchangeTrade trade, Optional<Order> owner,
+                                       SymbolRules rules) {
         s.setTradeCursor(trade.symbol(), trade.tradeId(), clock.instant());
         if (s.hasFill(trade.fillId())) {
             return Optional.empty();
@@ -103,15 +118,15 @@ public final class RecordingFills {
         Fill fill = Fill.of(trade, order.id());
         LOG.info("fill {} {} {} {} @ {} fee {} {} for {}", fill.exchangeFillId(), trade.side(), fill.quantity(),
                 trade.symbol(), fill.price(), fill.fee(), fill.feeAsset(), order.clientOrderId());
-        FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill) : exitFill(s, order, fill);
+        FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill, rules)
+                : exitFill(s, order, fill, rules);
         s.insertFill(fill);
         CrashPoints.reach(CrashPoints.Point.MID_FILL_RECORD);
         s.updateOrder(event.order());
         return Optional.of(event);
     }
 
-    private FillEvent entryFill(LedgerSession s, Order order, Fill fill) {
-        SymbolRules rules = exchange.rules(order.symbol());
+    private FillEvent entryFill(LedgerSession s, Order order, Fill fill, SymbolRules rules) {
         Quantity received = fill.feeAsset().equals(rules.baseAsset()) ? fill.quantity().minus(fill.fee())
                 : fill.quantity();
         BigDecimal cost = fill.quantity().times(fill.price())
@@ -133,8 +148,7 @@ public final class RecordingFills {
         return new FillEvent(fill, filled, position, stop, false);
     }
 
-    private FillEvent exitFill(LedgerSession s, Order order, Fill fill) {
-        SymbolRules rules = exchange.rules(order.symbol());
+    private FillEvent exitFill(LedgerSession s, Order order, Fill fill, SymbolRules rules) {
         Position before = s.position(order.positionId().orElseThrow(() -> new IllegalStateException(
                 "sell order " + order.clientOrderId() + " belongs to no position"))).orElseThrow();
         BigDecimal quoteFee = fill.feeAsset().equals(rules.quoteAsset()) ? fill.fee().value() : BigDecimal.ZERO;

@@ -31,7 +31,11 @@ final class BotFixture implements AutoCloseable {
     PaperExchange exchange;
 
     BotFixture(Path dir, String... overrides) {
-        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
+        this(dir, TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX), overrides);
+    }
+
+    /** The same on the ledger {@code env} points at (e.g. TRADEVAULT_DB_URL of a PostgreSQL database). */
+    BotFixture(Path dir, Map<String, String> env, String... overrides) {
         OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
         new SettingUpDatabase(opening, clock).run();
         database = opening.openExisting();

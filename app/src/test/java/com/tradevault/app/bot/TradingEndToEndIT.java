@@ -74,6 +74,22 @@ class TradingEndToEndIT {
         }
     }
 
+    @Test
+    void aStopTheExchangeCancelsWhileTheBotRunsIsPlacedAgainOnTheNextScan() {
+        try (BotFixture f = new BotFixture(dir)) {
+            Bot bot = f.newBot();
+            bot.reconcile();
+            runUntilOpenPosition(f, bot);
+            f.exchange.cancelAll(Optional.empty());
+
+            Decision next = bot.trading().scan(BotFixture.SYMBOL);
+
+            assertEquals(Decision.Kind.HOLD, next.kind());
+            assertTrue(next.payload().get("protection").toString().contains("placed stop"), next.payload().toString());
+            assertLedgerEqualsExchange(f);
+        }
+    }
+
     private static void runTicks(BotFixture f, Bot bot, int ticks) {
         for (int i = 0; i < ticks; i++) {
             f.clock.step(Duration.ofSeconds(1));

@@ -3,6 +3,8 @@ package com.tradevault.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,24 @@ class PaperExchangeCommandsTest {
     }
 
     @Test
+    void serveOnAPortInUseSaysSoAndLeavesTheStateUnlocked() throws Exception {
+        Map<String, String> env = Map.of("TRADEVAULT_DATA_DIR", dir.toString(), "TRADEVAULT_EXCHANGE_API_KEY", "k",
+                "TRADEVAULT_EXCHANGE_API_SECRET", "s");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CliRun run = CliRun.of(env, "paper-exchange", "serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, run.exitCode());
+            assertTrue(run.err().startsWith("error: cannot listen on /127.0.0.1:" + taken.getLocalPort() + ": "),
+                    run.err());
+            assertTrue(run.err().endsWith("next: choose another --port, or stop what uses this one\n"), run.err());
+        }
+        CliRun bad = CliRun.of(env, "paper-exchange", "serve", "--port", "70000");
+        assertEquals("error: --port 70000 is not a TCP port\nnext: give a port from 1 to 65535, or 0 for any free"
+                + " port\n", bad.err());
+        CliRun again = CliRun.of(env, "paper-exchange", "serve", "--port", "0", "--for", "1s");
+        assertEquals(0, again.exitCode(), again.err());
+    }
+
+    @Test
     void aControlCommandWithoutUrlSaysHowToGiveOne() {
         CliRun run = CliRun.of(Map.of(), "paper-exchange", "dump", "--json");
         assertEquals(2, run.exitCode());
@@ -34,9 +54,8 @@ class PaperExchangeCommandsTest {
     void aControlCommandAgainstNothingSaysToStartTheServer() {
         CliRun run = CliRun.of(Map.of(), "paper-exchange", "set-price", "--url", "http://127.0.0.1:9", "BTCUSDT", "1");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("error: cannot reach the paper exchange at http://127.0.0.1:9: "), run.err());
-        assertTrue(run.err().endsWith("next: start it with 'tradevault paper-exchange serve --port PORT', or check"
-                + " --url\n"), run.err());
+        assertEquals("error: cannot reach the paper exchange at http://127.0.0.1:9 (connection refused)\n"
+                + "next: start it with 'tradevault paper-exchange serve --port PORT', or check --url\n", run.err());
     }
 
     @Test

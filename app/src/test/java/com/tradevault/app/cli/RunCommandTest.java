@@ -1,6 +1,7 @@
 package com.tradevault.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ class RunCommandTest {
     void environment() throws Exception {
         Path config = dir.resolve("fast.conf");
         Files.writeString(config, "bot.scan-interval = 100ms\nstrategy.lookback = 3\npaper.feed.tick-interval = 20ms\n");
-        env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX, "TRADEVAULT_CONFIG", config.toString());
+        env = new HashMap<>();
+        env.putAll(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX, "TRADEVAULT_CONFIG", config.toString()));
     }
 
     private int run(String... args) {
@@ -109,6 +112,24 @@ class RunCommandTest {
                 + " when trading on the in-process paper exchange\n"
                 + "next: fix these settings (see docs/configuration.md), then run 'tradevault config check'\n",
                 err.toString());
+    }
+
+    @Test
+    void runStopsWithTheNextStepWhenTheExchangeCannotBeReached() throws Exception {
+        assertEquals(0, run("setup-db"));
+        Files.writeString(dir.resolve("fast.conf"), "exchange.max-retries = 0\n");
+        env.put("TRADEVAULT_EXCHANGE_URL", "http://127.0.0.1:1");
+        env.put("TRADEVAULT_EXCHANGE_API_KEY", "test-key");
+        env.put("TRADEVAULT_EXCHANGE_API_SECRET", "test-secret");
+        err.getBuffer().setLength(0);
+
+        assertEquals(1, run("run", "--for", "2s"));
+        String[] lines = err.toString().split("\n");
+        assertTrue(lines[0].startsWith("error: the bot stopped: the exchange failed: cannot connect to"
+                + " http://127.0.0.1:1"), lines[0]);
+        assertEquals("next: stops already placed stay on the exchange; run 'tradevault run' again when it answers:"
+                + " it reconciles before trading", lines[1]);
+        assertFalse(err.toString().contains("test-secret"));
     }
 
     private OpeningDatabases opening() {

@@ -66,20 +66,28 @@ public final class BinanceExchange implements Exchange {
 
     /** The answer was lost: if the venue has the order, that is the answer; if not, the outcome stays unknown. */
     private ExchangeOrder recover(OrderRequest r, UnknownOutcome lost) {
-        Optional<ExchangeOrder> found;
+        return askAfterLoss(r.symbol(), r.clientOrderId(), lost).orElseThrow(() -> lost);
+    }
+
+    private Optional<ExchangeOrder> askAfterLoss(String symbol, ClientOrderId id, UnknownOutcome lost) {
         try {
-            found = orderByClientId(r.symbol(), r.clientOrderId());
+            return orderByClientId(symbol, id);
         } catch (RuntimeException e) {
             lost.addSuppressed(e);
             throw lost;
         }
-        return found.orElseThrow(() -> lost);
     }
 
+    /** Cancels; when the answer is lost, the order's state is asked for and returned if it is final. */
     @Override
     public ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
-        return BinanceJson.order(http.signed("DELETE", "/api/v3/order",
-                params("symbol", symbol, "origClientOrderId", clientOrderId.value())));
+        try {
+            return BinanceJson.order(http.signed("DELETE", "/api/v3/order",
+                    params("symbol", symbol, "origClientOrderId", clientOrderId.value())));
+        } catch (UnknownOutcome lost) {
+            Optional<ExchangeOrder> now = askAfterLoss(symbol, clientOrderId, lost);
+            return now.filter(o -> !o.status().isOpen()).orElseThrow(() -> lost);
+        }
     }
 
     @Override

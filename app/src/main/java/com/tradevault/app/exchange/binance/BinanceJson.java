@@ -57,12 +57,25 @@ public final class BinanceJson {
         return n;
     }
 
+    /**
+     * An order as DELETE /api/v3/order answers it: {@code origClientOrderId} is the order's client id,
+     * {@code clientOrderId} the id of the cancel request.
+     */
+    public static ObjectNode cancelled(ExchangeOrder o, String cancelRequestId) {
+        ObjectNode n = order(o);
+        n.put("origClientOrderId", o.clientOrderId().value()).put("clientOrderId", cancelRequestId);
+        return n;
+    }
+
+    /** Reads an order; for a cancel's answer the order's client id is {@code origClientOrderId}. */
     public static ExchangeOrder order(JsonNode n) {
         long transact = n.path("transactTime").asLong(0);
         Instant created = Instant.ofEpochMilli(n.has("time") ? n.get("time").asLong() : transact);
         Instant updated = Instant.ofEpochMilli(n.has("updateTime") ? n.get("updateTime").asLong() : transact);
+        String clientId = n.hasNonNull("origClientOrderId") ? n.get("origClientOrderId").asText()
+                : n.get("clientOrderId").asText();
         return new ExchangeOrder(n.get("symbol").asText(), n.get("orderId").asText(),
-                new ClientOrderId(n.get("clientOrderId").asText()), Side.valueOf(n.get("side").asText()),
+                new ClientOrderId(clientId), Side.valueOf(n.get("side").asText()),
                 OrderType.valueOf(n.get("type").asText()), OrderStatus.valueOf(n.get("status").asText()),
                 decimal(n.get("origQty")), decimal(n.get("executedQty")), decimal(n.get("cummulativeQuoteQty")),
                 positive(n.get("price")), positive(n.get("stopPrice")), created, updated);

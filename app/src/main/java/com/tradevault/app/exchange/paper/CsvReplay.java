@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Replays a CSV file of prices, one per tick, for every symbol; starts over at
@@ -29,6 +31,9 @@ final class CsvReplay implements PriceFeed {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new TradevaultException(Outcome.BAD_USAGE, "the price file " + file + " does not exist",
+                    "check paper.feed.csv-file", e);
         } catch (IOException e) {
             throw new TradevaultException(Outcome.BAD_USAGE, "cannot read the price file " + file + ": " + e,
                     "check paper.feed.csv-file", e);
@@ -45,10 +50,10 @@ final class CsvReplay implements PriceFeed {
         return new CsvReplay(prices);
     }
 
-    private static java.util.Optional<BigDecimal> parse(Path file, String line, int number, boolean mayBeHeader) {
+    private static Optional<BigDecimal> parse(Path file, String line, int number, boolean mayBeHeader) {
         String trimmed = line.trim();
         if (trimmed.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String[] columns = trimmed.split("[,;\\t]");
         try {
@@ -56,10 +61,10 @@ final class CsvReplay implements PriceFeed {
             if (price.signum() <= 0) {
                 throw new NumberFormatException();
             }
-            return java.util.Optional.of(price);
+            return Optional.of(price);
         } catch (NumberFormatException e) {
             if (mayBeHeader) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             throw new TradevaultException(Outcome.BAD_USAGE, "the price file " + file + " line " + number
                     + " has no positive price in its last column: " + trimmed, "fix or remove that line");

@@ -1,6 +1,7 @@
 package com.tradevault.app.exchange.paper;
 
 import com.tradevault.app.exchange.Balance;
+import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRejected.Reason;
@@ -14,6 +15,9 @@ import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The matching engine against a price feed (no order book): market orders
@@ -32,6 +36,7 @@ final class Matching {
     private final PaperStore store;
     private final PaperSettings settings;
     private final Clock clock;
+    private final List<Fill> fills = new ArrayList<>();
 
     Matching(PaperStore store, PaperSettings settings, Clock clock) {
         this.store = store;
@@ -89,7 +94,7 @@ final class Matching {
 
     /** Matches every open order of {@code symbol} against a new price, oldest first. */
     void onPrice(String symbol, BigDecimal price) throws SQLException {
-        for (PaperOrder order : store.openOrders(java.util.Optional.of(symbol))) {
+        for (PaperOrder order : store.openOrders(Optional.of(symbol))) {
             match(order, price, false);
         }
     }
@@ -125,14 +130,27 @@ final class Matching {
         }
         store.putBalance(new Balance(order.lockedAsset(), available.subtract(spent),
                 locked.locked().subtract(order.locked())));
-        ExchangeTrade trade = credit(order, quantity, quote, price);
-        store.insertTrade(trade);
+        ExchangeTrade t = credit(order, quantity, quote, price);
+        ExchangeTrade trade = new ExchangeTrade(t.symbol(), store.insertTrade(t), t.exchangeOrderId(), t.side(),
+                t.price(), t.quantity(), t.commission(), t.commissionAsset(), t.time());
         PaperOrder filled = order.filled(order.cumulativeQuote().add(quote), trade.time());
         store.updateOrder(filled);
+        fills.add(new Fill(filled.view(), trade));
         return filled;
     }
 
-    /** Credits what the fill buys, less the fee, and returns the trade (id assigned by the store). */
+    /** A fill and the order it filled, as reported to fill listeners. */
+    record Fill(ExchangeOrder order, ExchangeTrade trade) {
+    }
+
+    /** The fills made since the last call; the caller reports them once its transaction committed. */
+    List<Fill> drainFills() {
+        List<Fill> made = List.copyOf(fills);
+        fills.clear();
+        return made;
+    }
+
+    /** Credits what the fill buys, less the fee, and returns the trade (its id is given by the store). */
     private ExchangeTrade credit(PaperOrder order, BigDecimal quantity, BigDecimal quote, BigDecimal price)
             throws SQLException {
         SymbolRules rules = rules(order.symbol());

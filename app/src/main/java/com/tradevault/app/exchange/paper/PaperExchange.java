@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     private final PaperStore store;
     private final Matching matching;
     private final PriceFeed feed;
+    private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
     private boolean closed;
 
@@ -73,16 +76,28 @@ public final class PaperExchange implements Exchange, AutoCloseable {
                 : new RandomWalk(settings.feed().seed(), settings.feed().drift(), settings.feed().volatility(),
                         settings.tickSize());
         StateLock lock = StateLock.acquire(settings.stateFile());
+        PaperStore store = null;
         try {
-            PaperStore store = PaperStore.open(settings.stateFile());
+            store = PaperStore.open(settings.stateFile());
             PaperExchange exchange = new PaperExchange(settings, clock, lock, store, feed);
             exchange.initialize();
             return exchange;
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(store);
             lock.close();
             throw e instanceof TradevaultException te ? te : new TradevaultException(Outcome.FAILURE,
                     "cannot open the paper exchange state " + settings.stateFile() + ": " + e.getMessage(),
                     "check the file, or move it aside to start a new paper account", e);
+        }
+    }
+
+    private static void closeQuietly(PaperStore store) {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (SQLException ignored) {
+            // the opening failure is what the caller must see
         }
     }
 
@@ -95,7 +110,10 @@ public final class PaperExchange implements Exchange, AutoCloseable {
             for (String symbol : settings.symbols()) {
                 if (store.lastPrice(symbol).isEmpty()) {
                     store.recordPrice(symbol, settings.startPrice(), 0, clock.instant());
-                    store.putBalance(new Balance(settings.baseAsset(symbol), settings.initialBase(), BigDecimal.ZERO));
+                }
+                String base = settings.baseAsset(symbol);
+                if (!store.balances().containsKey(base)) {
+                    store.putBalance(new Balance(base, settings.initialBase(), BigDecimal.ZERO));
                 }
             }
             return null;
@@ -157,14 +175,22 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         });
     }
 
-    /** Everything the venue holds: all orders, all fills, balances and last prices. */
+    /**
+     * Everything the venue holds, for {@code paper-exchange dump} and for comparing with the ledger.
+     *
+     * @param orders   every order, oldest first
+     * @param trades   every fill, oldest first
+     * @param balances free and locked per asset
+     * @param prices   last price per symbol
+     */
     public record Snapshot(List<ExchangeOrder> orders, List<ExchangeTrade> trades, Map<String, Balance> balances,
                            Map<String, BigDecimal> prices) {
     }
 
+    /** All orders, all fills, balances and last prices, read in one go. */
     public synchronized Snapshot snapshot() {
         return read(() -> {
-            Map<String, BigDecimal> prices = new java.util.LinkedHashMap<>();
+            Map<String, BigDecimal> prices = new LinkedHashMap<>();
             for (String symbol : settings.symbols()) {
                 prices.put(symbol, matching.lastPrice(symbol));
             }
@@ -290,8 +316,24 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         }
     }
 
+    /** Runs {@code work} in one transaction, then tells the fill listeners what it filled. */
     private <T> T write(PaperStore.Work<T> work) {
-        return read(() -> store.transaction(work));
+        matching.drainFills();
+        T result = read(() -> store.transaction(work));
+        for (Matching.Fill fill : matching.drainFills()) {
+            fillListeners.forEach(l -> l.filled(fill.order(), fill.trade()));
+        }
+        return result;
+    }
+
+    /** Told of every fill once it is durable (e.g. to log it); called on the thread that caused it. */
+    public interface FillListener {
+        void filled(ExchangeOrder order, ExchangeTrade trade);
+    }
+
+    /** Adds a listener told of every fill from now on. */
+    public void onFill(FillListener listener) {
+        fillListeners.add(listener);
     }
 
     private <T> T read(PaperStore.Work<T> work) {

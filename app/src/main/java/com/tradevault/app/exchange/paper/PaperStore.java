@@ -33,9 +33,10 @@ import java.util.Optional;
  */
 final class PaperStore implements AutoCloseable {
 
-    private static final String ORDER_COLUMNS = "order_id, symbol, client_order_id, side, type, status, quantity_e8,"
+    private static final String ORDER_FIELDS = "symbol, client_order_id, side, type, status, quantity_e8,"
             + " executed_e8, cum_quote_e8, price_e8, stop_price_e8, triggered, locked_asset, locked_e8,"
             + " created_us, updated_us";
+    private static final String ORDER_COLUMNS = "order_id, " + ORDER_FIELDS;
 
     private final Connection conn;
     private final Path file;
@@ -105,7 +106,7 @@ final class PaperStore implements AutoCloseable {
     // orders
 
     long insertOrder(PaperOrder o) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO orders (" + ORDER_COLUMNS.substring(10)
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO orders (" + ORDER_FIELDS
                 + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             bindOrder(ps, o, 1);
             ps.executeUpdate();

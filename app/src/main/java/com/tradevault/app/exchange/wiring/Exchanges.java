@@ -12,6 +12,7 @@ import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses and opens the bot's exchange from the configuration:
@@ -66,7 +67,7 @@ public final class Exchanges {
         ExchangeSettings ex = settings.exchange();
         if (ex.url().isPresent()) {
             ApiCredentials credentials = ApiCredentials.require(env, ex.credentialsFile());
-            return new Opened(new BinanceExchange(ex.url().get(), java.util.Optional.of(credentials), ex, clock),
+            return new Opened(new BinanceExchange(ex.url().get(), Optional.of(credentials), ex, clock),
                     "Binance Spot REST API at " + ex.url().get() + " (API key from " + credentials.source() + ")");
         }
         PaperExchange paper = PaperExchange.open(settings.paper(), clock);

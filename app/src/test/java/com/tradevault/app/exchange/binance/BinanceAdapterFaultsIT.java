@@ -92,6 +92,16 @@ class BinanceAdapterFaultsIT {
     }
 
     @Test
+    void aCancelWhoseAnswerIsDroppedIsConfirmedByAskingForTheOrder() {
+        adapter.place(limit(Side.BUY, "1", "90", "tv-c1"));
+        venue.control.faults(Map.of("dropNext", "1"));
+        ExchangeOrder cancelled = adapter.cancel("BTCUSDT", new ClientOrderId("tv-c1"));
+        assertEquals(List.of("tv-c1", "CANCELED"), List.of(cancelled.clientOrderId().value(),
+                cancelled.status().name()));
+        assertEquals("1000", venue.engine.balances().get("USDT").free().toPlainString());
+    }
+
+    @Test
     void aPlacementThatTimesOutIsUnknownOutcomeAndTheOrderIsThereWhenAskedLater() throws Exception {
         BinanceExchange impatient = venue.adapter(PaperVenue.ACCOUNT, Clock.systemUTC(), Duration.ofMillis(500));
         impatient.balances();

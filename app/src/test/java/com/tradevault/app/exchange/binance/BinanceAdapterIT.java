@@ -11,7 +11,9 @@ import com.tradevault.app.exchange.ApiCredentials;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.CredentialsRejected;
 import com.tradevault.app.exchange.ExchangeOrder;
+import com.tradevault.app.exchange.ExchangeSettings;
 import com.tradevault.app.exchange.ExchangeTrade;
+import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRejected.Reason;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +66,8 @@ class BinanceAdapterIT {
         assertEquals("910 / 90", adapter.balances().get("USDT").free().toPlainString() + " / "
                 + adapter.balances().get("USDT").locked().toPlainString());
         ExchangeOrder cancelled = adapter.cancel("BTCUSDT", new ClientOrderId("tv-a1"));
-        assertEquals(OrderStatus.CANCELED, cancelled.status());
+        assertEquals(List.of(OrderStatus.CANCELED, "tv-a1"), List.of(cancelled.status(),
+                cancelled.clientOrderId().value()));
         assertEquals(List.of(), adapter.openOrders(Optional.empty()));
     }
 
@@ -124,6 +129,51 @@ class BinanceAdapterIT {
         Clock late = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
         BinanceExchange skewed = venue.adapter(PaperVenue.ACCOUNT, late, Duration.ofSeconds(5));
         assertEquals("1000", skewed.balances().get("USDT").free().toPlainString());
+    }
+
+    @Test
+    void aClockThatJumpsAfterTheOffsetWasMeasuredIsRemeasuredOnMinus1021() {
+        ShiftableClock clock = new ShiftableClock();
+        BinanceExchange jumpy = venue.adapter(PaperVenue.ACCOUNT, clock, Duration.ofSeconds(5));
+        jumpy.balances();
+        clock.shift = Duration.ofMinutes(10);
+        assertEquals("1000", jumpy.balances().get("USDT").free().toPlainString());
+    }
+
+    @Test
+    void aTimestampOutsideTheWindowIsUnavailableWhenNoRetryIsLeft() {
+        ShiftableClock clock = new ShiftableClock();
+        ExchangeSettings noRetries = new ExchangeSettings(Optional.of(venue.server.url()), Optional.empty(),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(20));
+        BinanceExchange jumpy = new BinanceExchange(venue.server.url(), Optional.of(PaperVenue.ACCOUNT), noRetries,
+                clock);
+        jumpy.balances();
+        clock.shift = Duration.ofMinutes(-10);
+        ExchangeUnavailable e = assertThrows(ExchangeUnavailable.class, jumpy::balances);
+        assertEquals("GET /api/v3/account refused by the venue: Timestamp for this request is outside of the"
+                + " recvWindow. (-1021); the clock offset to the venue is re-measured on the next request",
+                e.getMessage());
+        assertEquals("1000", jumpy.balances().get("USDT").free().toPlainString());
+    }
+
+    /** The system clock shifted by a duration tests change. */
+    static final class ShiftableClock extends Clock {
+        volatile Duration shift = Duration.ZERO;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift);
+        }
     }
 
     @Test

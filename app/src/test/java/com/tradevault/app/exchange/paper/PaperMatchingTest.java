@@ -17,6 +17,7 @@ import com.tradevault.app.exchange.Side;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,17 @@ class PaperMatchingTest {
         exchange.setPrice("BTCUSDT", new BigDecimal("94.2"));
         assertEquals(OrderStatus.FILLED, status("tv-1"));
         assertEquals("94", exchange.tradesAfter("BTCUSDT", -1).get(0).price().toPlainString());
+    }
+
+    @Test
+    void fillListenersHearOfEachFillWithItsOrderOnceItIsDurable() {
+        List<String> heard = new ArrayList<>();
+        exchange.onFill((order, trade) -> heard.add(order.clientOrderId() + " " + order.status() + " "
+                + trade.fillId() + " " + trade.price().toPlainString()));
+        exchange.place(stop(Side.SELL, "1", "95", "tv-stop"));
+        exchange.place(market(Side.BUY, "0.1", "tv-buy"));
+        exchange.setPrice("BTCUSDT", new BigDecimal("94"));
+        assertEquals(List.of("tv-buy FILLED BTCUSDT:1 100", "tv-stop FILLED BTCUSDT:2 94"), heard);
     }
 
     @Test

@@ -51,6 +51,36 @@ class PaperStateAndFeedTest {
     }
 
     @Test
+    void aSymbolAddedLaterStartsAtTheStartPriceAndKeepsExistingBalances() {
+        try (PaperExchange first = PaperExchange.open(PaperFixture.settings(dir), clock)) {
+            first.place(PaperFixture.market(Side.BUY, "0.5", "tv-1"));
+        }
+        PaperSettings two = PaperFixture.settings(dir, "paper.symbols", "BTCUSDT, ETHUSDT");
+        try (PaperExchange again = PaperExchange.open(two, clock)) {
+            assertEquals("100", again.lastPrice("ETHUSDT").toPlainString());
+            assertEquals(List.of("1.4995", "1", "950"), List.of(again.balances().get("BTC").free().toPlainString(),
+                    again.balances().get("ETH").free().toPlainString(),
+                    again.balances().get("USDT").free().toPlainString()));
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAndLeftAsItIs() throws Exception {
+        Files.writeString(dir.resolve("paper-exchange.db"), "not a database, but someone's notes\n".repeat(200));
+        TradevaultException e = assertThrows(TradevaultException.class,
+                () -> PaperExchange.open(PaperFixture.settings(dir), clock));
+        assertEquals(Outcome.FAILURE, e.outcome());
+        assertTrue(e.getMessage().startsWith("cannot open the paper exchange state " + dir.resolve("paper-exchange.db")
+                + ": "), e.getMessage());
+        assertEquals("not a database, but someone's notes\n".repeat(200),
+                Files.readString(dir.resolve("paper-exchange.db")));
+        try (PaperExchange other = PaperExchange.open(PaperFixture.settings(dir, "paper.state-file",
+                dir.resolve("other.db").toString()), clock)) {
+            assertEquals("100", other.lastPrice("BTCUSDT").toPlainString());
+        }
+    }
+
+    @Test
     void aSecondEngineOnTheSameStateFileIsRefused() {
         PaperSettings settings = PaperFixture.settings(dir);
         try (PaperExchange first = PaperExchange.open(settings, clock)) {
@@ -86,6 +116,19 @@ class PaperStateAndFeedTest {
         PaperSettings s = PaperFixture.settings(dir, "paper.feed.kind", "csv", "paper.feed.csv-file", csv.toString());
         assertEquals(List.of("102", "103.25", "101.5", "102"),
                 prices(s, 4).stream().map(BigDecimal::toPlainString).toList());
+    }
+
+    @Test
+    void aMissingOrBrokenPriceFileIsBadUsageNamingFileAndLine() throws Exception {
+        Path csv = dir.resolve("prices.csv");
+        PaperSettings s = PaperFixture.settings(dir, "paper.feed.kind", "csv", "paper.feed.csv-file", csv.toString());
+        TradevaultException missing = assertThrows(TradevaultException.class, () -> PaperExchange.open(s, clock));
+        assertEquals(List.of(Outcome.BAD_USAGE, "the price file " + csv + " does not exist"),
+                List.of(missing.outcome(), missing.getMessage()));
+        Files.writeString(csv, "price\n101\nabc\n");
+        TradevaultException broken = assertThrows(TradevaultException.class, () -> PaperExchange.open(s, clock));
+        assertEquals("the price file " + csv + " line 3 has no positive price in its last column: abc",
+                broken.getMessage());
     }
 
     @Test

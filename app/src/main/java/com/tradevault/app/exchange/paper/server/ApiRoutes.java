@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** The Binance Spot {@code /api/v3} endpoints, answered by the paper engine. */
@@ -52,7 +53,8 @@ final class ApiRoutes {
         return switch (route) {
             case "POST /api/v3/order" -> BinanceJson.order(exchange.place(orders.request(r)));
             case "GET /api/v3/order" -> BinanceJson.order(findOrder(r));
-            case "DELETE /api/v3/order" -> BinanceJson.order(cancel(r));
+            case "DELETE /api/v3/order" -> BinanceJson.cancelled(cancel(r), r.optional("newClientOrderId")
+                    .orElse("cancel" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)));
             case "GET /api/v3/openOrders" -> array(exchange.openOrders(r.optional("symbol").map(orders::symbol)),
                     BinanceJson::order);
             case "GET /api/v3/allOrders" -> array(allOrders(r), BinanceJson::order);

@@ -5,6 +5,7 @@ import com.tradevault.app.exchange.binance.BinanceJson;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,7 +63,8 @@ public final class PaperControl {
             }
             return body;
         } catch (IOException e) {
-            throw new TradevaultException(Outcome.FAILURE, "cannot reach the paper exchange at " + base + ": " + e,
+            throw new TradevaultException(Outcome.FAILURE, "cannot reach the paper exchange at " + base + " ("
+                    + (e instanceof ConnectException ? "connection refused" : e.toString()) + ")",
                     "start it with 'tradevault paper-exchange serve --port PORT', or check --url", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,117 @@
+package com.tradevault.app.exchange.paper.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tradevault.app.exchange.ApiCredentials;
+import com.tradevault.app.exchange.binance.Signing;
+import com.tradevault.app.exchange.paper.PaperExchange;
+import com.tradevault.app.exchange.paper.PaperFixture;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's answers on the wire, byte for byte what a Binance client expects. */
+class PaperServerIT {
+
+    static final ApiCredentials ACCOUNT = new ApiCredentials("wire-key", "wire-secret", "test");
+
+    @TempDir
+    Path dir;
+    PaperExchange engine;
+    PaperServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        engine = PaperExchange.open(PaperFixture.settings(dir), Clock.systemUTC());
+        server = PaperServer.start(engine, ACCOUNT, Clock.systemUTC(), new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        engine.close();
+    }
+
+    @Test
+    void signedEndpointsCheckKeyTimestampWindowAndSignatureLikeTheVenue() throws Exception {
+        long now = System.currentTimeMillis();
+        assertAnswer(401, "{\"code\":-2014,\"msg\":\"API-key format invalid.\"}", "GET", "/api/v3/account",
+                signed("timestamp=" + now), null);
+        assertAnswer(401, "{\"code\":-2015,\"msg\":\"Invalid API-key, IP, or permissions for action.\"}", "GET",
+                "/api/v3/account", signed("timestamp=" + now), "other-key");
+        assertAnswer(400, "{\"code\":-1102,\"msg\":\"Mandatory parameter 'timestamp' was not sent, was empty/null,"
+                + " or malformed.\"}", "GET", "/api/v3/account", signed("recvWindow=5000"), "wire-key");
+        assertAnswer(400, "{\"code\":-1131,\"msg\":\"recvWindow must be less than 60000\"}", "GET",
+                "/api/v3/account", signed("recvWindow=70000&timestamp=" + now), "wire-key");
+        assertAnswer(400, "{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}", "GET",
+                "/api/v3/account", "timestamp=" + now + "&signature=" + "0".repeat(64), "wire-key");
+        assertAnswer(400, "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}",
+                "GET", "/api/v3/account", signed("recvWindow=1000&timestamp=" + (now - 5000)), "wire-key");
+        assertAnswer(400, "{\"code\":-1021,\"msg\":\"Timestamp for this request was 1000ms ahead of the server's"
+                + " time.\"}", "GET", "/api/v3/account", signed("timestamp=" + (now + 60_000)), "wire-key");
+        assertEquals(200, call("GET", "/api/v3/account", signed("timestamp=" + now), "wire-key").statusCode());
+    }
+
+    @Test
+    void badParametersGetBinancesCodes() throws Exception {
+        long now = System.currentTimeMillis();
+        assertAnswer(400, "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter 'quantity'; legal range"
+                + " is '^([0-9]{1,20})(\\\\.[0-9]{1,20})?$'.\"}", "POST", "/api/v3/order",
+                signed("symbol=BTCUSDT&side=BUY&type=MARKET&quantity=1e3&timestamp=" + now), "wire-key");
+        assertAnswer(400, "{\"code\":-1117,\"msg\":\"Invalid side.\"}", "POST", "/api/v3/order",
+                signed("symbol=BTCUSDT&side=HOLD&type=MARKET&quantity=1&timestamp=" + now), "wire-key");
+        assertAnswer(400, "{\"code\":-1102,\"msg\":\"Mandatory parameter 'timeInForce' was not sent, was empty/null,"
+                + " or malformed.\"}", "POST", "/api/v3/order",
+                signed("symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=1&price=90&timestamp=" + now), "wire-key");
+        assertAnswer(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", "GET", "/api/v3/ticker/price",
+                "symbol=DOGEUSDT", null);
+        assertAnswer(400, "{\"code\":-1120,\"msg\":\"Invalid interval.\"}", "GET", "/api/v3/klines",
+                "symbol=BTCUSDT&interval=1h", null);
+        assertAnswer(404, "{\"code\":-1000,\"msg\":\"Unknown endpoint GET /api/v3/depth.\"}", "GET",
+                "/api/v3/depth", "symbol=BTCUSDT", null);
+        assertEquals(List.of(), engine.allOrders("BTCUSDT"));
+    }
+
+    @Test
+    void aBodySignedTogetherWithTheQueryIsAccepted() throws Exception {
+        String query = "symbol=BTCUSDT&side=BUY&type=MARKET";
+        String body = "quantity=0.1&newClientOrderId=tv-body&timestamp=" + System.currentTimeMillis();
+        String signature = Signing.sign(ACCOUNT.secret(), query + body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v3/order?" + query))
+                .header("X-MBX-APIKEY", "wire-key").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body + "&signature=" + signature)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("tv-body", engine.allOrders("BTCUSDT").get(0).clientOrderId().value());
+    }
+
+    private static String signed(String params) {
+        return params + "&signature=" + Signing.sign(ACCOUNT.secret(), params);
+    }
+
+    private void assertAnswer(int status, String body, String method, String path, String query, String apiKey)
+            throws Exception {
+        HttpResponse<String> response = call(method, path, query, apiKey);
+        assertEquals(status + " " + body, response.statusCode() + " " + response.body());
+    }
+
+    private HttpResponse<String> call(String method, String path, String query, String apiKey) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path + "?" + query))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (apiKey != null) {
+            b.header("X-MBX-APIKEY", apiKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
