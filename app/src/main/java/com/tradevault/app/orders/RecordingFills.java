@@ -73,9 +73,10 @@ public final class RecordingFills {
      * moving the cursor back.
      */
     public Optional<FillEvent> recordMissing(ExchangeTrade trade, Order owner) {
+        SymbolRules rules = exchange.rules(trade.symbol());
         return ledger.transaction(s -> {
             long cursor = s.tradeCursor(trade.symbol());
-            Optional<FillEvent> event = record(s, trade, Optional.of(owner));
+            Optional<FillEvent> event = record(s, trade, Optional.of(owner), rules);
             s.setTradeCursor(trade.symbol(), Math.max(cursor, trade.tradeId()), clock.instant());
             return event;
         });
