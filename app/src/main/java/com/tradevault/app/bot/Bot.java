@@ -79,7 +79,11 @@ public final class Bot {
     /** Reconciles, then scans until {@code limit} has passed (empty: until stopped) or {@code stop} is requested. */
     public Summary run(Optional<Duration> limit, StopSignal stop) throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
-        if (reconciliation.untilSettled(settings.symbols(), 0, stop::awaitFor).isEmpty()) {
+        Reconciliation.Waiting waiting = d -> {
+            Duration left = Duration.between(clock.instant(), end);
+            return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
+        };
+        if (reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
             LOG.info("stopped before trading: the startup reconciliation had not completed");
             return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl()));
         }

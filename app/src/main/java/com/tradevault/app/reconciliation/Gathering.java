@@ -49,22 +49,50 @@ final class Gathering {
     Snapshot take() {
         Instant at = clock.instant();
         List<Position> open = ledger.read(LedgerSession::openPositions);
-        Set<Long> openIds = open.stream().map(Position::id).collect(Collectors.toSet());
-        List<Order> orders = ledger.read(LedgerSession::allOrders).stream()
-                .filter(o -> matters(o, openIds)).toList();
-        Map<ClientOrderId, ExchangeOrder> venue = new ConcurrentHashMap<>();
-        fanning.each(orders, o -> exchange.orderByClientId(o.symbol(), o.clientOrderId())
-                .ifPresent(v -> venue.put(o.clientOrderId(), v)));
+        List<Order> orders = ledger.read(LedgerSession::allOrders).stream().filter(Gathering::matters).toList();
         List<ExchangeOrder> venueOpen = exchange.openOrders(Optional.empty());
+        Map<ClientOrderId, ExchangeOrder> venue = venueOrders(orders, venueOpen);
         Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
+        List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
         return new Snapshot(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
-                ledgerFills(trades), markets(open), highest(open, at), exchange.balances());
+                ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances());
     }
 
-    private static boolean matters(Order o, Set<Long> openPositions) {
-        boolean unrecordedFills = o.state() == OrderState.FILLED && !o.isComplete();
-        return o.state().isUnfinished() || unrecordedFills || o.positionId().filter(openPositions::contains)
-                .isPresent() && o.state() != OrderState.NEVER_SENT;
+    /** Unfinished orders, and orders the exchange filled whose fills the ledger lacks. */
+    private static boolean matters(Order o) {
+        return o.state().isUnfinished() || o.state() == OrderState.FILLED && !o.isComplete();
+    }
+
+    /**
+     * The exchange's view of each order: one call lists every open order; only
+     * orders not among them (filled, cancelled, unknown, intents) are asked
+     * about one by one.
+     */
+    private Map<ClientOrderId, ExchangeOrder> venueOrders(List<Order> orders, List<ExchangeOrder> venueOpen) {
+        Map<ClientOrderId, ExchangeOrder> openById = venueOpen.stream().collect(Collectors.toMap(
+                ExchangeOrder::clientOrderId, v -> v, (a, b) -> b));
+        Map<ClientOrderId, ExchangeOrder> venue = new ConcurrentHashMap<>();
+        List<Order> ask = new java.util.ArrayList<>();
+        for (Order o : orders) {
+            ExchangeOrder v = openById.get(o.clientOrderId());
+            if (v != null) {
+                venue.put(o.clientOrderId(), v);
+            } else {
+                ask.add(o);
+            }
+        }
+        fanning.each(ask, o -> exchange.orderByClientId(o.symbol(), o.clientOrderId())
+                .ifPresent(v -> venue.put(o.clientOrderId(), v)));
+        return venue;
+    }
+
+    /** Whether the position has exactly one stop open on the exchange and nothing else in motion. */
+    private static boolean protectedAsIs(Position p, List<Order> orders, Map<ClientOrderId, ExchangeOrder> venue) {
+        List<Order> mine = orders.stream().filter(o -> o.positionId().equals(Optional.of(p.id()))).toList();
+        return mine.size() == 1 && mine.get(0).purpose() == com.tradevault.app.trading.OrderPurpose.STOP
+                && mine.get(0).cancelRequestedAt().isEmpty() && mine.get(0).executed().isZero()
+                && Optional.ofNullable(venue.get(mine.get(0).clientOrderId())).filter(v -> v.status().isOpen()
+                && v.executedQuantity().signum() == 0).isPresent();
     }
 
     private Set<ClientOrderId> ledgerKnows(List<ExchangeOrder> venueOpen) {
@@ -94,11 +122,14 @@ final class Gathering {
         return ledger.read(s -> ids.stream().filter(s::hasFill).collect(Collectors.toSet()));
     }
 
-    private Map<String, Snapshot.Market> markets(Collection<Position> open) {
+    /** Rules of every open position's symbol; the last price only where protection is in question. */
+    private Map<String, Snapshot.Market> markets(Collection<Position> open, Collection<Position> unsure) {
         Set<String> symbols = open.stream().map(Position::symbol).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> priced = unsure.stream().map(Position::symbol).collect(Collectors.toSet());
         Map<String, Snapshot.Market> markets = new ConcurrentHashMap<>();
         fanning.each(symbols, symbol -> markets.put(symbol, new Snapshot.Market(
-                rules.computeIfAbsent(symbol, exchange::rules), new Price(exchange.lastPrice(symbol)))));
+                rules.computeIfAbsent(symbol, exchange::rules), priced.contains(symbol)
+                ? Optional.of(new Price(exchange.lastPrice(symbol))) : Optional.empty())));
         return markets;
     }
 

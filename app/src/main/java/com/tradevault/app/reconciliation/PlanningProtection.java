@@ -78,18 +78,18 @@ final class PlanningProtection {
             return;
         }
         Price highest = s.highestSinceUpdate().getOrDefault(position.id(), position.stop().highest());
-        TrailingStop stop = position.stop().seeing(highest, rules).seeing(market.lastPrice(), rules);
+        TrailingStop stop = position.stop().seeing(highest, rules).seeing(market.price(), rules);
         Map<String, Object> details = new LinkedHashMap<>(Details.of(position));
         details.put("highestWhileDown", highest.toString());
         details.put("newLevel", stop.level().toString());
-        details.put("lastPrice", market.lastPrice().toString());
-        if (!stop.isHitBy(market.lastPrice())) {
+        details.put("lastPrice", market.price().toString());
+        if (!stop.isHitBy(market.price())) {
             p.step(new Step.PlaceStop(position, stop, quantity));
             p.found(new Finding(Kind.STOP_MISSING, Details.subject(position), "no live stop on the exchange:"
                     + " placed again at " + stop.level() + " (highest " + stop.highest() + " since the last update)",
                     details));
         } else {
-            marketThrough(position, stop, quantity, market.lastPrice(), details, p);
+            marketThrough(position, stop, quantity, market.price(), details, p);
         }
     }
 
@@ -111,7 +111,7 @@ final class PlanningProtection {
 
     private static boolean tooSmall(Quantity quantity, Snapshot.Market market) {
         return quantity.isZero() || quantity.value().compareTo(market.rules().minQuantity()) < 0
-                || quantity.times(market.lastPrice()).compareTo(market.rules().minNotional()) < 0;
+                || quantity.times(market.price()).compareTo(market.rules().minNotional()) < 0;
     }
 
     private void unknownOrders(Snapshot s, Planned p) {

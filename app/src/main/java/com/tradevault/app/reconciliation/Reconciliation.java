@@ -171,11 +171,13 @@ public final class Reconciliation implements AutoCloseable {
      * Reconciles until settled: an unreachable exchange (or an answer lost)
      * is asked again after a backoff that doubles up to its maximum, for at
      * most {@code maxAttempts} attempts (0: until it answers); a pending intent
-     * is waited for. Empty when a stop was requested while waiting.
+     * is waited for. Empty when a stop was requested while waiting; the last
+     * failure when the exchange never answered before the stop.
      */
     public Optional<Report> untilSettled(Collection<String> symbols, int maxAttempts, Waiting waiting)
             throws InterruptedException {
         Duration backoff = settings.retryBackoff();
+        RuntimeException unreachable = null;
         for (int attempt = 1; ; attempt++) {
             boolean last = maxAttempts > 0 && attempt >= maxAttempts;
             try {
@@ -188,10 +190,14 @@ public final class Reconciliation implements AutoCloseable {
                 if (last) {
                     throw e;
                 }
+                unreachable = e;
                 LOG.warn("reconciliation: cannot reach the exchange ({}); asking again in {}; trading waits",
                         e.getMessage(), Durations.format(backoff));
             }
             if (waiting.stopRequestedWhileWaiting(backoff)) {
+                if (unreachable != null) {
+                    throw unreachable;
+                }
                 return Optional.empty();
             }
             backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()

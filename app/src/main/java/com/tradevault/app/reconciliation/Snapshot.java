@@ -26,7 +26,7 @@ import java.util.Set;
  * @param ledgerKnows        which client ids of {@code venueOpenOrders} the ledger has
  * @param venueTrades        the exchange's trades of orders whose executed quantity differs, by exchange order id
  * @param ledgerFillIds      which of those trades' fill ids the ledger already has
- * @param markets            rules and last price per symbol
+ * @param markets            rules per symbol of an open position, with the last price where protection is in question
  * @param highestSinceUpdate per open position id, the highest price traded since its last update
  * @param balances           the account's balances per asset
  */
@@ -36,8 +36,15 @@ public record Snapshot(Instant at, List<Position> openPositions, List<Order> ord
                        Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
                        Map<String, Balance> balances) {
 
-    /** A symbol's trading rules and its last traded price. */
-    public record Market(SymbolRules rules, Price lastPrice) {
+    /**
+     * A symbol's trading rules and its last traded price; the price is only
+     * asked for where a stop may have to be placed.
+     */
+    public record Market(SymbolRules rules, Optional<Price> lastPrice) {
+
+        public Price price() {
+            return lastPrice.orElseThrow(() -> new IllegalStateException("no price gathered for " + rules.symbol()));
+        }
     }
 
     public Snapshot {

@@ -22,7 +22,7 @@ public final class CrashSoak {
         try (Rig rig = new Rig(dir)) {
             CrashLoop loop = new CrashLoop(rig, seed);
             try {
-                loop.randomKills(iterations);
+                loop.randomKills(iterations, 25);
             } finally {
                 System.out.println(loop.summary());
             }

@@ -102,6 +102,6 @@ final class Situation {
 
     Snapshot snapshot() {
         return new Snapshot(now, positions, orders, venue, venueOpen, ledgerKnows, trades, fillIds,
-                Map.of("BTCUSDT", new Snapshot.Market(BTC, lastPrice)), highest, balances);
+                Map.of("BTCUSDT", new Snapshot.Market(BTC, Optional.of(lastPrice))), highest, balances);
     }
 }
