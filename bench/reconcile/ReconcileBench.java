@@ -45,7 +45,7 @@ import java.util.Optional;
  */
 public final class ReconcileBench {
 
-    private static final int RUNS = 5;
+    private static final int RUNS = 3;
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();

@@ -7,13 +7,16 @@ cd "$(dirname "$0")/../.."
 mvn -B -o -q -pl app -am test-compile
 mvn -B -o -q -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 out="$(mktemp -d /tmp/tradevault-reconcile-bench-classes-XXXXXX)"
-mkdir -p "$out/classes"
-for m in setup app; do cp -r "$m/target/classes/." "$out/classes/"; done
-cp -r setup/target/test-classes/. "$out/classes/"
-[ -d backup/target/classes ] && cp -r backup/target/classes/. "$out/classes/"
+# one directory per module: each module has its own reference.conf, which must not overwrite another
+mkdir -p "$out/setup" "$out/setup-test" "$out/backup" "$out/app"
+cp -r setup/target/classes/. "$out/setup/"
+cp -r setup/target/test-classes/. "$out/setup-test/"
+cp -r app/target/classes/. "$out/app/"
+[ -d backup/target/classes ] && cp -r backup/target/classes/. "$out/backup/"
+classes="$out/app:$out/backup:$out/setup:$out/setup-test"
 deps="$(tr ':' '\n' < app/target/bench.classpath | grep -v '/com/tradevault/' | paste -sd: -)"
-javac -d "$out/bench" -cp "$out/classes:$deps" bench/reconcile/ReconcileBench.java
+javac -d "$out/bench" -cp "$classes:$deps" bench/reconcile/ReconcileBench.java
 nproc_note="$(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1)"
 echo "reconcile benchmark on $nproc_note"
-java -cp "$out/bench:$out/classes:$deps" ReconcileBench "$@"
+java -cp "$out/bench:$classes:$deps" ReconcileBench "$@"
 rm -rf "$out"

@@ -66,7 +66,7 @@ public final class Reconciliation implements AutoCloseable {
         this.planning = new Planning(settings, intentGrace);
         this.settings = settings;
         this.gathering = new Gathering(ledger, exchange, clock, fanning);
-        this.applying = new Applying(ledger, exchange, clock, placing, fills);
+        this.applying = new Applying(ledger, exchange, clock, placing, fills, fanning);
     }
 
     /**
@@ -98,8 +98,8 @@ public final class Reconciliation implements AutoCloseable {
         Plan last = first;
         for (int round = 1; !last.steps().isEmpty() && round <= MAX_ROUNDS; round++) {
             recordFindings(last);
-            last.steps().forEach(applying::apply);
-            catchUp(symbols);
+            applying.applyAll(last.steps());
+            catchUp(symbols, last);
             last = planning.plan(gathering.take());
         }
         blockReasons = last.blockReasons();
@@ -114,15 +114,50 @@ public final class Reconciliation implements AutoCloseable {
         return blockReasons;
     }
 
-    /** Records trades after the cursor (an exit at market that filled), sending the stops they call for. */
-    private void catchUp(Collection<String> symbols) {
+    /**
+     * Records trades after the cursor of the symbols where the steps may have
+     * caused fills (an exit at market, an adopted or cancelled order, fills
+     * recorded), sending the stops that completed entries call for. Placing a
+     * stop above the market causes none, so a thousand re-placed stops cost no
+     * extra lookups.
+     */
+    private void catchUp(Collection<String> symbols, Plan plan) {
         TreeSet<String> all = new TreeSet<>(symbols);
-        ledger.read(LedgerSession::openPositions).stream().map(Position::symbol).forEach(all::add);
+        plan.steps().stream().filter(Reconciliation::mayHaveFilled).map(Reconciliation::symbolOf).forEach(all::add);
         for (String symbol : all) {
             for (FillEvent e : fills.sync(symbol)) {
                 e.stopIntent().ifPresent(placing::send);
             }
         }
+    }
+
+    private static boolean mayHaveFilled(Step step) {
+        if (step instanceof Step.Adopt a) {
+            return a.venue().executedQuantity().signum() > 0;
+        } else if (step instanceof Step.Refresh r) {
+            return r.venue().executedQuantity().signum() > 0;
+        }
+        return !(step instanceof Step.PlaceStop || step instanceof Step.MarkNeverSent
+                || step instanceof Step.MarkVanished);
+    }
+
+    private static String symbolOf(Step step) {
+        if (step instanceof Step.Adopt a) {
+            return a.order().symbol();
+        } else if (step instanceof Step.Refresh r) {
+            return r.order().symbol();
+        } else if (step instanceof Step.MarkVanished v) {
+            return v.order().symbol();
+        } else if (step instanceof Step.RecordFills f) {
+            return f.order().symbol();
+        } else if (step instanceof Step.Cancel c) {
+            return c.order().symbol();
+        } else if (step instanceof Step.ExitAtMarket e) {
+            return e.position().symbol();
+        } else if (step instanceof Step.CancelUnknown u) {
+            return u.venue().symbol();
+        }
+        throw new IllegalArgumentException("no symbol for " + step);
     }
 
     private void recordFindings(Plan plan) {
