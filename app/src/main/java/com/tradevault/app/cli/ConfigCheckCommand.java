@@ -1,5 +1,6 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -32,6 +33,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     public Integer call() {
         SettingsReader reader = new SettingsReader(context.config(common));
         DbSettings db = BotConfiguration.read(reader).db();
+        ReconcileSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();

@@ -76,7 +76,7 @@ class ExchangeFaultsIT {
         try (Rig rig = new Rig(dir)) {
             CrashLoop loop = new CrashLoop(rig, 13);
             Random random = new Random(13);
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 4; i++) {
                 Rig.Bot bot = loop.startReconciled();
                 loop.checkWhileIdle(bot);
                 int exit;

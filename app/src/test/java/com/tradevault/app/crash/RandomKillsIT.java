@@ -17,7 +17,7 @@ class RandomKillsIT {
 
     @Test
     void invariantHoldsAfterEveryRandomKillAndRestart() throws Exception {
-        int iterations = Integer.getInteger("crash.iterations", 30);
+        int iterations = Integer.getInteger("crash.iterations", 36);
         long seed = Long.getLong("crash.seed", System.nanoTime());
         try (Rig rig = new Rig(dir)) {
             CrashLoop loop = new CrashLoop(rig, seed);
