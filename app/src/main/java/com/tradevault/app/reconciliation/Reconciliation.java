@@ -4,12 +4,9 @@ import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.UnknownOutcome;
 import com.tradevault.app.ledger.Ledger;
-import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.orders.FillEvent;
 import com.tradevault.app.orders.PlacingOrders;
-import com.tradevault.app.orders.ProtectingPositions;
 import com.tradevault.app.orders.RecordingFills;
-import com.tradevault.app.trading.Position;
 import com.tradevault.setup.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,11 +45,6 @@ public final class Reconciliation implements AutoCloseable {
     private final Gathering gathering;
     private final Applying applying;
     private volatile List<String> blockReasons = List.of();
-
-    public Reconciliation(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
-                          ProtectingPositions protecting) {
-        this(ledger, exchange, clock, placing, fills, ReconcileSettings.defaults(), Duration.ofSeconds(10));
-    }
 
     /**
      * @param intentGrace how long an intent the exchange does not know may still be in flight
