@@ -1,7 +1,6 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.app.bot.Bot;
-import com.tradevault.app.bot.BotSettings;
 import com.tradevault.app.bot.StopSignal;
 import com.tradevault.app.exchange.CredentialsRejected;
 import com.tradevault.app.exchange.Exchange;
@@ -69,32 +68,34 @@ final class RunCommand implements Callable<Integer> {
         BotConfiguration config = BotConfiguration.read(reader);
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
         reader.throwIfProblems();
-        BotSettings settings = config.bot();
         try (Database db = new OpeningDatabases(config.db(), context.keys()).openExisting()) {
             new SchemaMigrations(db).requireCurrent();
-            try (InstanceLock lock = db.dialect().lockForWriting(db);
-                 Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
-                LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(),
-                        venue.description());
-                Exchange exchange = venue.exchange();
-                Bot.Summary summary = runUntilDone(new Bot(settings, reconcile, JdbcLedgers.on(db), exchange,
-                        context.clock()),
-                        limit);
-                print(summary, exchange.rules(settings.symbols().get(0)).quoteAsset());
-            } catch (CredentialsRejected e) {
-                throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
-                        + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
-                        + " exchange.credentials-file", e);
-            } catch (ExchangeException e) {
-                throw new TradevaultException(Outcome.FAILURE, "the bot stopped: the exchange failed: "
-                        + e.getMessage(),
-                        "stops already placed stay on the exchange; run 'tradevault run' again when it answers:"
-                                + " it reconciles before trading", e);
-            } catch (LedgerFailure e) {
-                throw DatabaseProblem.failed("trading", db.dialect().location(), e);
+            try (InstanceLock lock = db.dialect().lockForWriting(db)) {
+                trade(config, reconcile, db, limit);
             }
         }
         return 0;
+    }
+
+    /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
+    private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit)
+            throws InterruptedException {
+        try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
+            LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
+            Exchange exchange = venue.exchange();
+            Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
+            print(runUntilDone(bot, limit), exchange.rules(config.bot().symbols().get(0)).quoteAsset());
+        } catch (CredentialsRejected e) {
+            throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
+                    + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
+                    + " exchange.credentials-file", e);
+        } catch (ExchangeException e) {
+            throw new TradevaultException(Outcome.FAILURE, "the bot stopped: the exchange failed: " + e.getMessage(),
+                    "stops already placed stay on the exchange; run 'tradevault run' again when it answers:"
+                            + " it reconciles before trading", e);
+        } catch (LedgerFailure e) {
+            throw DatabaseProblem.failed("trading", db.dialect().location(), e);
+        }
     }
 
     private Optional<Duration> limit() {

@@ -1,9 +1,8 @@
 package com.tradevault.app.orders;
 
 import com.tradevault.app.faults.CrashPoints;
-import com.tradevault.app.exchange.OrderRejected;
-import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.OrderPurpose;

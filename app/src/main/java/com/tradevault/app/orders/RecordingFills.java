@@ -84,14 +84,20 @@ public final class RecordingFills {
 
     /** The ledger order a trade belongs to; an intent whose answer was lost is adopted first. */
     private Optional<Order> ownerOf(ExchangeTrade trade) {
-        Optional<Order> known = ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()));
+        Optional<Order> known = known(trade);
         if (known.isPresent()) {
             return known;
         }
         for (Order intent : intents(trade.symbol())) {
             placing.resolve(intent);
         }
-        return ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()));
+        return known(trade);
+    }
+
+    /** Venue order ids are unique per symbol (Binance), so the symbol must match too. */
+    private Optional<Order> known(ExchangeTrade trade) {
+        return ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()))
+                .filter(o -> o.symbol().equals(trade.symbol()));
     }
 
     private boolean intentsPending(String symbol) {

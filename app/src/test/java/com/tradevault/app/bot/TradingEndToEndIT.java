@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
-import com.tradevault.app.exchange.OrderStatus;
 import com.tradevault.app.exchange.paper.PaperExchange;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Decision;

@@ -10,11 +10,8 @@ import com.tradevault.app.exchange.ApiCredentials;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
-import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.OrderPurpose;
-import com.tradevault.app.trading.Position;
-import com.tradevault.app.trading.Quantity;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.key.KeyResolver;
@@ -23,7 +20,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +28,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,10 +80,66 @@ class TradingOverRestIT {
             Ledger ledger = JdbcLedgers.on(db);
             List<Order> orders = ledger.read(LedgerSession::allOrders);
             assertTrue(orders.stream().anyMatch(o -> o.purpose() == OrderPurpose.STOP), "it traded: " + run.err());
-            assertEquals(ledgerOrders(orders), dumpOrders(dump));
-            assertEquals(ledgerFills(ledger.read(LedgerSession::allFills), orders), dumpFills(dump));
-            assertOneOpenStopPerPosition(ledger.read(LedgerSession::openPositions), orders, dump);
+            LedgerVersusDump.assertAgree(ledger, dump);
         }
+    }
+
+    @Test
+    void killingTheBotWithKillNineAtRandomMomentsLosesAndDuplicatesNothing() throws Exception {
+        Path config = dir.resolve("tradevault.conf");
+        Files.writeString(config, "bot { scan-interval = 100ms, intent-grace = 1s }\n"
+                + "strategy { lookback = 3, trail = \"0.5\" }\npaper.feed.tick-interval = 20ms\n");
+        String url = serve(config);
+        Map<String, String> env = new HashMap<>(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX,
+                "TRADEVAULT_CONFIG", config.toString(), "TRADEVAULT_EXCHANGE_URL", url));
+        env.put(ApiCredentials.KEY_VARIABLE, "it-key");
+        env.put(ApiCredentials.SECRET_VARIABLE, "it-secret");
+        assertEquals(0, cli(env, "setup-db").exit());
+        Path log = dir.resolve("bot.log");
+        Random random = new Random(42);
+        for (int i = 0; i < 4; i++) {
+            int placed = placedOrders(log);
+            Process bot = startBot(env, log);
+            awaitMoreOrders(log, placed);
+            Thread.sleep(random.nextInt(1500));
+            bot.destroyForcibly().waitFor();
+        }
+        server.destroyForcibly().waitFor();
+        Files.writeString(config, "paper.feed { drift = \"0\", volatility = \"0\" }\n", StandardOpenOption.APPEND);
+        url = serve(config);
+        env.put("TRADEVAULT_EXCHANGE_URL", url);
+        Result last = cli(env, "run", "--for", "3s");
+        assertEquals(0, last.exit(), last.err());
+        JsonNode dump = new ObjectMapper().readTree(cli(env, "paper-exchange", "dump", "--url", url, "--json").out());
+
+        assertTrue(Files.readString(log).contains("placed STOP"), "it traded between the kills:\n" + Files.readString(log));
+        try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
+            LedgerVersusDump.assertAgree(JdbcLedgers.on(db), dump);
+        }
+    }
+
+    /** Waits until the log shows more than {@code before} placed orders, so that every kill hits a trading bot. */
+    private static void awaitMoreOrders(Path log, int before) throws Exception {
+        for (int waited = 0; waited < 600; waited++) {
+            if (placedOrders(log) > before) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the bot placed no order within 60s:\n" + Files.readString(log));
+    }
+
+    private static int placedOrders(Path log) throws Exception {
+        return Files.exists(log) ? Files.readString(log).split("INFO PlacingOrders - placed ", -1).length - 1 : 0;
+    }
+
+    private Process startBot(Map<String, String> env, Path log) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.log.com.tradevault=info", "-cp", System.getProperty("java.class.path"),
+                "com.tradevault.app.cli.Main", "run");
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
     }
 
     private String serve(Path config) throws Exception {
@@ -118,54 +169,4 @@ class TradingOverRestIT {
         return new Result(exit, out.toString(), err.toString());
     }
 
-    private static Map<String, String> ledgerOrders(List<Order> orders) {
-        return orders.stream().filter(o -> o.exchangeOrderId().isPresent()).collect(Collectors.toMap(
-                o -> o.clientOrderId().value(), o -> o.exchangeOrderId().get() + " " + o.state() + " " + o.executed(),
-                (a, b) -> a + " DUPLICATE", TreeMap::new));
-    }
-
-    private static Map<String, String> dumpOrders(JsonNode dump) {
-        Map<String, String> orders = new TreeMap<>();
-        for (JsonNode o : dump.get("orders")) {
-            orders.merge(o.get("clientOrderId").asText(), o.get("orderId").asText() + " " + o.get("status").asText()
-                    + " " + decimal(o.get("executedQty")), (a, b) -> a + " DUPLICATE");
-        }
-        return orders;
-    }
-
-    private static Map<String, String> ledgerFills(List<Fill> fills, List<Order> orders) {
-        Map<Long, String> venueIds = orders.stream().filter(o -> o.exchangeOrderId().isPresent())
-                .collect(Collectors.toMap(Order::id, o -> o.exchangeOrderId().get()));
-        return fills.stream().collect(Collectors.toMap(Fill::exchangeFillId, f -> venueIds.get(f.orderId()) + " "
-                + f.quantity() + " @ " + f.price() + " fee " + f.fee() + " " + f.feeAsset(), (a, b) -> a, TreeMap::new));
-    }
-
-    private static Map<String, String> dumpFills(JsonNode dump) {
-        Map<String, String> fills = new TreeMap<>();
-        for (JsonNode t : dump.get("trades")) {
-            fills.put(t.get("symbol").asText() + ":" + t.get("id").asText(), t.get("orderId").asText() + " "
-                    + decimal(t.get("qty")) + " @ " + decimal(t.get("price")) + " fee " + decimal(t.get("commission"))
-                    + " " + t.get("commissionAsset").asText());
-        }
-        return fills;
-    }
-
-    private static void assertOneOpenStopPerPosition(List<Position> open, List<Order> orders, JsonNode dump) {
-        List<String> openOnVenue = new java.util.ArrayList<>();
-        dump.get("orders").forEach(o -> {
-            if (o.get("status").asText().equals("NEW")) {
-                openOnVenue.add(o.get("clientOrderId").asText());
-            }
-        });
-        for (Position p : open) {
-            long stops = orders.stream().filter(o -> o.positionId().equals(java.util.Optional.of(p.id()))
-                    && openOnVenue.contains(o.clientOrderId().value())).count();
-            assertEquals(1, stops, "position #" + p.id() + " has exactly one open stop on the exchange");
-        }
-        assertEquals(open.size(), openOnVenue.size(), "open orders on the exchange: " + openOnVenue);
-    }
-
-    private static String decimal(JsonNode text) {
-        return new Quantity(new BigDecimal(text.asText())).toString();
-    }
 }
