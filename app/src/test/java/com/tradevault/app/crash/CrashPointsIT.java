@@ -17,13 +17,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashPointsIT {
 
-    @TempDir
-    Path dir;
     private Rig rig;
     private CrashLoop loop;
 
     @BeforeAll
-    void startExchange() throws Exception {
+    void startExchange(@TempDir Path dir) throws Exception {
         rig = new Rig(dir);
         loop = new CrashLoop(rig, 4242);
     }
