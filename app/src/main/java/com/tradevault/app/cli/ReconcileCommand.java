@@ -87,7 +87,7 @@ final class ReconcileCommand implements Callable<Integer> {
             return dryRun ? printPlan(reconciliation.plan()) : reconcile(reconciliation, config);
         } catch (ExchangeUnavailable | UnknownOutcome e) {
             throw new TradevaultException(Outcome.FAILURE, "cannot reach the exchange after " + ATTEMPTS
-                    + " attempts: " + e.getMessage() + "; nothing was left half-done",
+                    + " attempts: " + e.getMessage() + "; every step already made is recorded in the ledger",
                     "check exchange.url / TRADEVAULT_EXCHANGE_URL and the network, then run 'tradevault reconcile'"
                     + " again", e);
         }

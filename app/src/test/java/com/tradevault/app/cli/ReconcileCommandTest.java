@@ -65,6 +65,22 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void anUnreachableExchangeFailsAfterItsAttemptsWithTheNextStep() throws Exception {
+        Files.writeString(dir.resolve("fast.conf"), "exchange.max-retries = 0\nreconcile.retry-backoff = 50ms\n");
+        env.put("TRADEVAULT_EXCHANGE_URL", "http://127.0.0.1:1");
+        env.put("TRADEVAULT_EXCHANGE_API_KEY", "test-key");
+        env.put("TRADEVAULT_EXCHANGE_API_SECRET", "test-secret");
+        CliRun run = CliRun.of(env, "reconcile");
+        assertEquals(1, run.exitCode());
+        String[] lines = run.err().split("\n");
+        assertTrue(lines[0].startsWith("error: cannot reach the exchange after 4 attempts: cannot connect to"
+                + " http://127.0.0.1:1"), lines[0]);
+        assertEquals("next: check exchange.url / TRADEVAULT_EXCHANGE_URL and the network, then run 'tradevault"
+                + " reconcile' again", lines[lines.length - 1]);
+        assertTrue(!run.err().contains("test-secret"));
+    }
+
+    @Test
     void reconcileWithAnUnknownPolicyIsBadUsageNamingTheKey() throws Exception {
         Files.writeString(dir.resolve("fast.conf"), "reconcile.market-through-stop = panic\n");
         CliRun run = CliRun.of(env, "reconcile");
