@@ -2,11 +2,13 @@ package com.tradevault.app.bot;
 
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeUnavailable;
+import com.tradevault.app.exchange.UnknownOutcome;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.orders.ClientOrderIds;
 import com.tradevault.app.orders.PlacingOrders;
 import com.tradevault.app.orders.ProtectingPositions;
 import com.tradevault.app.orders.RecordingFills;
+import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.reconciliation.Reconciliation;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Money;
@@ -34,9 +36,16 @@ public final class Bot {
     private final Clock clock;
     private final Trading trading;
     private final Reconciliation reconciliation;
+    private final ReconcileSettings reconcileSettings;
 
     public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
+        this(settings, ReconcileSettings.defaults(), ledger, exchange, clock);
+    }
+
+    public Bot(BotSettings settings, ReconcileSettings reconcileSettings, Ledger ledger, Exchange exchange,
+               Clock clock) {
         this.settings = settings;
+        this.reconcileSettings = reconcileSettings;
         this.ledger = ledger;
         this.clock = clock;
         PlacingOrders placing = new PlacingOrders(ledger, exchange, clock, new ClientOrderIds(),
@@ -45,7 +54,9 @@ public final class Bot {
         ProtectingPositions protecting = new ProtectingPositions(ledger, exchange, placing, clock,
                 settings.strategy().minStopMovePercent());
         this.trading = new Trading(settings, ledger, exchange, clock, placing, fills, protecting);
-        this.reconciliation = new Reconciliation(ledger, exchange, clock, placing, fills, protecting);
+        this.reconciliation = new Reconciliation(ledger, exchange, clock, placing, fills, reconcileSettings,
+                settings.intentGrace());
+        this.trading.blockEntriesWhen(reconciliation::entriesBlocked);
     }
 
     /** What a run did. */
@@ -56,19 +67,36 @@ public final class Bot {
         return trading;
     }
 
+    /** The reconciliation service, for {@code tradevault reconcile}. */
+    public Reconciliation reconciliation() {
+        return reconciliation;
+    }
+
     public Reconciliation.Report reconcile() {
         return reconciliation.run(settings.symbols());
     }
 
     /** Reconciles, then scans until {@code limit} has passed (empty: until stopped) or {@code stop} is requested. */
     public Summary run(Optional<Duration> limit, StopSignal stop) throws InterruptedException {
-        reconcile();
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
+        Reconciliation.Waiting waiting = d -> {
+            Duration left = Duration.between(clock.instant(), end);
+            return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
+        };
+        if (reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
+            LOG.info("stopped before trading: the startup reconciliation had not completed");
+            return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl()));
+        }
+        Instant nextReconciliation = clock.instant().plus(reconcileSettings.interval());
         RunTally tally = new RunTally();
         LOG.info("trading {} every {}{}", String.join(", ", settings.symbols()),
                 Durations.format(settings.scanInterval()), limit.map(d -> " for " + Durations.format(d)).orElse(""));
         while (!stop.isRequested() && clock.instant().isBefore(end)) {
             Duration wait = scanAll(tally);
+            if (!clock.instant().isBefore(nextReconciliation)) {
+                reconcilePeriodically();
+                nextReconciliation = clock.instant().plus(reconcileSettings.interval());
+            }
             Duration left = Duration.between(clock.instant(), end);
             if (stop.awaitFor(left.compareTo(wait) < 0 ? left : wait)) {
                 break;
@@ -79,6 +107,15 @@ public final class Bot {
         LOG.info("stopped after {} scans; {} open position(s) stay protected by their stops on the exchange",
                 summary.scans(), summary.openPositions());
         return summary;
+    }
+
+    private void reconcilePeriodically() {
+        try {
+            reconciliation.run(settings.symbols());
+        } catch (ExchangeUnavailable | UnknownOutcome e) {
+            LOG.warn("periodic reconciliation could not reach the exchange ({}); trying again in {}", e.getMessage(),
+                    Durations.format(reconcileSettings.interval()));
+        }
     }
 
     private Duration scanAll(RunTally tally) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class Trading {
     private final RecordingFills fills;
     private final ProtectingPositions protecting;
     private final Map<String, BreakoutStrategy> strategies = new HashMap<>();
+    private Supplier<List<String>> entriesBlocked = List::of;
 
     public Trading(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing,
                    RecordingFills fills, ProtectingPositions protecting) {
@@ -61,6 +63,11 @@ public final class Trading {
         this.fills = fills;
         this.protecting = protecting;
         settings.symbols().forEach(s -> strategies.put(s, new BreakoutStrategy(settings.strategy())));
+    }
+
+    /** Makes new entries wait while {@code reasons} gives any (set by reconciliation: unresolved findings). */
+    void blockEntriesWhen(Supplier<List<String>> reasons) {
+        this.entriesBlocked = reasons;
     }
 
     /** Scans {@code symbol} once and returns the decision it wrote. */
@@ -142,6 +149,11 @@ public final class Trading {
         Map<String, Object> payload = new LinkedHashMap<>(signal.inputs());
         if (!signal.breakout()) {
             return Decision.skip(symbol, clock.instant(), signal.reason(), payload);
+        }
+        List<String> blocked = entriesBlocked.get();
+        if (!blocked.isEmpty()) {
+            payload.put("blockedBy", blocked);
+            return Decision.skip(symbol, clock.instant(), "entries-blocked", payload);
         }
         if (entryPending(symbol)) {
             return Decision.skip(symbol, clock.instant(), "entry-pending", payload);

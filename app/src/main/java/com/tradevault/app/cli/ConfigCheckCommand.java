@@ -1,6 +1,7 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.BackupSettings;
+import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -34,6 +35,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         SettingsReader reader = new SettingsReader(context.config(common));
         DbSettings db = BotConfiguration.read(reader).db();
         BackupSettings.read(reader, db);
+        ReconcileSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();

@@ -8,6 +8,7 @@ import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
@@ -65,22 +66,24 @@ final class RunCommand implements Callable<Integer> {
         Optional<Duration> limit = limit();
         SettingsReader reader = new SettingsReader(context.config(common));
         BotConfiguration config = BotConfiguration.read(reader);
+        ReconcileSettings reconcile = ReconcileSettings.read(reader);
         reader.throwIfProblems();
         try (Database db = new OpeningDatabases(config.db(), context.keys()).openExisting()) {
             new SchemaMigrations(db).requireCurrent();
             try (InstanceLock lock = db.dialect().lockForWriting(db)) {
-                trade(config, db, limit);
+                trade(config, reconcile, db, limit);
             }
         }
         return 0;
     }
 
     /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
-    private void trade(BotConfiguration config, Database db, Optional<Duration> limit) throws InterruptedException {
+    private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit)
+            throws InterruptedException {
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
-            Bot bot = new Bot(config.bot(), JdbcLedgers.on(db), exchange, context.clock());
+            Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
             print(runUntilDone(bot, limit), exchange.rules(config.bot().symbols().get(0)).quoteAsset());
         } catch (CredentialsRejected e) {
             throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "

@@ -1,5 +1,6 @@
 package com.tradevault.app.orders;
 
+import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.ExchangeOrder;
@@ -66,8 +67,10 @@ public final class PlacingOrders {
      * is unknown and the venue could not be asked yet.
      */
     public Order send(Order intent) {
+        CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
         try {
             ExchangeOrder answer = exchange.place(intent.request());
+            CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
             Order acked = save(intent.acknowledged(answer, clock.instant()));
             LOG.info("placed {} -> {} (venue id {})", intent.describe(), acked.state(), answer.exchangeOrderId());
             return acked;

@@ -1,5 +1,6 @@
 package com.tradevault.app.orders;
 
+import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
@@ -105,6 +106,7 @@ public final class ProtectingPositions {
         LOG.info("raising stop of #{} {} from {} to {} (high {})", position.id(), position.symbol(),
                 position.stop().level(), raised.level(), raised.highest());
         Order cancelled = placing.cancel(requested);
+        CrashPoints.reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
         if (cancelled.state() == OrderState.FILLED || cancelled.state() == OrderState.PARTIALLY_FILLED) {
             markNeverSent(intent, "the stop it replaces filled first");
         } else if (!cancelled.state().isLive()) {

@@ -1,5 +1,6 @@
 package com.tradevault.app.orders;
 
+import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.Side;
@@ -66,6 +67,21 @@ public final class RecordingFills {
         return events;
     }
 
+    /**
+     * Records one trade of {@code owner} that the trade cursor has already
+     * passed (a fill reconciliation found missing), exactly once, without
+     * moving the cursor back.
+     */
+    public Optional<FillEvent> recordMissing(ExchangeTrade trade, Order owner) {
+        SymbolRules rules = exchange.rules(trade.symbol());
+        return ledger.transaction(s -> {
+            long cursor = s.tradeCursor(trade.symbol());
+            Optional<FillEvent> event = record(s, trade, Optional.of(owner), rules);
+            s.setTradeCursor(trade.symbol(), Math.max(cursor, trade.tradeId()), clock.instant());
+            return event;
+        });
+    }
+
     /** The ledger order a trade belongs to; an intent whose answer was lost is adopted first. */
     private Optional<Order> ownerOf(ExchangeTrade trade) {
         Optional<Order> known = known(trade);
@@ -112,6 +128,7 @@ public final class RecordingFills {
         FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill, rules)
                 : exitFill(s, order, fill, rules);
         s.insertFill(fill);
+        CrashPoints.reach(CrashPoints.Point.MID_FILL_RECORD);
         s.updateOrder(event.order());
         return Optional.of(event);
     }

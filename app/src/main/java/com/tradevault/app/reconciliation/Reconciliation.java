@@ -1,107 +1,239 @@
 package com.tradevault.app.reconciliation;
 
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeUnavailable;
+import com.tradevault.app.exchange.UnknownOutcome;
 import com.tradevault.app.ledger.Ledger;
-import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.orders.FillEvent;
 import com.tradevault.app.orders.PlacingOrders;
-import com.tradevault.app.orders.ProtectingPositions;
 import com.tradevault.app.orders.RecordingFills;
-import com.tradevault.app.trading.Order;
-import com.tradevault.app.trading.OrderState;
-import com.tradevault.app.trading.Position;
-import com.tradevault.app.trading.Price;
+import com.tradevault.setup.config.Durations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the ledger and the venue into agreement before trading (re)starts:
- * settles intents by asking the venue by client id, refreshes orders the
- * ledger thinks are live, records fills that happened while the bot was down
- * (closing positions whose stop filled), and gives every open position
- * exactly one live stop. The minimal startup pass; periodic runs, candle-based
- * re-levelling and the unknown-order report belong to the full reconciliation.
+ * Brings the ledger and the exchange into agreement: on every start before
+ * trading, every {@code reconcile.interval} while running, and on demand.
+ * Takes a {@link Snapshot} of both, plans what to do ({@link Planning}, pure),
+ * makes the steps ({@link Applying}), then takes another snapshot to check
+ * that every open position has exactly one live stop and the fills agree,
+ * repeating a few rounds when the first steps caused more (an exit that
+ * filled). Every finding and step goes to the audit log; the report is
+ * printed and logged.
  */
-public final class Reconciliation {
+public final class Reconciliation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+    private static final int MAX_ROUNDS = 3;
+    private static final int MAX_UNSETTLED_ATTEMPTS = 10;
 
     private final Ledger ledger;
-    private final Exchange exchange;
     private final Clock clock;
-    private final PlacingOrders placing;
     private final RecordingFills fills;
-    private final ProtectingPositions protecting;
+    private final PlacingOrders placing;
+    private final Planning planning;
+    private final ReconcileSettings settings;
+    private final Fanning fanning = new Fanning(8);
+    private final Gathering gathering;
+    private final Applying applying;
+    private volatile List<String> blockReasons = List.of();
 
+    /**
+     * @param intentGrace how long an intent the exchange does not know may still be in flight
+     */
     public Reconciliation(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
-                          ProtectingPositions protecting) {
+                          ReconcileSettings settings, Duration intentGrace) {
         this.ledger = ledger;
-        this.exchange = exchange;
         this.clock = clock;
-        this.placing = placing;
         this.fills = fills;
-        this.protecting = protecting;
+        this.placing = placing;
+        this.planning = new Planning(settings, intentGrace);
+        this.settings = settings;
+        this.gathering = new Gathering(ledger, exchange, clock, fanning);
+        this.applying = new Applying(ledger, exchange, clock, placing, fills, fanning);
     }
 
-    /** What one reconciliation found and did, one readable line each. */
-    public record Report(List<String> actions, int openPositions) {
+    /**
+     * What one reconciliation found and did.
+     *
+     * @param actions       the readable report, one line each
+     * @param openPositions open positions afterwards
+     * @param first         the plan of the first round (what was found)
+     * @param settled       whether the last check found nothing left to do (the invariant holds)
+     */
+    public record Report(List<String> actions, int openPositions, Plan first, boolean settled) {
         public boolean changedNothing() {
-            return actions.isEmpty();
+            return first.steps().isEmpty();
+        }
+
+        public boolean pending() {
+            return !settled;
         }
     }
 
-    /** Reconciles the ledger with the venue for {@code symbols} and every symbol the ledger has open business in. */
+    /** The plan a run would follow now, changing nothing (for {@code --dry-run}). */
+    public Plan plan() {
+        return planning.plan(gathering.take());
+    }
+
+    /** Reconciles the ledger with the exchange for {@code symbols} and every symbol with open business. */
     public Report run(Collection<String> symbols) {
-        List<String> actions = new ArrayList<>();
-        TreeSet<String> all = new TreeSet<>(symbols);
-        for (Order o : ledger.transaction(LedgerSession::unfinishedOrders)) {
-            all.add(o.symbol());
-            settle(o, actions);
+        Plan first = planning.plan(gathering.take());
+        Plan last = first;
+        for (int round = 1; !last.steps().isEmpty() && round <= MAX_ROUNDS; round++) {
+            recordFindings(last);
+            applying.applyAll(last.steps());
+            catchUp(symbols, last);
+            last = planning.plan(gathering.take());
         }
-        ledger.transaction(LedgerSession::openPositions).forEach(p -> all.add(p.symbol()));
-        for (String symbol : all) {
-            for (FillEvent e : fills.sync(symbol)) {
-                actions.add("recorded fill " + e.fill().exchangeFillId() + " of " + e.order().clientOrderId()
-                        + (e.closed() ? ", closing position #" + e.position().id() : ""));
-                e.stopIntent().ifPresent(placing::send);
-            }
-        }
-        for (Position p : ledger.transaction(LedgerSession::openPositions)) {
-            Price price = new Price(exchange.lastPrice(p.symbol()));
-            protecting.protect(p, price).forEach(a -> actions.add("position #" + p.id() + " " + p.symbol() + ": " + a));
-        }
-        Report report = new Report(List.copyOf(actions), ledger.transaction(s -> s.openPositions().size()));
-        record(report);
+        blockReasons = last.blockReasons();
+        Report report = new Report(lines(first, last), last.openPositions(), first, last.steps().isEmpty()
+                && !last.pending());
+        record(report, last);
         return report;
     }
 
-    private void settle(Order o, List<String> actions) {
-        Order now = o.state() == OrderState.INTENT ? placing.resolve(o) : placing.refresh(o);
-        if (now.state() != o.state()) {
-            actions.add("order " + o.clientOrderId() + " (" + o.purpose() + ") " + o.state() + " -> " + now.state());
+    /** Why new entries must wait, from the last reconciliation (empty: entries may go on). */
+    public List<String> entriesBlocked() {
+        return blockReasons;
+    }
+
+    /**
+     * Records trades after the cursor of the symbols where the steps may have
+     * caused fills (an exit at market, an adopted or cancelled order, fills
+     * recorded), sending the stops that completed entries call for. Placing a
+     * stop above the market causes none, so a thousand re-placed stops cost no
+     * extra lookups.
+     */
+    private void catchUp(Collection<String> symbols, Plan plan) {
+        TreeSet<String> all = new TreeSet<>(symbols);
+        plan.steps().stream().filter(Reconciliation::mayHaveFilled).map(Reconciliation::symbolOf).forEach(all::add);
+        for (String symbol : all) {
+            for (FillEvent e : fills.sync(symbol)) {
+                e.stopIntent().ifPresent(placing::send);
+            }
         }
     }
 
-    private void record(Report report) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("kind", "startup");
-        data.put("actions", report.actions());
-        data.put("openPositions", report.openPositions());
+    private static boolean mayHaveFilled(Step step) {
+        if (step instanceof Step.Adopt a) {
+            return a.venue().executedQuantity().signum() > 0;
+        } else if (step instanceof Step.Refresh r) {
+            return r.venue().executedQuantity().signum() > 0;
+        }
+        return !(step instanceof Step.PlaceStop || step instanceof Step.MarkNeverSent
+                || step instanceof Step.MarkVanished);
+    }
+
+    private static String symbolOf(Step step) {
+        if (step instanceof Step.Adopt a) {
+            return a.order().symbol();
+        } else if (step instanceof Step.Refresh r) {
+            return r.order().symbol();
+        } else if (step instanceof Step.MarkVanished v) {
+            return v.order().symbol();
+        } else if (step instanceof Step.RecordFills f) {
+            return f.order().symbol();
+        } else if (step instanceof Step.Cancel c) {
+            return c.order().symbol();
+        } else if (step instanceof Step.ExitAtMarket e) {
+            return e.position().symbol();
+        } else if (step instanceof Step.CancelUnknown u) {
+            return u.venue().symbol();
+        }
+        throw new IllegalArgumentException("no symbol for " + step);
+    }
+
+    private void recordFindings(Plan plan) {
+        ledger.transaction(s -> {
+            plan.findings().forEach(f -> s.audit("reconciliation-finding", f.auditData(), clock.instant()));
+            return null;
+        });
+    }
+
+    private static List<String> lines(Plan first, Plan last) {
+        List<String> lines = new ArrayList<>(first.reportLines(false));
+        if (!first.agrees()) {
+            lines.add("  afterwards: " + last.openPositions() + " open position(s)");
+        }
+        if (!first.steps().isEmpty()) {
+            lines.add(last.steps().isEmpty() && !last.pending()
+                    ? "  checked: every open position has exactly one live stop; ledger fills equal the exchange's"
+                    : "  not settled yet: " + String.join("; ", last.steps().stream().map(Step::describe).toList()));
+        }
+        if (first.agrees() && last.pending()) {
+            lines.addAll(last.reportLines(false).subList(1, last.reportLines(false).size()));
+        }
+        return lines;
+    }
+
+    private void record(Report report, Plan last) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>(report.first().summary(false));
+        data.put("settled", report.settled());
+        data.put("openPositionsAfter", report.openPositions());
+        data.put("report", report.actions());
+        data.put("entriesBlocked", last.blockReasons());
         ledger.transaction(s -> {
             s.audit("reconciliation", data, clock.instant());
             return null;
         });
-        if (report.changedNothing()) {
-            LOG.info("reconciliation: ledger and venue agree; {} open position(s) protected", report.openPositions());
-        } else {
-            report.actions().forEach(a -> LOG.info("reconciliation: {}", a));
+        report.actions().forEach(line -> LOG.info("{}", line.strip()));
+    }
+
+    /** Waits between two attempts; returns true when the wait was cut short by a stop request. */
+    @FunctionalInterface
+    public interface Waiting {
+        boolean stopRequestedWhileWaiting(Duration d) throws InterruptedException;
+    }
+
+    /**
+     * Reconciles until settled: an unreachable exchange (or an answer lost)
+     * is asked again after a backoff that doubles up to its maximum, for at
+     * most {@code maxAttempts} attempts (0: until it answers); a pending intent
+     * is waited for. Empty when a stop was requested while waiting; the last
+     * failure when the exchange never answered before the stop.
+     */
+    public Optional<Report> untilSettled(Collection<String> symbols, int maxAttempts, Waiting waiting)
+            throws InterruptedException {
+        Duration backoff = settings.retryBackoff();
+        RuntimeException unreachable = null;
+        for (int attempt = 1; ; attempt++) {
+            boolean last = maxAttempts > 0 && attempt >= maxAttempts;
+            try {
+                Report report = run(symbols);
+                if (report.settled() || last || attempt >= MAX_UNSETTLED_ATTEMPTS) {
+                    return Optional.of(report);
+                }
+                LOG.info("reconciliation not settled yet; reconciling again in {}", Durations.format(backoff));
+            } catch (ExchangeUnavailable | UnknownOutcome e) {
+                if (last) {
+                    throw e;
+                }
+                unreachable = e;
+                LOG.warn("reconciliation: cannot reach the exchange ({}); asking again in {}; trading waits",
+                        e.getMessage(), Durations.format(backoff));
+            }
+            if (waiting.stopRequestedWhileWaiting(backoff)) {
+                if (unreachable != null) {
+                    throw unreachable;
+                }
+                return Optional.empty();
+            }
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                    : backoff.multipliedBy(2);
         }
+    }
+
+    @Override
+    public void close() {
+        fanning.close();
     }
 }

@@ -66,7 +66,8 @@ class TradingEndToEndIT {
             Bot second = f.newBot();
             var report = second.reconcile();
 
-            assertTrue(report.actions().stream().anyMatch(a -> a.contains("placed stop")), report.actions().toString());
+            assertTrue(report.actions().stream().anyMatch(a -> a.contains("done:  place stop for position #")),
+                    report.actions().toString());
             assertLedgerEqualsExchange(f);
             runTicks(f, second, 200);
             assertLedgerEqualsExchange(f);

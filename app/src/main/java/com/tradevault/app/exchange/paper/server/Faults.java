@@ -20,6 +20,7 @@ final class Faults {
 
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropNext = new AtomicInteger();
+    private final AtomicInteger dropOrders = new AtomicInteger();
     private volatile int failStatus = 503;
     private volatile Duration delay = Duration.ZERO;
 
@@ -28,11 +29,13 @@ final class Faults {
         if (request.optional("reset").isPresent()) {
             failNext.set(0);
             dropNext.set(0);
+            dropOrders.set(0);
             failStatus = 503;
             delay = Duration.ZERO;
         }
         request.number("failNext").ifPresent(n -> failNext.set(n.intValue()));
         request.number("dropNext").ifPresent(n -> dropNext.set(n.intValue()));
+        request.number("dropOrders").ifPresent(n -> dropOrders.set(n.intValue()));
         request.number("status").ifPresent(this::status);
         request.optional("delay").ifPresent(d -> delay = Durations.parse(d).orElseThrow(() -> ApiError.badRequest(
                 BinanceErrors.BAD_PARAMETER, "delay must be a duration such as 500ms or 2s")));
@@ -49,7 +52,7 @@ final class Faults {
     ObjectNode describe() {
         return BinanceJson.MAPPER.createObjectNode().put("failNext", failNext.get()).put("status", failStatus)
                 .put("delay", Durations.format(delay))
-                .put("dropNext", dropNext.get());
+                .put("dropNext", dropNext.get()).put("dropOrders", dropOrders.get());
     }
 
     /** The failure to answer instead of executing this request, if one is pending. */
@@ -70,6 +73,12 @@ final class Faults {
     /** Whether to drop this (already executed) request's answer. */
     boolean dropAnswer() {
         return dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /** Whether to drop the answer to this (already executed) order placement: the next N POST /api/v3/order. */
+    boolean dropOrderAnswer(String method, String path) {
+        return method.equals("POST") && path.equals("/api/v3/order")
+                && dropOrders.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     void pause() {

@@ -88,7 +88,7 @@ public final class PaperServer implements AutoCloseable {
             faults.pause();
             Response failure = faults.failure().orElse(null);
             Response response = failure != null ? failure : answer(() -> api.handle(request));
-            if (failure == null && faults.dropAnswer()) {
+            if (failure == null && (faults.dropAnswer() || faults.dropOrderAnswer(request.method(), request.path()))) {
                 LOG.info("fault injection: dropped the answer to {} {}", request.method(), request.path());
                 return;
             }

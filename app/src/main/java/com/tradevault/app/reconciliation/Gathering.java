@@ -1,0 +1,146 @@
+package com.tradevault.app.reconciliation;
+
+import com.tradevault.app.exchange.Candle;
+import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeOrder;
+import com.tradevault.app.exchange.ExchangeTrade;
+import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderState;
+import com.tradevault.app.trading.Position;
+import com.tradevault.app.trading.Price;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Takes a {@link Snapshot}: reads the ledger, then asks the exchange about
+ * every order and position that matters. Lookups of independent orders and
+ * symbols run side by side ({@link Fanning}), so that a thousand positions
+ * are gathered in seconds, not minutes.
+ */
+final class Gathering {
+
+    private final Ledger ledger;
+    private final Exchange exchange;
+    private final Clock clock;
+    private final Fanning fanning;
+    private final Map<String, SymbolRules> rules = new ConcurrentHashMap<>();
+
+    Gathering(Ledger ledger, Exchange exchange, Clock clock, Fanning fanning) {
+        this.ledger = ledger;
+        this.exchange = exchange;
+        this.clock = clock;
+        this.fanning = fanning;
+    }
+
+    Snapshot take() {
+        Instant at = clock.instant();
+        List<Position> open = ledger.read(LedgerSession::openPositions);
+        List<Order> orders = ledger.read(LedgerSession::allOrders).stream().filter(Gathering::matters).toList();
+        List<ExchangeOrder> venueOpen = exchange.openOrders(Optional.empty());
+        Map<ClientOrderId, ExchangeOrder> venue = venueOrders(orders, venueOpen);
+        Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
+        List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
+        return new Snapshot(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
+                ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances());
+    }
+
+    /** Unfinished orders, and orders the exchange filled whose fills the ledger lacks. */
+    private static boolean matters(Order o) {
+        return o.state().isUnfinished() || o.state() == OrderState.FILLED && !o.isComplete();
+    }
+
+    /**
+     * The exchange's view of each order: one call lists every open order; only
+     * orders not among them (filled, cancelled, unknown, intents) are asked
+     * about one by one.
+     */
+    private Map<ClientOrderId, ExchangeOrder> venueOrders(List<Order> orders, List<ExchangeOrder> venueOpen) {
+        Map<ClientOrderId, ExchangeOrder> openById = venueOpen.stream().collect(Collectors.toMap(
+                ExchangeOrder::clientOrderId, v -> v, (a, b) -> b));
+        Map<ClientOrderId, ExchangeOrder> venue = new ConcurrentHashMap<>();
+        List<Order> ask = new java.util.ArrayList<>();
+        for (Order o : orders) {
+            ExchangeOrder v = openById.get(o.clientOrderId());
+            if (v != null) {
+                venue.put(o.clientOrderId(), v);
+            } else {
+                ask.add(o);
+            }
+        }
+        fanning.each(ask, o -> exchange.orderByClientId(o.symbol(), o.clientOrderId())
+                .ifPresent(v -> venue.put(o.clientOrderId(), v)));
+        return venue;
+    }
+
+    /** Whether the position has exactly one stop open on the exchange and nothing else in motion. */
+    private static boolean protectedAsIs(Position p, List<Order> orders, Map<ClientOrderId, ExchangeOrder> venue) {
+        List<Order> mine = orders.stream().filter(o -> o.positionId().equals(Optional.of(p.id()))).toList();
+        return mine.size() == 1 && mine.get(0).purpose() == com.tradevault.app.trading.OrderPurpose.STOP
+                && mine.get(0).cancelRequestedAt().isEmpty() && mine.get(0).executed().isZero()
+                && Optional.ofNullable(venue.get(mine.get(0).clientOrderId())).filter(v -> v.status().isOpen()
+                && v.executedQuantity().signum() == 0).isPresent();
+    }
+
+    private Set<ClientOrderId> ledgerKnows(List<ExchangeOrder> venueOpen) {
+        List<ClientOrderId> ours = venueOpen.stream().map(ExchangeOrder::clientOrderId)
+                .filter(ClientOrderId::isOurs).toList();
+        return ledger.read(s -> ours.stream().filter(id -> s.order(id).isPresent()).collect(Collectors.toSet()));
+    }
+
+    /** The venue's trades of orders whose executed quantity differs from the ledger's, by exchange order id. */
+    private Map<String, List<ExchangeTrade>> trades(List<Order> orders, Map<ClientOrderId, ExchangeOrder> venue) {
+        Set<String> symbols = new TreeSet<>();
+        for (Order o : orders) {
+            ExchangeOrder v = venue.get(o.clientOrderId());
+            if (v != null && v.executedQuantity().compareTo(o.executed().value()) != 0) {
+                symbols.add(o.symbol());
+            }
+        }
+        Map<String, List<ExchangeTrade>> byOrder = new ConcurrentHashMap<>();
+        fanning.each(symbols, symbol -> exchange.tradesAfter(symbol, -1).forEach(t ->
+                byOrder.computeIfAbsent(t.exchangeOrderId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(t)));
+        return byOrder;
+    }
+
+    private Set<String> ledgerFills(Map<String, List<ExchangeTrade>> trades) {
+        List<String> ids = trades.values().stream().flatMap(List::stream).map(ExchangeTrade::fillId).toList();
+        return ledger.read(s -> ids.stream().filter(s::hasFill).collect(Collectors.toSet()));
+    }
+
+    /** Rules of every open position's symbol; the last price only where protection is in question. */
+    private Map<String, Snapshot.Market> markets(Collection<Position> open, Collection<Position> unsure) {
+        Set<String> symbols = open.stream().map(Position::symbol).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> priced = unsure.stream().map(Position::symbol).collect(Collectors.toSet());
+        Map<String, Snapshot.Market> markets = new ConcurrentHashMap<>();
+        fanning.each(symbols, symbol -> markets.put(symbol, new Snapshot.Market(
+                rules.computeIfAbsent(symbol, exchange::rules), priced.contains(symbol)
+                ? Optional.of(new Price(exchange.lastPrice(symbol))) : Optional.empty())));
+        return markets;
+    }
+
+    /** The highest price traded since each position's last update, from the exchange's one-minute candles. */
+    private Map<Long, Price> highest(Collection<Position> open, Instant to) {
+        Map<Long, Price> highest = new ConcurrentHashMap<>();
+        fanning.each(open, p -> {
+            Instant from = p.updatedAt().truncatedTo(ChronoUnit.MINUTES);
+            exchange.candles(p.symbol(), from, to.plusSeconds(60)).stream().map(Candle::high)
+                    .max(java.math.BigDecimal::compareTo).ifPresent(h -> highest.put(p.id(), new Price(h)));
+        });
+        return new HashMap<>(highest);
+    }
+}

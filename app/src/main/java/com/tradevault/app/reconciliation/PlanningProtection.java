@@ -1,0 +1,167 @@
+package com.tradevault.app.reconciliation;
+
+import com.tradevault.app.exchange.Balance;
+import com.tradevault.app.exchange.ExchangeOrder;
+import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.reconciliation.Finding.Kind;
+import com.tradevault.app.reconciliation.ReconcileSettings.MarketThroughStop;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderPurpose;
+import com.tradevault.app.trading.OrderState;
+import com.tradevault.app.trading.Position;
+import com.tradevault.app.trading.Price;
+import com.tradevault.app.trading.Quantity;
+import com.tradevault.app.trading.TrailingStop;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans the second half of a reconciliation on the state the first half
+ * leads to: every open position gets exactly one live stop (placed again at
+ * the trailing level recomputed from the highest price while the bot was
+ * down, or an exit when the market is through it), orders with our prefix
+ * that the ledger does not know are reported, and balances are checked
+ * against the open positions.
+ */
+final class PlanningProtection {
+
+    private final ReconcileSettings settings;
+
+    PlanningProtection(ReconcileSettings settings) {
+        this.settings = settings;
+    }
+
+    void plan(Snapshot s, Planned p) {
+        for (Position position : s.openPositions()) {
+            if (!p.closing.contains(position.id())) {
+                protect(s, position, p);
+            }
+        }
+        unknownOrders(s, p);
+        balances(s, p);
+    }
+
+    private void protect(Snapshot s, Position position, Planned p) {
+        List<Order> orders = s.orders().stream().filter(o -> o.positionId().equals(java.util.Optional.of(
+                position.id()))).toList();
+        if (orders.stream().anyMatch(o -> o.purpose() == OrderPurpose.EXIT && p.expectedState(o).isUnfinished())) {
+            p.found(new Finding(Kind.EXIT_PENDING, Details.subject(position), "an exit at market is still open:"
+                    + " no stop is placed beside it", Details.of(position)));
+            return;
+        }
+        List<Order> stops = orders.stream().filter(o -> o.purpose() == OrderPurpose.STOP).toList();
+        if (stops.stream().anyMatch(o -> p.expectedState(o) == OrderState.INTENT)) {
+            return;
+        }
+        List<Order> live = stops.stream().filter(o -> p.expectedState(o).isLive())
+                .sorted(Comparator.comparingLong(Order::id)).toList();
+        for (Order surplus : live.subList(0, Math.max(0, live.size() - 1))) {
+            p.step(new Step.Cancel(surplus, "a surplus stop: exactly one is kept, the newest"));
+            p.found(new Finding(Kind.SURPLUS_STOP, Details.subject(position), live.size() + " live stops: "
+                    + surplus.clientOrderId() + " cancelled", Details.of(surplus)));
+        }
+        if (live.isEmpty()) {
+            placeAgain(s, position, p);
+        }
+    }
+
+    private void placeAgain(Snapshot s, Position position, Planned p) {
+        Snapshot.Market market = s.market(position.symbol());
+        SymbolRules rules = market.rules();
+        Quantity quantity = p.remaining(position.id(), position.quantity()).floorToLot(rules);
+        if (tooSmall(quantity, market)) {
+            p.found(new Finding(Kind.DUST_ONLY, Details.subject(position), "only " + quantity + " left, below the"
+                    + " exchange's minimum order: no stop can be placed", Details.of(position)));
+            return;
+        }
+        Price highest = s.highestSinceUpdate().getOrDefault(position.id(), position.stop().highest());
+        TrailingStop stop = position.stop().seeing(highest, rules).seeing(market.price(), rules);
+        Map<String, Object> details = new LinkedHashMap<>(Details.of(position));
+        details.put("highestWhileDown", highest.toString());
+        details.put("newLevel", stop.level().toString());
+        details.put("lastPrice", market.price().toString());
+        if (!stop.isHitBy(market.price())) {
+            p.step(new Step.PlaceStop(position, stop, quantity));
+            p.found(new Finding(Kind.STOP_MISSING, Details.subject(position), "no live stop on the exchange:"
+                    + " placed again at " + stop.level() + " (highest " + stop.highest() + " since the last update)",
+                    details));
+        } else {
+            marketThrough(position, stop, quantity, market.price(), details, p);
+        }
+    }
+
+    private void marketThrough(Position position, TrailingStop stop, Quantity quantity, Price price,
+                               Map<String, Object> details, Planned p) {
+        details.put("policy", settings.marketThroughStop().configName());
+        String through = "no live stop, and the price " + price + " is already at or below its level "
+                + stop.level() + ": ";
+        if (settings.marketThroughStop() == MarketThroughStop.EXIT_AT_MARKET) {
+            p.step(new Step.ExitAtMarket(position, quantity, price, stop.level()));
+            p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
+                    + "exiting at market (policy exit-at-market)", details));
+        } else {
+            p.blockReasons.add(Details.subject(position) + " is unprotected below its stop level (alert-only)");
+            p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
+                    + "left open and reported (policy alert-only); new entries blocked, act by hand", details));
+        }
+    }
+
+    private static boolean tooSmall(Quantity quantity, Snapshot.Market market) {
+        return quantity.isZero() || quantity.value().compareTo(market.rules().minQuantity()) < 0
+                || quantity.times(market.price()).compareTo(market.rules().minNotional()) < 0;
+    }
+
+    private void unknownOrders(Snapshot s, Planned p) {
+        for (ExchangeOrder venue : s.venueOpenOrders()) {
+            if (!venue.clientOrderId().isOurs() || s.ledgerKnows().contains(venue.clientOrderId())) {
+                continue;
+            }
+            if (settings.cancelUnknownOrders()) {
+                p.step(new Step.CancelUnknown(venue));
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("clientOrderId", venue.clientOrderId().value());
+            details.put("exchangeOrderId", venue.exchangeOrderId());
+            details.put("symbol", venue.symbol());
+            details.put("side", venue.side().name());
+            details.put("quantity", venue.quantity().toPlainString());
+            p.found(new Finding(Kind.UNKNOWN_ORDER, "order " + venue.clientOrderId() + " on " + venue.symbol(),
+                    "open on the exchange with our prefix but unknown to the ledger: " + (settings.cancelUnknownOrders()
+                    ? "cancelled" : "left in place (reconcile.cancel-unknown-orders = off)"), details));
+        }
+    }
+
+    private void balances(Snapshot s, Planned p) {
+        Map<String, BigDecimal> held = new LinkedHashMap<>();
+        for (Position position : s.openPositions()) {
+            if (!p.closing.contains(position.id())) {
+                String asset = s.market(position.symbol()).rules().baseAsset();
+                held.merge(asset, p.remaining(position.id(), position.quantity()).value(), BigDecimal::add);
+            }
+        }
+        held.forEach((asset, expected) -> checkBalance(s, asset, expected.stripTrailingZeros(), p));
+    }
+
+    private void checkBalance(Snapshot s, String asset, BigDecimal expected, Planned p) {
+        BigDecimal total = s.balances().getOrDefault(asset, new Balance(asset, BigDecimal.ZERO, BigDecimal.ZERO))
+                .total().stripTrailingZeros();
+        if (total.compareTo(expected) >= 0) {
+            return;
+        }
+        boolean block = settings.blockOnBalanceMismatch();
+        if (block) {
+            p.blockReasons.add("the exchange holds " + total.toPlainString() + " " + asset + ", open positions "
+                    + expected.toPlainString());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("asset", asset);
+        details.put("exchangeTotal", total.toPlainString());
+        details.put("openPositions", expected.toPlainString());
+        p.found(new Finding(Kind.BALANCE_MISMATCH, "asset " + asset, "the exchange holds " + total.toPlainString()
+                + ", the open positions " + expected.toPlainString() + ": " + (block
+                ? "new entries blocked until a reconciliation finds them matching" : "reported"), details));
+    }
+}
