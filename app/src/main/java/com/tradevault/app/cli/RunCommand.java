@@ -17,8 +17,11 @@ import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.backup.BackupSettings;
+import com.tradevault.backup.ScheduledBackups;
+import com.tradevault.backup.TakingBackups;
+import com.tradevault.setup.db.OpeningDatabases;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,14 +70,22 @@ final class RunCommand implements Callable<Integer> {
         SettingsReader reader = new SettingsReader(context.config(common));
         BotConfiguration config = BotConfiguration.read(reader);
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
+        BackupSettings backups = BackupSettings.read(reader, config.db());
         reader.throwIfProblems();
-        try (Database db = new OpeningDatabases(config.db(), context.keys()).openExisting()) {
+        OpeningDatabases opening = new OpeningDatabases(config.db(), context.keys());
+        try (Database db = opening.openExisting()) {
             new SchemaMigrations(db).requireCurrent();
-            try (InstanceLock lock = db.dialect().lockForWriting(db)) {
+            try (InstanceLock lock = db.dialect().lockForWriting(db);
+                 BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups))) {
                 trade(config, reconcile, db, limit);
             }
         }
         return 0;
+    }
+
+    private ScheduledBackups scheduledBackups(OpeningDatabases opening, BackupSettings settings) {
+        return new ScheduledBackups(new TakingBackups(opening, settings, context.backupKeys(settings), context.clock(),
+                VersionProvider.version()), settings);
     }
 
     /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
