@@ -1,5 +1,6 @@
 package com.tradevault.app.bot;
 
+import com.tradevault.app.exchange.paper.MutableClock;
 import com.tradevault.app.exchange.paper.PaperExchange;
 import com.tradevault.app.exchange.paper.PaperSettings;
 import com.tradevault.app.ledger.Ledger;
@@ -23,7 +24,7 @@ final class BotFixture implements AutoCloseable {
 
     static final String SYMBOL = "BTCUSDT";
 
-    final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-21T08:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
     final Database database;
     final Ledger ledger;
     final BotSettings settings;

@@ -77,7 +77,7 @@ class OrderFlowTest {
         Order intent = f.ledger.transaction(s -> placing.recordIntent(s, buy("0.003")));
 
         assertEquals(OrderState.INTENT, placing.resolve(intent).state());
-        f.clock.step(Duration.ofSeconds(10));
+        f.clock.advance(Duration.ofSeconds(10));
         assertEquals(OrderState.NEVER_SENT, placing.resolve(intent).state());
         assertEquals(List.of(), f.exchange.allOrders(BotFixture.SYMBOL));
     }

@@ -75,7 +75,7 @@ class ReconciliationScenariosTest {
     }
 
     private void price(String p) {
-        f.clock.step(Duration.ofSeconds(61));
+        f.clock.advance(Duration.ofSeconds(61));
         f.exchange.setPrice(BotFixture.SYMBOL, new BigDecimal(p));
     }
 
@@ -133,7 +133,7 @@ class ReconciliationScenariosTest {
     void entryIntentTheExchangeNeverGotIsMarkedNeverSentAndNotSentAgain() {
         Order intent = f.ledger.transaction(s -> placing.recordIntent(s, OrderDraft.marketBuy(BotFixture.SYMBOL,
                 Quantity.of("0.003"))));
-        f.clock.step(Duration.ofSeconds(11));
+        f.clock.advance(Duration.ofSeconds(11));
         reconcile();
         assertEquals(OrderState.NEVER_SENT, f.ledger.read(s -> s.order(intent.clientOrderId())).orElseThrow().state());
         assertEquals(List.of(), f.exchange.snapshot().orders());

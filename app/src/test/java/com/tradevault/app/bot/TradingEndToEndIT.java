@@ -92,7 +92,7 @@ class TradingEndToEndIT {
 
     private static void runTicks(BotFixture f, Bot bot, int ticks) {
         for (int i = 0; i < ticks; i++) {
-            f.clock.step(Duration.ofSeconds(1));
+            f.clock.advance(Duration.ofSeconds(1));
             f.exchange.tick();
             bot.trading().scan(BotFixture.SYMBOL);
         }

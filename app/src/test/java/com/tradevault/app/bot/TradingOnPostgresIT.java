@@ -23,7 +23,7 @@ class TradingOnPostgresIT {
             Bot bot = f.newBot();
             bot.reconcile();
             for (int i = 0; i < 300; i++) {
-                f.clock.step(Duration.ofSeconds(1));
+                f.clock.advance(Duration.ofSeconds(1));
                 f.exchange.tick();
                 bot.trading().scan(BotFixture.SYMBOL);
             }
