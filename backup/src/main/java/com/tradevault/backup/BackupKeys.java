@@ -1,5 +1,6 @@
 package com.tradevault.backup;
 
+import com.tradevault.backup.pgp.BackupPassphrase;
 import com.tradevault.backup.pgp.KeyFiles;
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.backup.pgp.SealingKey;
@@ -65,7 +66,7 @@ public final class BackupKeys {
         if (willGeneratePassphrase()) {
             generatePassphrase(defaultPassphraseFile);
         }
-        return new SealingKey.Passphrase(readPassphrase(passphraseFile()), "backup.passphrase-file " + passphraseFile());
+        return new BackupPassphrase(readPassphrase(passphraseFile()), "backup.passphrase-file " + passphraseFile());
     }
 
     /** What opens backups here without any extra input: the passphrase; empty in public-key mode. */
@@ -96,7 +97,7 @@ public final class BackupKeys {
                     "put the passphrase the backups were made with into that file (mode 0600), or point"
                             + " backup.passphrase-file / TRADEVAULT_BACKUP_PASSPHRASE_FILE at it");
         }
-        return new OpeningKey.Passphrase(readPassphrase(file), "backup passphrase file " + file);
+        return new BackupPassphrase(readPassphrase(file), "backup passphrase file " + file);
     }
 
     private OpeningKey privateKeys(Path file) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tradevault.backup.pgp.BackupPassphrase;
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
@@ -73,7 +74,7 @@ class BadBackupsTest {
 
     @Test
     void wrongPassphraseIsAKeyProblemAndTheLedgerIsUntouched() throws Exception {
-        OpeningKey wrong = new OpeningKey.Passphrase("not the passphrase".toCharArray(), "test");
+        OpeningKey wrong = new BackupPassphrase("not the passphrase".toCharArray(), "test");
 
         TradevaultException e = assertThrows(TradevaultException.class, () -> new RestoringBackups(f.opening,
                 Clock.systemUTC()).restore(backup, wrong, Optional.empty(), Progress.NONE));

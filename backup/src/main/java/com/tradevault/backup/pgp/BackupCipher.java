@@ -61,7 +61,7 @@ public final class BackupCipher {
 
     private static PGPKeyEncryptionMethodGenerator method(SealingKey key) throws IOException {
         try {
-            if (key instanceof SealingKey.Passphrase p) {
+            if (key instanceof BackupPassphrase p) {
                 return new JcePBEKeyEncryptionMethodGenerator(p.chars(), new JcaPGPDigestCalculatorProviderBuilder()
                         .build().get(HashAlgorithmTags.SHA256), S2K_COUNT).setSecureRandom(new SecureRandom());
             }

@@ -38,7 +38,7 @@ final class Decryption {
 
     static InputStream open(InputStream source, OpeningKey key) throws IOException {
         PGPEncryptedDataList list = encryptedDataList(source);
-        if (key instanceof OpeningKey.Passphrase p) {
+        if (key instanceof BackupPassphrase p) {
             return withPassphrase(list, p);
         }
         return withPrivateKey(list, (OpeningKey.PrivateKeys) key);
@@ -64,7 +64,7 @@ final class Decryption {
         return new EnvelopeProblem(EnvelopeProblem.Kind.NOT_OPENPGP, "not an encrypted OpenPGP message", cause);
     }
 
-    private static InputStream withPassphrase(PGPEncryptedDataList list, OpeningKey.Passphrase key) throws IOException {
+    private static InputStream withPassphrase(PGPEncryptedDataList list, BackupPassphrase key) throws IOException {
         for (PGPEncryptedData data : list) {
             if (data instanceof PGPPBEEncryptedData pbe) {
                 try {
