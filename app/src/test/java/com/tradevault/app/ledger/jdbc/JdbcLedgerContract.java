@@ -1,0 +1,68 @@
+package com.tradevault.app.ledger.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.SettingUpDatabase;
+import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.setup.testing.TestLedgers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger scenarios, run the same way on each backend; subclasses say where the ledger lives. */
+abstract class JdbcLedgerContract {
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private Ledger ledger;
+
+    /** The environment that points at the backend under test. */
+    abstract Map<String, String> env(Path dir);
+
+    /** Whether tradevault encrypts this backend's ledger. */
+    abstract boolean encrypted();
+
+    @BeforeEach
+    void openLedger() {
+        Map<String, String> env = env(dir);
+        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
+        new SettingUpDatabase(opening, Clock.systemUTC()).run();
+        db = opening.openExisting();
+        assertEquals(encrypted(), db.encrypted());
+        ledger = JdbcLedgers.on(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void roundTripsOrderFillAndPosition() {
+        LedgerScenarios.roundTripsOrderFillAndPosition(ledger);
+    }
+
+    @Test
+    void refusesAClientOrderIdTwice() {
+        LedgerScenarios.refusesAClientOrderIdTwice(ledger);
+    }
+
+    @Test
+    void keepsDecisionsCursorAndLastPrice() {
+        LedgerScenarios.keepsDecisionsCursorAndLastPrice(ledger);
+    }
+
+    @Test
+    void sumsRealizedPnlAndKeepsCancelRequests() {
+        LedgerScenarios.sumsRealizedPnlAndKeepsCancelRequests(ledger);
+    }
+}
