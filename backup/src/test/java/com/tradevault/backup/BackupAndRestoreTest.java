@@ -66,6 +66,36 @@ class BackupAndRestoreTest {
                 .contains("tv-1"));
     }
 
+    @Test
+    void theSnapshotHoldsCommitsStillOnlyInTheWriteAheadLogAndLeavesNoLogBehind() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        f.addTrades(2);
+        Path snapshot = dir.resolve("snap.db");
+        Path wal = f.ledger().resolveSibling("tradevault.db-wal");
+        try (var db = f.opening.openExisting(); var writer = db.connect()) {
+            try (var s = writer.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            for (long id = 3; id <= 40; id++) {
+                LedgerFixture.addTrade(writer, id);
+            }
+            long walBytes = Files.size(wal);
+            assertTrue(walBytes > 38 * 4096, "the 38 new trades are in the log only: " + walBytes + " bytes");
+
+            Map<String, Long> counts = db.dialect().writeVerifiedSnapshot(db, f.db, f.opening.key(), snapshot);
+
+            assertEquals(40L, counts.get("orders"));
+            assertEquals(walBytes, Files.size(wal), "the ledger's own log is left as it was");
+        }
+        assertFalse(Files.exists(dir.resolve("snap.db-wal")));
+        var settings = f.db.withUrl("jdbc:sqlite:" + snapshot);
+        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url()).open(settings, f.opening.key(), false);
+             var c = db.connect()) {
+            assertEquals(f.rows(), LedgerFixture.rows(c));
+        }
+    }
+
     /** The files in {@code d}, leaving out the backup lock file that stays by design. */
     @Test
     void aSecondBackupIntoTheSameFolderWaitsItsTurnAndLeftoversOfACrashAreCleared() throws Exception {

@@ -194,12 +194,40 @@ final class SqliteDialect implements Dialect {
     @Override
     public Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
                                                    Path target) throws IOException, SQLException {
-        try (Connection c = database.connect()) {
-            SqliteFiles.copy(c, target, new SqliteFiles.SameAsSource());
+        if (Files.exists(target)) {
+            throw new IOException(target + " already exists; refusing to overwrite it");
         }
-        SqliteDialect copy = new SqliteDialect(target.toAbsolutePath().normalize());
-        DbSettings copySettings = settings.withUrl("jdbc:sqlite:" + copy.file).withEncryption(database.encrypted());
-        try (Database db = copy.open(copySettings, key, false); Connection c = db.connect()) {
+        Path temp = AtomicFiles.tempBeside(target, "copy");
+        WalFileCopy.deleteQuietly(temp);
+        try {
+            boolean copied;
+            try (Connection c = database.connect()) {
+                copied = WalFileCopy.copy(c, file, temp);
+                if (!copied) {
+                    SqliteFiles.copy(c, temp, new SqliteFiles.SameAsSource());
+                }
+            }
+            Map<String, Long> counts = recoverAndCheck(temp, settings.withEncryption(database.encrypted()), key);
+            AtomicFiles.fsync(temp);
+            AtomicFiles.moveIntoPlace(temp, target);
+            return counts;
+        } finally {
+            WalFileCopy.deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Opens a fresh copy, which recovers it from its log, folds the log into
+     * the file, and checks it: {@code integrity_check}, then its row counts.
+     */
+    private Map<String, Long> recoverAndCheck(Path copyFile, DbSettings settings, Optional<ResolvedKey> key)
+            throws SQLException {
+        SqliteDialect copy = new SqliteDialect(copyFile.toAbsolutePath().normalize());
+        try (Database db = copy.open(settings.withUrl("jdbc:sqlite:" + copy.file), key, false);
+             Connection c = db.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
             List<String> problems = SqliteFiles.integrityProblems(c, false);
             if (!problems.isEmpty()) {
                 throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the snapshot of " + file
