@@ -6,6 +6,7 @@ import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.setup.db.Snapshot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,54 +80,61 @@ public final class TakingBackups {
 
     private Report takeLocked(Path target, SealingKey key, Instant started, Progress progress,
                               Optional<Path> generated) {
-        Path snapshot = AtomicFiles.tempBeside(target, "snapshot");
+        Path snapshotFile = AtomicFiles.tempBeside(target, "snapshot");
         try {
-            Manifest manifest = snapshot(snapshot, started, progress);
-            write(target, key, manifest, snapshot, progress);
-            AtomicFiles.deleteQuietly(snapshot);
-            boolean verified = verify(target, manifest, progress);
-            return new Report(target, manifest, Files.size(target), verified,
+            Taken taken = snapshot(snapshotFile, started, progress);
+            boolean verified = keys.openingHere().isPresent();
+            try (BackgroundCheck check = BackgroundCheck.start(taken.check())) {
+                AtomicFiles.write(target, temp -> {
+                    BackupArchive.write(temp, key, taken.manifest(), snapshotFile, progress);
+                    verify(temp, taken.manifest(), progress);
+                    progress.update("integrity check", 0, 1);
+                    check.await();
+                    progress.update("integrity check", 1, 1);
+                });
+            }
+            return new Report(target, taken.manifest(), Files.size(target), verified,
                     Duration.between(started, clock.instant()), generated);
         } catch (IOException | SQLException e) {
             throw failed(target, e);
         } finally {
-            AtomicFiles.deleteQuietly(snapshot);
+            AtomicFiles.deleteQuietly(snapshotFile);
         }
     }
 
-    private Manifest snapshot(Path snapshot, Instant now, Progress progress) throws IOException, SQLException {
+    /** A snapshot written, described by its manifest, with its check still to run. */
+    private record Taken(Manifest manifest, Snapshot.Check check) {
+    }
+
+    private Taken snapshot(Path snapshot, Instant now, Progress progress) throws IOException, SQLException {
         try (Database db = opening.openExisting()) {
             int schema = new SchemaMigrations(db).versions().current();
             long expected = db.dialect().sizeBytes(db);
-            Map<String, Long> counts;
+            Snapshot written;
             try (SnapshotWatch watch = SnapshotWatch.start(snapshot, expected, progress)) {
-                counts = db.dialect().writeVerifiedSnapshot(db, opening.settings(), opening.key(), snapshot);
+                written = db.dialect().writeSnapshot(db, opening.settings(), opening.key(), snapshot);
             }
-            return new Manifest(Manifest.FORMAT, now.truncatedTo(ChronoUnit.MICROS).toString(), bundleVersion, schema, db.dialect().name(),
-                    db.dialect().location(), hostName(), db.dialect().snapshotFileName(), db.encrypted(),
-                    Files.size(snapshot), BackupArchive.sha256(snapshot, progress), counts);
+            Manifest manifest = new Manifest(Manifest.FORMAT, now.truncatedTo(ChronoUnit.MICROS).toString(),
+                    bundleVersion, schema, db.dialect().name(), db.dialect().location(), hostName(),
+                    db.dialect().snapshotFileName(), db.encrypted(), Files.size(snapshot),
+                    BackupArchive.sha256(snapshot, progress), written.rowCounts());
+            return new Taken(manifest, written.check());
         }
     }
 
-    private static void write(Path target, SealingKey key, Manifest manifest, Path snapshot, Progress progress)
-            throws IOException {
-        AtomicFiles.write(target, temp -> BackupArchive.write(temp, key, manifest, snapshot, progress));
-    }
-
-    private boolean verify(Path target, Manifest written, Progress progress) throws IOException {
+    /** Decrypts the backup just written with the key held here, if any, and checks it end to end. */
+    private void verify(Path written, Manifest manifest, Progress progress) {
         if (keys.openingHere().isEmpty()) {
-            return false;
+            return;
         }
         try {
-            Manifest read = BackupArchive.read(target, keys.openingHere().get(), Optional.empty(), progress);
-            if (!read.equals(written)) {
-                throw BackupArchive.damaged(target, "its manifest reads back differently from what was written");
+            Manifest read = BackupArchive.read(written, keys.openingHere().get(), Optional.empty(), progress);
+            if (!read.equals(manifest)) {
+                throw BackupArchive.damaged(written, "its manifest reads back differently from what was written");
             }
-            return true;
         } catch (BackupProblem e) {
-            Files.deleteIfExists(target);
             throw new BackupProblem(Outcome.INTEGRITY_PROBLEM, "the backup just written did not verify and was removed: "
-                    + e.getMessage(), "check the disk holding " + target.getParent() + " (dmesg), then try again", e);
+                    + e.getMessage(), "check the disk holding " + written.getParent() + " (dmesg), then try again", e);
         }
     }
 

@@ -59,7 +59,7 @@ class BackupAndRestoreTest {
         f.addTrades(3);
         Path snapshot = dir.resolve("snap.db");
         try (var db = f.opening.openExisting()) {
-            db.dialect().writeVerifiedSnapshot(db, f.db, f.opening.key(), snapshot);
+            db.dialect().writeSnapshot(db, f.db, f.opening.key(), snapshot).check().run();
         }
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(snapshot));
         assertFalse(new String(Files.readAllBytes(snapshot), java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -83,9 +83,10 @@ class BackupAndRestoreTest {
             long walBytes = Files.size(wal);
             assertTrue(walBytes > 38 * 4096, "the 38 new trades are in the log only: " + walBytes + " bytes");
 
-            Map<String, Long> counts = db.dialect().writeVerifiedSnapshot(db, f.db, f.opening.key(), snapshot);
+            var written = db.dialect().writeSnapshot(db, f.db, f.opening.key(), snapshot);
+            written.check().run();
 
-            assertEquals(40L, counts.get("orders"));
+            assertEquals(40L, written.rowCounts().get("orders"));
             assertEquals(walBytes, Files.size(wal), "the ledger's own log is left as it was");
         }
         assertFalse(Files.exists(dir.resolve("snap.db-wal")));
@@ -94,6 +95,27 @@ class BackupAndRestoreTest {
              var c = db.connect()) {
             assertEquals(f.rows(), LedgerFixture.rows(c));
         }
+    }
+
+    @Test
+    void aLedgerThatFailsTheIntegrityCheckGetsNoBackupAndNothingIsLeftBehind() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        f.addTrades(30);
+        try (var db = f.opening.openExisting(); var c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE INDEX orders_by_symbol ON orders (symbol)");
+            s.execute("PRAGMA writable_schema = ON");
+            // the index now claims to hold another column than the one its entries were built from
+            s.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX orders_by_symbol ON orders (side)'"
+                    + " WHERE name = 'orders_by_symbol'");
+        }
+
+        var e = org.junit.jupiter.api.Assertions.assertThrows(com.tradevault.setup.TradevaultException.class,
+                () -> f.taking().take(Optional.empty(), Progress.NONE));
+
+        assertEquals(com.tradevault.setup.Outcome.INTEGRITY_PROBLEM, e.outcome());
+        assertTrue(e.getMessage().contains("failed its integrity check: row 1 missing from index orders_by_symbol"),
+                e.getMessage());
+        assertEquals(List.of(), listDir(f.backup.dir()), "no backup, no temp file");
     }
 
     /** The files in {@code d}, leaving out the backup lock file that stays by design. */

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,16 +82,16 @@ public interface Dialect {
 
     /**
      * Writes a consistent copy of the open database to {@code target} (which
-     * must not exist) without stopping writers, and returns the row counts of
-     * exactly that copy, after checking it. SQLite: {@code VACUUM INTO},
-     * encrypted under the source's key (so no plaintext page reaches the
-     * disk), then {@code integrity_check} on the copy; PostgreSQL:
-     * {@code pg_dump} in custom format from an exported snapshot, then
-     * {@code pg_restore --list} on the dump. A copy that fails its check is
-     * refused with {@link Outcome#INTEGRITY_PROBLEM}.
+     * must not exist) without stopping writers, and returns its row counts and
+     * its full check. SQLite: the file and its write-ahead log copied as bytes
+     * under a read transaction ({@link WalFileCopy}; an encrypted ledger stays
+     * encrypted under its key, so no plaintext page reaches the disk), recovered
+     * into one file; the check is {@code integrity_check} on the copy.
+     * PostgreSQL: {@code pg_dump} in custom format from an exported snapshot,
+     * checked with {@code pg_restore --list} before this returns.
      */
-    Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
-                                            Path target) throws IOException, SQLException;
+    Snapshot writeSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key, Path target)
+            throws IOException, SQLException;
 
     /**
      * The backend's own page-level consistency check ({@code integrity_check}

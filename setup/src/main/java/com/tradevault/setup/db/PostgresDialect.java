@@ -176,9 +176,9 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
-                                                   Path target) throws IOException, SQLException {
-        return new PgDump(url, settings).write(database, target);
+    public Snapshot writeSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key, Path target)
+            throws IOException, SQLException {
+        return new Snapshot(new PgDump(url, settings).write(database, target), () -> { });
     }
 
     @Override

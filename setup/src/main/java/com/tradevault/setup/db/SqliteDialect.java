@@ -192,49 +192,46 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Map<String, Long> writeVerifiedSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key,
-                                                   Path target) throws IOException, SQLException {
+    public Snapshot writeSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key, Path target)
+            throws IOException, SQLException {
         if (Files.exists(target)) {
             throw new IOException(target + " already exists; refusing to overwrite it");
         }
         Path temp = AtomicFiles.tempBeside(target, "copy");
         WalFileCopy.deleteQuietly(temp);
         try {
-            boolean copied;
             try (Connection c = database.connect()) {
-                copied = WalFileCopy.copy(c, file, temp);
-                if (!copied) {
+                if (!WalFileCopy.copy(c, file, temp)) {
                     SqliteFiles.copy(c, temp, new SqliteFiles.SameAsSource());
                 }
             }
-            Map<String, Long> counts = recoverAndCheck(temp, settings.withEncryption(database.encrypted()), key);
+            SqliteDialect copy = new SqliteDialect(target.toAbsolutePath().normalize());
+            DbSettings copySettings = settings.withUrl("jdbc:sqlite:" + copy.file).withEncryption(database.encrypted());
+            Map<String, Long> counts = new SqliteDialect(temp).recover(copySettings.withUrl("jdbc:sqlite:" + temp), key);
             AtomicFiles.fsync(temp);
             AtomicFiles.moveIntoPlace(temp, target);
-            return counts;
+            return new Snapshot(counts, () -> copy.check(copySettings, key));
         } finally {
             WalFileCopy.deleteQuietly(temp);
         }
     }
 
-    /**
-     * Opens a fresh copy, which recovers it from its log, folds the log into
-     * the file, and checks it: {@code integrity_check}, then its row counts.
-     */
-    private Map<String, Long> recoverAndCheck(Path copyFile, DbSettings settings, Optional<ResolvedKey> key)
-            throws SQLException {
-        SqliteDialect copy = new SqliteDialect(copyFile.toAbsolutePath().normalize());
-        try (Database db = copy.open(settings.withUrl("jdbc:sqlite:" + copy.file), key, false);
-             Connection c = db.connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
+    /** Opens a fresh copy, which recovers it from its log, folds the log into the file; returns its row counts. */
+    private Map<String, Long> recover(DbSettings settings, Optional<ResolvedKey> key) throws SQLException {
+        try (Database db = open(settings, key, false); Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            return RowCounts.of(c);
+        }
+    }
+
+    private void check(DbSettings settings, Optional<ResolvedKey> key) throws SQLException {
+        try (Database db = open(settings, key, false); Connection c = db.connect()) {
             List<String> problems = SqliteFiles.integrityProblems(c, false);
             if (!problems.isEmpty()) {
-                throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the snapshot of " + file
-                        + " failed its integrity check: " + String.join("; ", problems.subList(0, Math.min(3, problems.size()))),
+                throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the snapshot " + file + " failed its integrity check: "
+                        + String.join("; ", problems.subList(0, Math.min(3, problems.size()))),
                         "run 'tradevault integrity' on the ledger; no backup was written");
             }
-            return RowCounts.of(c);
         }
     }
 
