@@ -107,6 +107,7 @@ public class BackupBench {
 
     static void backupTimes(Path work, OpeningDatabases opening, Path plain, TakingBackups taking) throws Exception {
         List<Double> sqlite3 = new ArrayList<>();
+        List<Double> sqlite3Check = new ArrayList<>();
         List<Double> snapshotPlain = new ArrayList<>();
         List<Double> snapshotEncrypted = new ArrayList<>();
         List<Double> full = new ArrayList<>();
@@ -118,6 +119,7 @@ public class BackupBench {
             Path out = work.resolve("sqlite3-backup.db");
             Files.deleteIfExists(out);
             sqlite3.add(seconds(() -> exec(List.of("sqlite3", plain.toString(), ".backup '" + out + "'"))));
+            sqlite3Check.add(seconds(() -> exec(List.of("sqlite3", out.toString(), "PRAGMA integrity_check"))));
             snapshotPlain.add(seconds(() -> snapshot(plainOpening, work.resolve("snap-plain.db"))));
             snapshotEncrypted.add(seconds(() -> snapshot(opening, work.resolve("snap-enc.db"))));
             full.add(seconds(() -> {
@@ -133,6 +135,7 @@ public class BackupBench {
         }
         phases(taking);
         report("sqlite3 .backup, plaintext copy (reference)", sqlite3, sqlite3);
+        report("sqlite3 PRAGMA integrity_check of that copy", sqlite3Check, sqlite3);
         report("snapshot copy (file + log bytes), plaintext copy", snapshotPlain, sqlite3);
         report("snapshot copy (file + log bytes), encrypted ledger", snapshotEncrypted, sqlite3);
         report("full tradevault backup, plaintext copy", fullPlain, sqlite3);

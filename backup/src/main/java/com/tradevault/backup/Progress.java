@@ -11,7 +11,8 @@ public interface Progress {
     Progress NONE = (step, done, total) -> { };
 
     /**
-     * @param step  what is being done: "snapshot+check", "checksum", "encrypting", "decrypting"
+     * @param step  what is being done: "snapshot", "checksum", "encrypting",
+     *              "decrypting", "integrity check"
      * @param done  bytes done so far
      * @param total bytes expected in all (an estimate for snapshots)
      */

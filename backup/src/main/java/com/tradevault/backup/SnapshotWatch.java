@@ -30,7 +30,7 @@ final class SnapshotWatch implements AutoCloseable {
     private static void watch(Path snapshot, long expected, Progress progress) {
         String prefix = snapshot.getFileName().toString();
         while (!Thread.currentThread().isInterrupted()) {
-            progress.update("snapshot+check", Math.min(written(snapshot.getParent(), prefix), expected), expected);
+            progress.update("snapshot", Math.min(written(snapshot.getParent(), prefix), expected), expected);
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {

@@ -88,9 +88,10 @@ public final class TakingBackups {
                 AtomicFiles.write(target, temp -> {
                     BackupArchive.write(temp, key, taken.manifest(), snapshotFile, progress);
                     verify(temp, taken.manifest(), progress);
-                    progress.update("integrity check", 0, 1);
+                    long bytes = taken.manifest().snapshotBytes();
+                    progress.update("integrity check", 0, bytes);
                     check.await();
-                    progress.update("integrity check", 1, 1);
+                    progress.update("integrity check", bytes, bytes);
                 });
             }
             return new Report(target, taken.manifest(), Files.size(target), verified,
