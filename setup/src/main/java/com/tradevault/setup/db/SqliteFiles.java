@@ -120,18 +120,41 @@ public final class SqliteFiles {
         return out.toString();
     }
 
-    /** Runs {@code integrity_check} (or {@code quick_check}); returns the problems found, empty when clean. */
+    /** The most page cache a check takes: a bounded amount of memory, enough for most ledgers whole. */
+    private static final long CHECK_CACHE_KIB = 256 * 1024;
+
+    /**
+     * Runs {@code integrity_check} (or {@code quick_check}); returns the
+     * problems found, empty when clean. While it runs, the connection's page
+     * cache may grow to the database's size (at most 256 MiB): the check looks
+     * every row up in every index, and pages that stay cached are read, and on
+     * an encrypted file decrypted and authenticated, once instead of again on
+     * every lookup (about a fifth of the check's time on a 200 MB ledger).
+     */
     public static java.util.List<String> integrityProblems(Connection connection, boolean quick) throws SQLException {
         java.util.List<String> problems = new java.util.ArrayList<>();
-        try (Statement s = connection.createStatement();
-             java.sql.ResultSet r = s.executeQuery(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")) {
-            while (r.next()) {
-                if (!"ok".equals(r.getString(1))) {
-                    problems.add(r.getString(1));
+        try (Statement s = connection.createStatement()) {
+            long cacheBefore = pragma(s, "cache_size");
+            long kib = pragma(s, "page_count") * pragma(s, "page_size") / 1024;
+            s.execute("PRAGMA cache_size = -" + Math.max(2048, Math.min(kib, CHECK_CACHE_KIB)));
+            try (java.sql.ResultSet r = s.executeQuery(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")) {
+                while (r.next()) {
+                    if (!"ok".equals(r.getString(1))) {
+                        problems.add(r.getString(1));
+                    }
                 }
+            } finally {
+                s.execute("PRAGMA cache_size = " + cacheBefore);
             }
         }
         return problems;
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (java.sql.ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     /**
