@@ -1,17 +1,14 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.Manifest;
 import com.tradevault.backup.Progress;
 import com.tradevault.backup.VerifyingBackups;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,9 +30,8 @@ final class BackupsVerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The backup file.")
     Path file;
 
-    @Option(names = "--private-key-file", paramLabel = "F", description = {"The OpenPGP private key for backups made in"
-            + " public-key mode; its passphrase, if any, in TRADEVAULT_BACKUP_KEY_PASSPHRASE."})
-    Path privateKeyFile;
+    @Mixin
+    BackupOpeningOptions opening;
 
     BackupsVerifyCommand(CommandContext context) {
         this.context = context;
@@ -43,8 +39,7 @@ final class BackupsVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupSettings settings = context.backupSettings(common);
-        var key = context.backupKeys(settings).opening(Optional.ofNullable(privateKeyFile));
+        var key = opening.key(context, common);
         Progress progress = ConsoleProgress.forTerminal();
         VerifyingBackups.Report r = new VerifyingBackups(context.databases(common))
                 .verify(file.toAbsolutePath(), key, progress);

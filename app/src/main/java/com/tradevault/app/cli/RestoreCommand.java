@@ -1,6 +1,5 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.Progress;
 import com.tradevault.backup.RestoringBackups;
 import java.io.PrintWriter;
@@ -35,9 +34,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "PATH", description = "Restore to this file instead of the configured ledger.")
     Path to;
 
-    @Option(names = "--private-key-file", paramLabel = "F", description = {"The OpenPGP private key for backups made in"
-            + " public-key mode; its passphrase, if any, in TRADEVAULT_BACKUP_KEY_PASSPHRASE."})
-    Path privateKeyFile;
+    @Mixin
+    BackupOpeningOptions opening;
 
     RestoreCommand(CommandContext context) {
         this.context = context;
@@ -45,8 +43,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupSettings settings = context.backupSettings(common);
-        var key = context.backupKeys(settings).opening(Optional.ofNullable(privateKeyFile));
+        var key = opening.key(context, common);
         Progress progress = ConsoleProgress.forTerminal();
         RestoringBackups.Report r = new RestoringBackups(context.databases(common), context.clock())
                 .restore(file.toAbsolutePath(), key, Optional.ofNullable(to), progress);
