@@ -177,6 +177,15 @@ public final class LedgerCommitBench {
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
 
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
@@ -185,22 +194,33 @@ public final class LedgerCommitBench {
     }
 
     private static void report(Map<String, List<Double>> r, int rounds, double seconds) {
-        System.out.printf(Locale.ROOT, "rounds=%d seconds/round=%.1f batch=%d rows%n", rounds, seconds, BATCH_ROWS);
+        System.out.printf(Locale.ROOT, "rounds=%d seconds/round=%.1f batch=%d rows, load average at the end: %s%n", rounds,
+                seconds, BATCH_ROWS, loadAverage());
         for (String name : List.of("fsync/s", "4 KiB + fsync()/s", "WAL frames + fsync()/s", "commits/s plaintext", "commits/s encrypted",
                 "CPU us/commit plaintext", "CPU us/commit encrypted", "batch rows/s plaintext", "batch rows/s encrypted")) {
             List<Double> v = r.get(name);
             System.out.printf(Locale.ROOT, "%-26s median %10.0f  range %10.0f .. %10.0f%n", name, median(v),
                     Collections.min(v), Collections.max(v));
         }
-        System.out.printf(Locale.ROOT, "ratio encrypted/plaintext commits: %.2f (target >= 0.87)%n",
-                median(r.get("commits/s encrypted")) / median(r.get("commits/s plaintext")));
-        System.out.printf(Locale.ROOT, "ratio encrypted/plaintext batch:   %.2f (target >= 0.87)%n",
-                median(r.get("batch rows/s encrypted")) / median(r.get("batch rows/s plaintext")));
-        System.out.printf(Locale.ROOT, "ratio plaintext commits/fsync:     %.2f (target >= 0.80)%n",
-                median(r.get("commits/s plaintext")) / median(r.get("fsync/s")));
-        System.out.printf(Locale.ROOT, "ratio encrypted commits/fsync:     %.2f (target >= 0.80)%n",
-                median(r.get("commits/s encrypted")) / median(r.get("fsync/s")));
-        System.out.printf(Locale.ROOT, "ratio plaintext commits/(WAL frames + fsync()): %.2f (information: vs the commit's own I/O)%n",
-                median(r.get("commits/s plaintext")) / median(r.get("WAL frames + fsync()/s")));
+        ratio(r, "encrypted/plaintext commits", "commits/s encrypted", "commits/s plaintext", ">= 0.87");
+        ratio(r, "encrypted/plaintext batch", "batch rows/s encrypted", "batch rows/s plaintext", ">= 0.87");
+        ratio(r, "plaintext commits/fsync", "commits/s plaintext", "fsync/s", ">= 0.80");
+        ratio(r, "encrypted commits/fsync", "commits/s encrypted", "fsync/s", ">= 0.80");
+        ratio(r, "plaintext commits/(WAL frames + fsync())", "commits/s plaintext", "WAL frames + fsync()/s",
+                "none: information, vs the commit's own I/O");
+    }
+
+    /**
+     * The ratio of the two medians, then the median and range of the per-round ratios: both sides of
+     * a round are measured seconds apart, so on a busy machine the per-round ratios are the steadier.
+     */
+    private static void ratio(Map<String, List<Double>> r, String label, String top, String bottom, String target) {
+        List<Double> perRound = new ArrayList<>();
+        for (int i = 0; i < r.get(top).size(); i++) {
+            perRound.add(r.get(top).get(i) / r.get(bottom).get(i));
+        }
+        System.out.printf(Locale.ROOT, "ratio %-42s %.2f  per round: median %.2f range %.2f .. %.2f  (target %s)%n",
+                label + ":", median(r.get(top)) / median(r.get(bottom)), median(perRound), Collections.min(perRound),
+                Collections.max(perRound), target);
     }
 }
