@@ -51,8 +51,12 @@ public final class LedgerCommitBench {
             add(results, "commits/s encrypted", e[0]);
             add(results, "CPU us/commit plaintext", p[1]);
             add(results, "CPU us/commit encrypted", e[1]);
-            add(results, "batch rows/s plaintext", batchRate(plain, round));
-            add(results, "batch rows/s encrypted", batchRate(encrypted, round));
+            double[] bp = batchRate(plain, round);
+            double[] be = batchRate(encrypted, round);
+            add(results, "batch rows/s plaintext", bp[0]);
+            add(results, "batch rows/s encrypted", be[0]);
+            add(results, "CPU us/row batch plaintext", bp[1]);
+            add(results, "CPU us/row batch encrypted", be[1]);
         }
         plain.close();
         encrypted.close();
@@ -148,10 +152,14 @@ public final class LedgerCommitBench {
         return n / (double) commits;
     }
 
-    private static double batchRate(Database db, int round) throws Exception {
+    /** Rows per second of one batched transaction, and the thread's CPU time per row. */
+    private static double[] batchRate(Database db, int round) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         db.transaction(c -> insertOrders(c, "b" + round + "-", BATCH_ROWS));
-        return BATCH_ROWS / ((System.nanoTime() - start) / 1e9);
+        double rate = BATCH_ROWS / ((System.nanoTime() - start) / 1e9);
+        return new double[] {rate, (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / BATCH_ROWS};
     }
 
     private static int insertOrders(java.sql.Connection c, String prefix, int rows) throws java.sql.SQLException {
@@ -197,9 +205,11 @@ public final class LedgerCommitBench {
         System.out.printf(Locale.ROOT, "rounds=%d seconds/round=%.1f batch=%d rows, load average at the end: %s%n", rounds,
                 seconds, BATCH_ROWS, loadAverage());
         for (String name : List.of("fsync/s", "4 KiB + fsync()/s", "WAL frames + fsync()/s", "commits/s plaintext", "commits/s encrypted",
-                "CPU us/commit plaintext", "CPU us/commit encrypted", "batch rows/s plaintext", "batch rows/s encrypted")) {
+                "CPU us/commit plaintext", "CPU us/commit encrypted", "batch rows/s plaintext", "batch rows/s encrypted", "CPU us/row batch plaintext",
+                "CPU us/row batch encrypted")) {
             List<Double> v = r.get(name);
-            System.out.printf(Locale.ROOT, "%-26s median %10.0f  range %10.0f .. %10.0f%n", name, median(v),
+            String digits = name.startsWith("CPU us/row") ? "%10.2f" : "%10.0f";
+            System.out.printf(Locale.ROOT, "%-26s median " + digits + "  range " + digits + " .. " + digits + "%n", name, median(v),
                     Collections.min(v), Collections.max(v));
         }
         ratio(r, "encrypted/plaintext commits", "commits/s encrypted", "commits/s plaintext", ">= 0.87");
