@@ -58,14 +58,21 @@ final class ReusingConnection implements InvocationHandler {
     }
 
     private PreparedStatement lend(String sql) throws SQLException {
+        PreparedStatement statement = takeFree(sql);
+        return Lent.of(this, sql, statement == null ? target.prepareStatement(sql) : statement);
+    }
+
+    /** A kept statement for {@code sql} that is still open (a caller may have closed one through unwrap), or null. */
+    private PreparedStatement takeFree(String sql) throws SQLException {
         ArrayDeque<PreparedStatement> kind = free.get(sql);
-        PreparedStatement statement = kind == null ? null : kind.poll();
-        if (statement == null) {
-            statement = target.prepareStatement(sql);
-        } else {
+        while (kind != null && !kind.isEmpty()) {
+            PreparedStatement statement = kind.poll();
             kept--;
+            if (!statement.isClosed()) {
+                return statement;
+            }
         }
-        return Lent.of(this, sql, statement);
+        return null;
     }
 
     /** Takes a statement back from its caller: kept for the next caller when it is clean. */

@@ -141,6 +141,20 @@ class SqliteWriterTransactionsTest {
     }
 
     @Test
+    void aKeptStatementClosedThroughTheDriverIsNotHandedOutAgain() throws Exception {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                s.unwrap(PreparedStatement.class).close();
+                return null;
+            }
+        });
+
+        db.transaction(c -> insert(c, "tv-1", 10));
+
+        assertEquals(List.of("1 tv-1 10"), orders());
+    }
+
+    @Test
     void theSameStatementOpenTwiceAtOnceGivesTwoIndependentStatements() throws Exception {
         db.transaction(c -> {
             try (PreparedStatement a = c.prepareStatement(INSERT); PreparedStatement b = c.prepareStatement(INSERT)) {
