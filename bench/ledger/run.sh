@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 image=installer/target/tradevault
-[ -d "$image/lib" ] || mvn -B -q package -DskipTests
+# the image is rebuilt so that the run measures the code checked out (BENCH_NO_BUILD=1 reuses it)
+[ "${BENCH_NO_BUILD:-}" = 1 ] && [ -d "$image/lib" ] || mvn -B -q package -DskipTests
 dir=${3:-target/bench-ledger}
 rm -rf "$dir"
 exec java -Dorg.sqlite.lib.path="$PWD/$image/lib/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so \

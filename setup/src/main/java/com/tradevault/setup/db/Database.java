@@ -17,7 +17,7 @@ public final class Database implements AutoCloseable {
     private final AutoCloseable resources;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConnectionRetry retry;
-    private Connection writer;
+    private WriteTransactions writer;
 
     Database(Dialect dialect, DataSource dataSource, boolean encrypted, AutoCloseable resources) {
         this(dialect, dataSource, encrypted, resources, ConnectionRetry.DEFAULT);
@@ -86,21 +86,23 @@ public final class Database implements AutoCloseable {
     private <T> T transactionOnce(SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try {
-            Connection c = writer();
-            c.setAutoCommit(false);
+            WriteTransactions w = writer();
+            w.begin();
             try {
-                T result = work.run(c);
-                c.commit();
+                T result = work.run(w.connection());
+                w.commit();
                 return result;
             } catch (SQLException e) {
-                rollbackAfter(c, e);
+                rollbackAfter(w, e);
                 closeWriterQuietly();
                 throw e;
             } catch (RuntimeException e) {
-                rollbackAfter(c, e);
+                if (!rollbackAfter(w, e)) {
+                    closeWriterQuietly();
+                }
                 throw e;
             } finally {
-                restoreAutoCommit(c);
+                finishQuietly();
             }
         } finally {
             writeLock.unlock();
@@ -108,24 +110,30 @@ public final class Database implements AutoCloseable {
     }
 
     /** The writer connection; after a failed transaction it is replaced, so a lost connection heals. */
-    private Connection writer() throws SQLException {
-        if (writer == null || writer.isClosed()) {
-            writer = dataSource.getConnection();
+    private WriteTransactions writer() throws SQLException {
+        if (writer == null || writer.connection().isClosed()) {
+            closeWriterQuietly();
+            writer = dialect.writeTransactions(dataSource.getConnection());
         }
         return writer;
     }
 
-    private static void rollbackAfter(Connection c, Exception cause) {
+    /** Rolls back after {@code cause}; false (the failure added to the cause) when even that failed. */
+    private static boolean rollbackAfter(WriteTransactions w, Exception cause) {
         try {
-            c.rollback();
+            w.rollback();
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 
-    private void restoreAutoCommit(Connection c) {
+    private void finishQuietly() {
         try {
-            c.setAutoCommit(true);
+            if (writer != null) {
+                writer.finish();
+            }
         } catch (SQLException e) {
             // a broken connection is replaced at the next transaction
             closeWriterQuietly();

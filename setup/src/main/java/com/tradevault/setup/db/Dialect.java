@@ -52,6 +52,13 @@ public interface Dialect {
      */
     Database open(DbSettings settings, Optional<ResolvedKey> key, boolean create);
 
+    /**
+     * The transaction control of a new writer connection of a {@link Database}:
+     * {@code BEGIN IMMEDIATE} / {@code COMMIT} statements prepared once on
+     * SQLite, JDBC's auto-commit switch on PostgreSQL.
+     */
+    WriteTransactions writeTransactions(Connection writer) throws SQLException;
+
     /** Takes the single-writer lock, or fails with {@link DatabaseLocked} naming the holder. */
     InstanceLock lockForWriting(Database database);
 

@@ -108,6 +108,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public WriteTransactions writeTransactions(Connection writer) {
+        return new JdbcWriteTransactions(writer);
+    }
+
+    @Override
     public InstanceLock lockForWriting(Database database) {
         try {
             Connection c = database.connect();

@@ -171,6 +171,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public WriteTransactions writeTransactions(Connection writer) throws SQLException {
+        return new SqliteWriteTransactions(writer);
+    }
+
+    @Override
     public InstanceLock lockForWriting(Database database) {
         return SqliteFiles.lock(file);
     }
