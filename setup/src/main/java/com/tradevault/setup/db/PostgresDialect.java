@@ -261,6 +261,12 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where)
+            throws SQLException {
+        return Optional.of(PostgresCopyReader.open(connection, table, where));
+    }
+
+    @Override
     public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) throws SQLException {
         return DeferredSchema.setAside(connection, tables);
     }

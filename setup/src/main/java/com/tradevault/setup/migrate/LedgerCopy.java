@@ -3,6 +3,7 @@ package com.tradevault.setup.migrate;
 import com.tradevault.setup.db.BulkLoad;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowSource;
 import com.tradevault.setup.db.RowWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -238,6 +240,22 @@ final class LedgerCopy {
     }
 
     private TableDigest digest(Connection c, Slice slice) throws SQLException {
+        Optional<RowSource> bulk = target.dialect().bulkReader(c, slice.table(), slice.where());
+        if (bulk.isEmpty()) {
+            return digestResultSet(c, slice);
+        }
+        TableDigest digest = new TableDigest(slice.table());
+        JsonColumns json = new JsonColumns(slice.table());
+        try (RowSource rows = bulk.get()) {
+            for (Object[] values = rows.next(); values != null; values = rows.next()) {
+                digest.add(json.canonical(values));
+                tick(rowsSeen.incrementAndGet());
+            }
+        }
+        return digest;
+    }
+
+    private TableDigest digestResultSet(Connection c, Slice slice) throws SQLException {
         RowReader reader = new RowReader(target.dialect(), slice.table());
         TableDigest digest = new TableDigest(slice.table());
         List<Offense> offenses = new ArrayList<>();
