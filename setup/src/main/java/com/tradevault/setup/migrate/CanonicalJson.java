@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,6 +25,8 @@ final class CanonicalJson {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private CanonicalJson() {
     }
@@ -123,9 +124,9 @@ final class CanonicalJson {
         } else if (node.isNumber()) {
             out.append(number(node.decimalValue()));
         } else if (node.isTextual()) {
-            out.append(TextNode.valueOf(node.textValue()));
+            quoted(node.textValue(), out);
         } else {
-            out.append(node);
+            out.append(node.asText());
         }
     }
 
@@ -135,11 +136,44 @@ final class CanonicalJson {
         out.append('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-            out.append(first ? "" : ",").append(TextNode.valueOf(e.getKey())).append(':');
+            out.append(first ? "" : ",");
+            quoted(e.getKey(), out);
+            out.append(':');
             write(e.getValue(), out);
             first = false;
         }
         out.append('}');
+    }
+
+    /**
+     * A JSON string as Jackson writes it: quote and backslash escaped, the
+     * usual short escapes for control characters and {@code \\u00XX} for the
+     * rest of them, everything else as itself.
+     */
+    private static void quoted(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                out.append(c);
+            } else {
+                escaped(c, out);
+            }
+        }
+        out.append('"');
+    }
+
+    private static void escaped(char c, StringBuilder out) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\f' -> out.append("\\f");
+            case '\r' -> out.append("\\r");
+            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+        }
     }
 
     /** As PostgreSQL's numeric prints it: no exponent, and never a negative scale. */
