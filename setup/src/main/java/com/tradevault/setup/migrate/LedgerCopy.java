@@ -224,6 +224,18 @@ final class LedgerCopy {
         progress.phase("verify", totalRows);
         rowsSeen.set(0);
         List<TableResult> results = new ArrayList<>();
+        for (Map.Entry<String, TableDigest> read : readBack().entrySet()) {
+            TableDigest ours = sourceDigests.get(read.getKey());
+            TableDigest theirs = read.getValue();
+            results.add(new TableResult(read.getKey(), ours.rows(), theirs.rows(), ours.hex(), theirs.hex()));
+        }
+        progress.done();
+        return results;
+    }
+
+    /** The checksum of every table of the target, in copy order, read in slices on several connections. */
+    Map<String, TableDigest> readBack() throws SQLException {
+        Map<String, TableDigest> digests = new LinkedHashMap<>();
         try (Readers back = Readers.open(target, READERS)) {
             for (LedgerTables.Table table : LedgerTables.ALL) {
                 List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
@@ -231,12 +243,10 @@ final class LedgerCopy {
                 for (Future<TableDigest> part : parts) {
                     theirs.merge(await(part));
                 }
-                TableDigest ours = sourceDigests.get(table.name());
-                results.add(new TableResult(table.name(), ours.rows(), theirs.rows(), ours.hex(), theirs.hex()));
+                digests.put(table.name(), theirs);
             }
         }
-        progress.done();
-        return results;
+        return digests;
     }
 
     private TableDigest digest(Connection c, Slice slice) throws SQLException {
