@@ -77,7 +77,7 @@ for run in $(seq 1 "$RUNS"); do
   [ "$(echo $types)" = "timestamp with time zone jsonb" ] || { echo "pgloader casts not applied: $types"; exit 1; }
   report=$(sed -n 's/^Report: //p' "$WORK/ours_$run.log")
   phases=$(python3 -c 'import json, sys; p = json.load(open(sys.argv[1]))["phaseSeconds"]
-print(", ".join(f"{k} {v:.1f} s" for k, v in p.items()))' "$report")
+print(", ".join(f"{k} {p[k]:.1f} s" for k in ("schema", "copy", "verify") if k in p))' "$report")
   echo "run $run: tradevault ${ours[-1]} s ($phases), pgloader ${theirs[-1]} s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
