@@ -3,6 +3,7 @@ package com.tradevault.setup.migrate;
 import com.tradevault.setup.db.LedgerTables;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Puts the JSON values of rows read back in bulk into their canonical form
@@ -17,7 +18,7 @@ final class JsonColumns {
     JsonColumns(LedgerTables.Table table) {
         this.table = table;
         List<LedgerTables.Column> columns = table.columns();
-        this.positions = java.util.stream.IntStream.range(0, columns.size())
+        this.positions = IntStream.range(0, columns.size())
                 .filter(i -> columns.get(i).kind() == LedgerTables.Kind.JSON).toArray();
     }
 
