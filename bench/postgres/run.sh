@@ -40,6 +40,7 @@ LEDGER="$WORK/data/tradevault.db"
 ROWS=$(sqlite3 "$LEDGER" "SELECT (SELECT count(*) FROM positions) + (SELECT count(*) FROM orders)
   + (SELECT count(*) FROM fills) + (SELECT count(*) FROM trade_decisions) + (SELECT count(*) FROM audit_log)
   + (SELECT count(*) FROM state_snapshots) + (SELECT count(*) FROM kv)")
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "ledger: $ROWS rows, $(du -h "$LEDGER" | cut -f1); PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), $(pgloader --version 2>&1 | sed -n 1p)"
 
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
@@ -57,7 +58,14 @@ for run in $(seq 1 "$RUNS"); do
   sed -e "s|{{SQLITE}}|$LEDGER|" -e "s|{{PGURL}}|postgresql://postgres@127.0.0.1:$PORT/tv_pgloader_$run|" \
     "$HERE/pgloader.load" > "$WORK/load_$run"
   start=$(date +%s.%N)
-  pgloader --quiet "$WORK/load_$run" > "$WORK/pgloader_$run.log" 2>&1
+  # pgloader 3.6.7 was seen to hang before its first connection (no CPU for minutes) on a busy machine:
+  # such an attempt is stopped after 300 s and the run is repeated into a fresh database.
+  until timeout 300 pgloader --quiet "$WORK/load_$run" > "$WORK/pgloader_$run.log" 2>&1; do
+    [ $? = 124 ] || { cat "$WORK/pgloader_$run.log"; exit 1; }
+    echo "run $run: pgloader stopped after 300 s without finishing; repeating it"
+    psql_ -d postgres -c "DROP DATABASE tv_pgloader_$run" -c "CREATE DATABASE tv_pgloader_$run"
+    start=$(date +%s.%N)
+  done
   end=$(date +%s.%N)
   theirs+=("$(seconds "$start" "$end")")
   loaded=$(psql_ -d "tv_pgloader_$run" -c "SELECT (SELECT count(*) FROM positions) + (SELECT count(*) FROM orders)
@@ -67,7 +75,10 @@ for run in $(seq 1 "$RUNS"); do
   types=$(psql_ -d "tv_pgloader_$run" -c "SELECT data_type FROM information_schema.columns
     WHERE table_name = 'trade_decisions' AND column_name IN ('payload', 'decided_at') ORDER BY column_name")
   [ "$(echo $types)" = "timestamp with time zone jsonb" ] || { echo "pgloader casts not applied: $types"; exit 1; }
-  echo "run $run: tradevault ${ours[-1]} s, pgloader ${theirs[-1]} s"
+  report=$(sed -n 's/^Report: //p' "$WORK/ours_$run.log")
+  phases=$(python3 -c 'import json, sys; p = json.load(open(sys.argv[1]))["phaseSeconds"]
+print(", ".join(f"{k} {p[k]:.1f} s" for k in ("schema", "copy", "verify") if k in p))' "$report")
+  echo "run $run: tradevault ${ours[-1]} s ($phases), pgloader ${theirs[-1]} s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
 python3 - "$ROWS" "${#ours[@]}" "${ours[@]}" "${theirs[@]}" <<'PY'

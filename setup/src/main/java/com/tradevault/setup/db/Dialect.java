@@ -140,6 +140,14 @@ public interface Dialect {
     RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException;
 
     /**
+     * A reader of the rows of {@code table} that match {@code where} (SQL;
+     * empty for all) on {@code connection}, through the backend's bulk path:
+     * binary {@code COPY} on PostgreSQL; empty on SQLite, whose rows are read
+     * through a {@code ResultSet} as fast as through anything else.
+     */
+    Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where) throws SQLException;
+
+    /**
      * Starts a bulk load into the empty {@code tables} inside the caller's
      * transaction on {@code connection}: PostgreSQL sets keys, indexes and
      * foreign keys aside until {@link BulkLoad#finish()} builds them again;

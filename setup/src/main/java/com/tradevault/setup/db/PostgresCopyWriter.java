@@ -1,13 +1,10 @@
 package com.tradevault.setup.db;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -33,8 +30,8 @@ final class PostgresCopyWriter implements RowWriter {
     private final String sql;
     private final int batchSize;
     private final List<LedgerTables.Column> columns;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 65536);
-    private final DataOutputStream pending = new DataOutputStream(buffer);
+    private byte[] pending = new byte[CHUNK + 65536];
+    private int length;
     private CopyIn current;
     private int rows;
 
@@ -48,20 +45,16 @@ final class PostgresCopyWriter implements RowWriter {
 
     @Override
     public void add(Object[] row) throws SQLException {
-        try {
-            if (rows == 0) {
-                pending.write(SIGNATURE);
-                pending.writeInt(0);
-                pending.writeInt(0);
-            }
-            pending.writeShort(row.length);
-            for (int i = 0; i < row.length; i++) {
-                field(columns.get(i).kind(), row[i]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (rows == 0) {
+            bytes(SIGNATURE);
+            int32(0);
+            int32(0);
         }
-        if (buffer.size() >= CHUNK) {
+        int16(row.length);
+        for (int i = 0; i < row.length; i++) {
+            field(columns.get(i).kind(), row[i]);
+        }
+        if (length >= CHUNK) {
             send();
         }
         if (++rows >= batchSize) {
@@ -69,55 +62,85 @@ final class PostgresCopyWriter implements RowWriter {
         }
     }
 
-    private void field(LedgerTables.Kind kind, Object value) throws IOException {
+    private void field(LedgerTables.Kind kind, Object value) {
         if (value == null) {
-            pending.writeInt(-1);
+            int32(-1);
             return;
         }
         switch (kind) {
             case INTEGER -> {
-                pending.writeInt(8);
-                pending.writeLong((Long) value);
+                int32(8);
+                int64((Long) value);
             }
             case INSTANT -> {
-                pending.writeInt(8);
+                int32(8);
                 Instant t = (Instant) value;
-                pending.writeLong((t.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000L + t.getNano() / 1000);
+                int64((t.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000L + t.getNano() / 1000);
             }
             case JSON -> {
                 byte[] text = ((String) value).getBytes(StandardCharsets.UTF_8);
-                pending.writeInt(text.length + 1);
-                pending.writeByte(JSONB_VERSION);
-                pending.write(text);
+                int32(text.length + 1);
+                room(1);
+                pending[length++] = JSONB_VERSION;
+                bytes(text);
             }
             case TEXT -> {
                 byte[] text = ((String) value).getBytes(StandardCharsets.UTF_8);
-                pending.writeInt(text.length);
-                pending.write(text);
+                int32(text.length);
+                bytes(text);
             }
+        }
+    }
+
+    // Big-endian, as the COPY format has it; plain array writes, since the launcher's C1-only JIT
+    // would pay a call (and a lock) per byte through DataOutputStream over ByteArrayOutputStream.
+    private void int16(int v) {
+        room(2);
+        pending[length++] = (byte) (v >>> 8);
+        pending[length++] = (byte) v;
+    }
+
+    private void int32(int v) {
+        room(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            pending[length++] = (byte) (v >>> shift);
+        }
+    }
+
+    private void int64(long v) {
+        room(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            pending[length++] = (byte) (v >>> shift);
+        }
+    }
+
+    private void bytes(byte[] b) {
+        room(b.length);
+        System.arraycopy(b, 0, pending, length, b.length);
+        length += b.length;
+    }
+
+    private void room(int more) {
+        if (length + more > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(2 * pending.length, length + more));
         }
     }
 
     /** Streams what is pending into the open COPY, starting one if needed. */
     private void send() throws SQLException {
-        if (buffer.size() == 0) {
+        if (length == 0) {
             return;
         }
         if (current == null) {
             current = copy.copyIn(sql);
         }
-        byte[] bytes = buffer.toByteArray();
-        buffer.reset();
-        current.writeToCopy(bytes, 0, bytes.length);
+        current.writeToCopy(pending, 0, length);
+        length = 0;
     }
 
     private void endBatch() throws SQLException {
         if (rows > 0) {
-            try {
-                pending.writeShort(-1);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            int16(-1);
         }
         send();
         if (current != null) {

@@ -88,10 +88,22 @@ final class PostgresDialect implements Dialect {
         } catch (SQLException e) {
             pool.close();
             throw new DatabaseProblem(Outcome.FAILURE, "cannot connect to PostgreSQL at " + location() + ": "
-                    + e.getMessage(), "check that the server runs and the credentials (db.user, db.password-file,"
+                    + serverReason(e), "check that the server runs and the credentials (db.user, db.password-file,"
                     + " " + PASSWORD_ENV + " or ~/.pgpass)", e);
         }
         return new Database(this, pool, false, pool);
+    }
+
+    /**
+     * What the server or driver said, rather than the pool's "request timed
+     * out" that wraps it (a wrong password would otherwise read as a timeout).
+     */
+    private static String serverReason(SQLException e) {
+        Throwable reason = e;
+        while (reason.getCause() instanceof SQLException cause) {
+            reason = cause;
+        }
+        return reason.getMessage();
     }
 
     static Optional<String> password(DbSettings settings) {
@@ -263,6 +275,12 @@ final class PostgresDialect implements Dialect {
     @Override
     public RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException {
         return new PostgresCopyWriter(connection, table, batchSize);
+    }
+
+    @Override
+    public Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where)
+            throws SQLException {
+        return Optional.of(PostgresCopyReader.open(connection, table, where));
     }
 
     @Override

@@ -358,6 +358,11 @@ final class SqliteDialect implements Dialect {
 
     /** Nothing to set aside: SQLite's index upkeep is cheap next to its single writer. */
     @Override
+    public Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where) {
+        return Optional.empty();
+    }
+
+    @Override
     public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) {
         return () -> { };
     }

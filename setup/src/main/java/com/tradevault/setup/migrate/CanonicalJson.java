@@ -1,13 +1,13 @@
 package com.tradevault.setup.migrate;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,11 +21,9 @@ import java.util.TreeMap;
  */
 final class CanonicalJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private CanonicalJson() {
     }
@@ -55,91 +53,135 @@ final class CanonicalJson {
     }
 
     static Checked check(String json) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() == null) {
+                return new Checked(null, Optional.of("is not valid JSON (empty)"));
+            }
+            StringBuilder out = new StringBuilder(json.length());
+            value(parser, out);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                return new Checked(null, Optional.of("is not valid JSON (" + trailing + " after the end of the document)"));
+            }
+            return new Checked(out.toString(), Optional.empty());
         } catch (JsonProcessingException e) {
             return new Checked(null, Optional.of("is not valid JSON (" + e.getOriginalMessage() + ")"));
-        }
-        if (node == null || node.isMissingNode()) {
-            return new Checked(null, Optional.of("is not valid JSON (empty)"));
-        }
-        Optional<String> problem = textProblem(node);
-        if (problem.isPresent()) {
-            return new Checked(null, problem);
-        }
-        StringBuilder out = new StringBuilder(json.length());
-        write(node, out);
-        return new Checked(out.toString(), Optional.empty());
-    }
-
-    private static Optional<String> textProblem(JsonNode node) {
-        if (node.isTextual()) {
-            return unstorable(node.textValue());
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Optional<String> p = unstorable(e.getKey()).or(() -> textProblem(e.getValue()));
-            if (p.isPresent()) {
-                return p;
-            }
-        }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                Optional<String> p = textProblem(element);
-                if (p.isPresent()) {
-                    return p;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** PostgreSQL text and JSONB hold neither NUL nor half a surrogate pair. */
-    private static Optional<String> unstorable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                return Optional.of("contains \\u0000, which PostgreSQL JSONB rejects");
-            }
-            if (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
-                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-                return Optional.of("contains an unpaired UTF-16 surrogate, which PostgreSQL JSONB rejects");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void write(JsonNode node, StringBuilder out) {
-        if (node.isObject()) {
-            writeObject(node, out);
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                write(node.get(i), out);
-            }
-            out.append(']');
-        } else if (node.isNumber()) {
-            out.append(number(node.decimalValue()));
-        } else if (node.isTextual()) {
-            out.append(TextNode.valueOf(node.textValue()));
-        } else {
-            out.append(node);
+        } catch (Unstorable e) {
+            return new Checked(null, Optional.of(e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from a string", e);
         }
     }
 
-    private static void writeObject(JsonNode node, StringBuilder out) {
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+    /** Writes the value at the parser's current token in canonical form, in one pass over the text. */
+    private static void value(JsonParser parser, StringBuilder out) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> object(parser, out);
+            case START_ARRAY -> array(parser, out);
+            case VALUE_STRING -> quoted(storable(parser.getText()), out);
+            case VALUE_NUMBER_INT -> out.append(number(new BigDecimal(parser.getBigIntegerValue())));
+            case VALUE_NUMBER_FLOAT -> out.append(number(parser.getDecimalValue()));
+            case VALUE_TRUE -> out.append("true");
+            case VALUE_FALSE -> out.append("false");
+            case VALUE_NULL -> out.append("null");
+            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        }
+    }
+
+    private static void array(JsonParser parser, StringBuilder out) throws IOException {
+        out.append('[');
+        boolean first = true;
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            out.append(first ? "" : ",");
+            value(parser, out);
+            first = false;
+        }
+        out.append(']');
+    }
+
+    /** Members sorted by key; of duplicate keys the last one counts, as in JSONB. */
+    private static void object(JsonParser parser, StringBuilder out) throws IOException {
+        Map<String, String> members = new TreeMap<>();
+        for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+            String key = storable(parser.currentName());
+            parser.nextToken();
+            StringBuilder member = new StringBuilder();
+            value(parser, member);
+            members.put(key, member.toString());
+        }
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-            out.append(first ? "" : ",").append(TextNode.valueOf(e.getKey())).append(':');
-            write(e.getValue(), out);
+        for (Map.Entry<String, String> e : members.entrySet()) {
+            out.append(first ? "" : ",");
+            quoted(e.getKey(), out);
+            out.append(':').append(e.getValue());
             first = false;
         }
         out.append('}');
+    }
+
+    /**
+     * {@code text}, when PostgreSQL text and JSONB can hold it: neither NUL
+     * nor half a surrogate pair. Every key and string is checked, those of
+     * duplicate keys included, since JSONB rejects them while parsing.
+     */
+    private static String storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw new Unstorable("contains \\u0000, which PostgreSQL JSONB rejects");
+            }
+            if (Character.isSurrogate(c) && !pairedAt(text, i)) {
+                throw new Unstorable("contains an unpaired UTF-16 surrogate, which PostgreSQL JSONB rejects");
+            }
+        }
+        return text;
+    }
+
+    private static boolean pairedAt(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    /** A string JSONB cannot hold, found while writing and reported as the document's problem. */
+    private static final class Unstorable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unstorable(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    /**
+     * A JSON string as Jackson writes it: quote and backslash escaped, the
+     * usual short escapes for control characters and {@code \\u00XX} for the
+     * rest of them, everything else as itself.
+     */
+    private static void quoted(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                out.append(c);
+            } else {
+                escaped(c, out);
+            }
+        }
+        out.append('"');
+    }
+
+    private static void escaped(char c, StringBuilder out) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\f' -> out.append("\\f");
+            case '\r' -> out.append("\\r");
+            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+        }
     }
 
     /** As PostgreSQL's numeric prints it: no exponent, and never a negative scale. */

@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -85,19 +83,21 @@ final class Preflight {
             }
         }
         if (RowRules.applyTo(table.name())) {
-            Optional<String> problem = RowRules.problem(table.name(), byName(table, values));
+            Optional<String> problem = RowRules.problem(table.name(), name -> byName(table, values, name));
             if (problem.isPresent()) {
                 offenses.accept(new Offense(table.name(), key.get(), "", problem.get()));
             }
         }
     }
 
-    private static Map<String, Object> byName(LedgerTables.Table table, Object[] values) {
-        Map<String, Object> byName = new HashMap<>();
+    /** The value of the column {@code name}; a scan, since the rules look at a few of a dozen columns. */
+    private static Object byName(LedgerTables.Table table, Object[] values, String name) {
         for (int i = 0; i < values.length; i++) {
-            byName.put(table.columns().get(i).name(), values[i]);
+            if (table.columns().get(i).name().equals(name)) {
+                return values[i];
+            }
         }
-        return byName;
+        throw new IllegalArgumentException("no column " + name + " in " + table.name());
     }
 
     /** What is wrong with a value already read as its kind ({@link RowReader#INVALID}: reported already). */

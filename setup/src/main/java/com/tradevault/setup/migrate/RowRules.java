@@ -1,9 +1,9 @@
 package com.tradevault.setup.migrate;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The CHECK constraints of the schema that tie two columns of a row together. */
 final class RowRules {
@@ -19,7 +19,7 @@ final class RowRules {
         return table.equals("positions") || table.equals("orders") || table.equals("trade_decisions");
     }
 
-    static Optional<String> problem(String table, Map<String, Object> row) {
+    static Optional<String> problem(String table, Function<String, Object> row) {
         return switch (table) {
             case "positions" -> positions(row);
             case "orders" -> orders(row);
@@ -28,30 +28,30 @@ final class RowRules {
         };
     }
 
-    private static Optional<String> positions(Map<String, Object> row) {
-        boolean open = "OPEN".equals(row.get("status"));
-        return open == (row.get("closed_at") == null) ? Optional.empty()
-                : Optional.of("status " + row.get("status") + " with closed_at " + row.get("closed_at")
+    private static Optional<String> positions(Function<String, Object> row) {
+        boolean open = "OPEN".equals(row.apply("status"));
+        return open == (row.apply("closed_at") == null) ? Optional.empty()
+                : Optional.of("status " + row.apply("status") + " with closed_at " + row.apply("closed_at")
                         + ": an OPEN position has no closed_at and a CLOSED one has one");
     }
 
-    private static Optional<String> orders(Map<String, Object> row) {
-        Object type = row.get("type");
+    private static Optional<String> orders(Function<String, Object> row) {
+        Object type = row.apply("type");
         boolean stop = STOP_TYPES.contains(type);
-        if (stop != (row.get("stop_price_e8") != null)) {
-            return Optional.of("type " + type + " with stop_price_e8 " + row.get("stop_price_e8")
+        if (stop != (row.apply("stop_price_e8") != null)) {
+            return Optional.of("type " + type + " with stop_price_e8 " + row.apply("stop_price_e8")
                     + ": stop orders need a stop price and other orders have none");
         }
-        if (PRICED_TYPES.contains(type) && row.get("price_e8") == null) {
+        if (PRICED_TYPES.contains(type) && row.apply("price_e8") == null) {
             return Optional.of("type " + type + " without price_e8");
         }
         return Optional.empty();
     }
 
-    private static Optional<String> decisions(Map<String, Object> row) {
-        boolean skip = Objects.equals("SKIP", row.get("decision"));
-        return skip == (row.get("skip_reason") != null) ? Optional.empty()
-                : Optional.of("decision " + row.get("decision") + " with skip_reason " + Offense.shown(row.get("skip_reason"))
+    private static Optional<String> decisions(Function<String, Object> row) {
+        boolean skip = Objects.equals("SKIP", row.apply("decision"));
+        return skip == (row.apply("skip_reason") != null) ? Optional.empty()
+                : Optional.of("decision " + row.apply("decision") + " with skip_reason " + Offense.shown(row.apply("skip_reason"))
                         + ": a SKIP has a reason and nothing else does");
     }
 }

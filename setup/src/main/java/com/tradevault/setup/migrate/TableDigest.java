@@ -1,9 +1,6 @@
 package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.db.LedgerTables;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,23 +8,28 @@ import java.util.List;
 
 /**
  * A content checksum of one table that both backends produce alike. Every
- * row is put in a canonical binary form (integers as their exact 64 bits,
- * timestamps as epoch seconds and nanoseconds, text as UTF-8, JSON
- * canonicalised by {@link RowReader}, NULL marked, every field
- * length-prefixed), hashed to 128 bits (MurmurHash3 x64), and the row hashes
- * are added up modulo 2^128 with the row count alongside. The sum does not
- * depend on row order (collations differ between backends), and a missing,
- * extra, duplicated or changed row changes it. It guards against copying
- * mistakes, not against an adversary: that is what the encryption is for.
+ * row is put in a canonical form of 64-bit words (a tag word per field that
+ * says NULL, integer, timestamp or text and, for text, its length; integers
+ * as their exact 64 bits, timestamps as epoch seconds and nanoseconds, text
+ * as UTF-8 packed eight bytes to a word, JSON canonicalised by
+ * {@link RowReader}), hashed to 128 bits (MurmurHash3 x64 over the words),
+ * and the row hashes are added up modulo 2^128 with the row count alongside.
+ * The sum does not depend on row order (collations differ between backends),
+ * and a missing, extra, duplicated or changed row changes it. It guards
+ * against copying mistakes, not against an adversary: that is what the
+ * encryption is for.
  */
 final class TableDigest {
 
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
+    private static final long NULL = 0;
+    private static final long INTEGER = 1;
+    private static final long INSTANT = 2;
+    private static final long TEXT = 3;
 
     private final List<LedgerTables.Column> columns;
-    private byte[] row = new byte[512];
+    private long[] words = new long[64];
     private int length;
     private long sumHigh;
     private long sumLow;
@@ -47,63 +49,65 @@ final class TableDigest {
     }
 
     private void field(LedgerTables.Kind kind, Object value) {
+        ensure(3);
         if (value == null) {
-            putByte(0);
+            words[length++] = NULL;
         } else if (kind == LedgerTables.Kind.INTEGER) {
-            putByte(1);
-            putLong((Long) value);
+            words[length++] = INTEGER;
+            words[length++] = (Long) value;
         } else if (kind == LedgerTables.Kind.INSTANT) {
             Instant t = (Instant) value;
-            putByte(2);
-            putLong(t.getEpochSecond());
-            putLong(t.getNano());
+            words[length++] = INSTANT;
+            words[length++] = t.getEpochSecond();
+            words[length++] = t.getNano();
         } else {
-            byte[] text = ((String) value).getBytes(StandardCharsets.UTF_8);
-            putByte(3);
-            putLong(text.length);
-            ensure(text.length);
-            System.arraycopy(text, 0, row, length, text.length);
-            length += text.length;
+            text(((String) value).getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private void putByte(int b) {
-        ensure(1);
-        row[length++] = (byte) b;
-    }
-
-    private void putLong(long v) {
-        ensure(8);
-        LONG_LE.set(row, length, v);
-        length += 8;
+    /** The length in the tag word, then the bytes, little-endian, the last word padded with zeros. */
+    private void text(byte[] text) {
+        int full = text.length >>> 3;
+        ensure(full + 2);
+        words[length++] = TEXT | (long) text.length << 8;
+        for (int w = 0, at = 0; w < full; w++, at += 8) {
+            words[length++] = text[at] & 0xffL | (text[at + 1] & 0xffL) << 8 | (text[at + 2] & 0xffL) << 16
+                    | (text[at + 3] & 0xffL) << 24 | (text[at + 4] & 0xffL) << 32 | (text[at + 5] & 0xffL) << 40
+                    | (text[at + 6] & 0xffL) << 48 | (text[at + 7] & 0xffL) << 56;
+        }
+        if ((text.length & 7) != 0) {
+            long last = 0;
+            for (int at = text.length - 1; at >= full << 3; at--) {
+                last = last << 8 | text[at] & 0xffL;
+            }
+            words[length++] = last;
+        }
     }
 
     private void ensure(int more) {
-        if (length + more + 16 > row.length) {
-            row = Arrays.copyOf(row, Math.max(row.length * 2, length + more + 16));
+        if (length + more + 1 > words.length) {
+            words = Arrays.copyOf(words, Math.max(words.length * 2, length + more + 1));
         }
     }
 
-    /** MurmurHash3 x64 128 of the row, added to the running sum. */
+    /** MurmurHash3 x64 128 of the row's words (as little-endian bytes), added to the running sum. */
     private void hashRow() {
         long h1 = 0;
         long h2 = 0;
-        int blocks = length / 16;
-        for (int i = 0; i < blocks; i++) {
-            long k1 = (long) LONG_LE.get(row, i * 16);
-            long k2 = (long) LONG_LE.get(row, i * 16 + 8);
-            h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
+        long[] w = words;
+        int pairs = length >>> 1;
+        for (int i = 0; i < pairs; i++) {
+            h1 ^= Long.rotateLeft(w[2 * i] * C1, 31) * C2;
             h1 = (Long.rotateLeft(h1, 27) + h2) * 5 + 0x52dce729;
-            h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
+            h2 ^= Long.rotateLeft(w[2 * i + 1] * C2, 33) * C1;
             h2 = (Long.rotateLeft(h2, 31) + h1) * 5 + 0x38495ab5;
         }
-        Arrays.fill(row, length, blocks * 16 + 16, (byte) 0);
-        long k1 = (long) LONG_LE.get(row, blocks * 16);
-        long k2 = (long) LONG_LE.get(row, blocks * 16 + 8);
-        h2 ^= Long.rotateLeft(k2 * C2, 33) * C1;
-        h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
-        h1 ^= length;
-        h2 ^= length;
+        if ((length & 1) != 0) {
+            h1 ^= Long.rotateLeft(w[length - 1] * C1, 31) * C2;
+        }
+        long bytes = 8L * length;
+        h1 ^= bytes;
+        h2 ^= bytes;
         h1 += h2;
         h2 += h1;
         h1 = mix(h1);

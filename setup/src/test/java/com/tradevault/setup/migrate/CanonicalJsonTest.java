@@ -3,6 +3,9 @@ package com.tradevault.setup.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,24 @@ class CanonicalJsonTest {
     void differentValuesStayDifferent() {
         assertNotEquals(CanonicalJson.of("{\"a\": 1.0}"), CanonicalJson.of("{\"a\": 1.00}"));
         assertNotEquals(CanonicalJson.of("[\"1\"]"), CanonicalJson.of("[1]"));
+    }
+
+    @Test
+    void everyCharacterIsWrittenAsJacksonWritesIt() throws Exception {
+        ObjectMapper jackson = new ObjectMapper();
+        for (char c = 1; c < 0x3000; c++) {
+            if (Character.isSurrogate(c)) {
+                continue;
+            }
+            String text = "a" + c + "b";
+            assertEquals("{" + jackson.writeValueAsString(text) + ":[" + jackson.writeValueAsString(text) + "]}",
+                    CanonicalJson.of(jackson.writeValueAsString(Map.of(text, List.of(text)))), "character " + (int) c);
+        }
+    }
+
+    @Test
+    void literalsKeepTheirSpelling() {
+        assertEquals("[true,false,null,{\"k\":true}]", CanonicalJson.of("[ true , false , null , {\"k\" : true} ]"));
     }
 
     @Test

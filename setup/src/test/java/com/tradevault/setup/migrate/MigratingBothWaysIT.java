@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,37 @@ class MigratingBothWaysIT {
             assertEquals("2026-11-21T07:41:00.123456Z", r.getString(3));
             assertTrue(copy.encrypted());
         }
+    }
+
+    @Test
+    void readBackThroughBinaryCopyNoticesAMicrosecondAJsonDigitAndATrailingSpace() throws Exception {
+        OpeningDatabases sqlite = encryptedLedger();
+        try (Database db = sqlite.openExisting()) {
+            LedgerRows.adversarial(db);
+        }
+        String pg = PostgresServer.shared().newDatabase();
+        assertTrue(new MigratingToPostgres(sqlite, pg, Clock.systemUTC()).run(false, 2, Progress.NONE).report().ok());
+        try (Database source = sqlite.openExisting(); Database target = opened(pg)) {
+            Map<String, String> before = checksums(target, source);
+            assertEquals(checksums(source, target), before, "SQLite read by ResultSet and PostgreSQL by COPY agree");
+            try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                s.execute("UPDATE positions SET opened_at = opened_at + interval '1 microsecond' WHERE id = 1");
+                s.execute("UPDATE trade_decisions SET payload = '[0]' WHERE id = 1");
+                s.execute("UPDATE kv SET value = value || ' ' WHERE key = 'ключ 🔑'");
+            }
+            Map<String, String> after = checksums(source, target);
+            for (String table : before.keySet()) {
+                boolean changed = Set.of("positions", "trade_decisions", "kv").contains(table);
+                assertEquals(changed, !before.get(table).equals(after.get(table)), table);
+            }
+        }
+    }
+
+    /** The checksum of every table of {@code read}, as the verification reads it. */
+    private static Map<String, String> checksums(Database other, Database read) throws Exception {
+        Map<String, String> hex = new java.util.LinkedHashMap<>();
+        new LedgerCopy(other, read, 2, Progress.NONE).readBack().forEach((table, d) -> hex.put(table, d.rows() + " " + d.hex()));
+        return hex;
     }
 
     @Test

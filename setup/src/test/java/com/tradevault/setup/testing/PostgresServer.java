@@ -167,6 +167,46 @@ public final class PostgresServer implements AutoCloseable {
         return url(name);
     }
 
+    /**
+     * A fresh database owned by a new role {@code role} that must log in
+     * with {@code password} (SCRAM, from 127.0.0.1), for tests of the
+     * password path; returns its URL, which names the role but never the
+     * password. The password reaches the server over JDBC, never through a
+     * process's arguments.
+     */
+    public String newDatabaseRequiringPassword(String role, String password) {
+        String name = "t" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(url("postgres")); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            s.execute("CREATE DATABASE " + name + " OWNER " + role);
+            Path hba = data().resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + role + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not create database " + name + " for role " + role, e);
+        }
+        awaitPasswordRequired(name, role);
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name + "?user=" + role;
+    }
+
+    /** The server rereads pg_hba.conf a moment after the reload signal. */
+    private void awaitPasswordRequired(String database, String role) {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + role;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(url)) {
+                Thread.sleep(50);
+            } catch (SQLException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("PostgreSQL still lets " + role + " in without a password after 30 s");
+    }
+
     @Override
     public void close() {
         try {
