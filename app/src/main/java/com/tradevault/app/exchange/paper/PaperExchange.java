@@ -38,10 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@link #tick()}: tests call it (or {@link #advance(int)}) for deterministic
  * runs; live use calls {@link #startTicker()}, which ticks every
  * {@code paper.feed.tick-interval} on a background thread until {@link #close()}.
- * Every method is thread-safe: reads and writes take turns on one lock. Each
- * state change is durable before its method returns, all of it or none;
- * concurrent changes share one commit ({@code GroupCommit}). Matching rules
- * are described on the engine ({@code Matching}).
+ * Every method is thread-safe; each state change is one durable transaction.
+ * Matching rules are described on the engine ({@code Matching}).
  */
 public final class PaperExchange implements Exchange, AutoCloseable {
 
@@ -52,11 +50,10 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     private final StateLock lock;
     private final PaperStore store;
     private final Matching matching;
-    private final GroupCommit commits;
     private final PriceFeed feed;
     private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
-    private volatile boolean closed;
+    private boolean closed;
 
     private PaperExchange(PaperSettings settings, Clock clock, StateLock lock, PaperStore store, PriceFeed feed) {
         this.settings = settings;
@@ -65,7 +62,6 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         this.store = store;
         this.feed = feed;
         this.matching = new Matching(store, settings, clock);
-        this.commits = new GroupCommit(store, matching, this);
     }
 
     /**
@@ -129,27 +125,21 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         return settings;
     }
 
-    /** Moves every symbol's price one feed step and fills what the new prices reach; nothing once closed. */
-    public void tick() {
+    /** Moves every symbol's price one feed step and fills what the new prices reach. */
+    public synchronized void tick() {
         if (closed) {
             return;
         }
-        try {
-            write(() -> {
-                for (String symbol : settings.symbols()) {
-                    PaperStore.LastPrice last = store.lastPrice(symbol).orElseThrow();
-                    long tick = last.ticks() + 1;
-                    BigDecimal price = feed.next(symbol, last.price(), tick);
-                    store.recordPrice(symbol, price, tick, clock.instant());
-                    matching.onPrice(symbol, price);
-                }
-                return null;
-            });
-        } catch (ExchangeUnavailable e) {
-            if (!closed) {
-                throw e;
+        write(() -> {
+            for (String symbol : settings.symbols()) {
+                PaperStore.LastPrice last = store.lastPrice(symbol).orElseThrow();
+                long tick = last.ticks() + 1;
+                BigDecimal price = feed.next(symbol, last.price(), tick);
+                store.recordPrice(symbol, price, tick, clock.instant());
+                matching.onPrice(symbol, price);
             }
-        }
+            return null;
+        });
     }
 
     /** Runs {@code ticks} ticks in a row. */
@@ -164,7 +154,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      *
      * @return the price set: {@code price} rounded down to the tick size
      */
-    public BigDecimal setPrice(String symbol, BigDecimal price) {
+    public synchronized BigDecimal setPrice(String symbol, BigDecimal price) {
         return write(() -> {
             BigDecimal rounded = E8.plain(matching.rules(symbol).floorPrice(price).max(settings.tickSize()));
             long ticks = store.lastPrice(symbol).orElseThrow().ticks();
@@ -175,7 +165,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     }
 
     /** Cancels every open order (of one symbol, or all), as a venue does during maintenance. */
-    public List<ExchangeOrder> cancelAll(Optional<String> symbol) {
+    public synchronized List<ExchangeOrder> cancelAll(Optional<String> symbol) {
         return write(() -> {
             List<ExchangeOrder> cancelled = new ArrayList<>();
             for (PaperOrder o : store.openOrders(symbol)) {
@@ -232,12 +222,12 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     }
 
     @Override
-    public ExchangeOrder place(OrderRequest request) {
+    public synchronized ExchangeOrder place(OrderRequest request) {
         return write(() -> matching.place(request)).view();
     }
 
     @Override
-    public ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
+    public synchronized ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
         return write(() -> {
             PaperOrder o = store.orderByClientId(clientOrderId.value())
                     .filter(x -> x.symbol().equals(symbol) && x.status().isOpen())
@@ -337,13 +327,14 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in the next group transaction, then tells the fill listeners what it filled. */
+    /** Runs {@code work} in one transaction, then tells the fill listeners what it filled. */
     private <T> T write(PaperStore.Work<T> work) {
-        GroupCommit.Committed<T> committed = read(() -> commits.write(work));
-        for (Matching.Fill fill : committed.fills()) {
+        matching.drainFills();
+        T result = read(() -> store.transaction(work));
+        for (Matching.Fill fill : matching.drainFills()) {
             fillListeners.forEach(l -> l.filled(fill.order(), fill.trade()));
         }
-        return committed.result();
+        return result;
     }
 
     /** Told of every fill once it is durable (e.g. to log it); called on the thread that caused it. */

@@ -99,28 +99,6 @@ final class PaperStore implements AutoCloseable {
         }
     }
 
-    /** Marks where {@link #rollbackToSavepoint()} returns to, inside a transaction (one level). */
-    void savepoint() throws SQLException {
-        execute("SAVEPOINT write");
-    }
-
-    /** Keeps what was done since {@link #savepoint()}. */
-    void releaseSavepoint() throws SQLException {
-        execute("RELEASE write");
-    }
-
-    /** Undoes what was done since {@link #savepoint()}; the transaction goes on. */
-    void rollbackToSavepoint() throws SQLException {
-        execute("ROLLBACK TO write");
-        execute("RELEASE write");
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
     boolean isNew() throws SQLException {
         return query("SELECT count(*) FROM balances", rs -> rs.getLong(1)).get(0) == 0;
     }

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Many threads place, cancel, re-send and move the price at once, so that
- * writes share group commits: every accepted order exists exactly once, every
- * rejected one not at all, each fill is reported once, the balances add up,
- * and all of it is still there after the engine is reopened.
+ * Many threads place, cancel, re-send and move the price at once, as the
+ * server's request threads do: every accepted order exists exactly once,
+ * every rejected one not at all, each fill is reported once, the balances add
+ * up, and all of it is still there after the engine is reopened.
  */
 class PaperConcurrentWritesTest {
 
