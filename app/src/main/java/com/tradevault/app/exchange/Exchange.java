@@ -42,6 +42,9 @@ public interface Exchange {
     /** The last traded price. */
     BigDecimal lastPrice(String symbol);
 
+    /** The last traded price of every symbol the venue lists, asked for in one request. */
+    Map<String, BigDecimal> lastPrices();
+
     /** One-minute candles from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
     List<Candle> candles(String symbol, Instant from, Instant to);
 

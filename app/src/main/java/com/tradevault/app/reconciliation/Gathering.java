@@ -12,6 +12,7 @@ import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.OrderState;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Price;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -122,14 +123,20 @@ final class Gathering {
         return ledger.read(s -> ids.stream().filter(s::hasFill).collect(Collectors.toSet()));
     }
 
-    /** Rules of every open position's symbol; the last price only where protection is in question. */
+    /**
+     * Rules of every open position's symbol; the last price only where
+     * protection is in question: one request for all symbols when more than
+     * one is needed, instead of one per symbol.
+     */
     private Map<String, Snapshot.Market> markets(Collection<Position> open, Collection<Position> unsure) {
         Set<String> symbols = open.stream().map(Position::symbol).collect(Collectors.toCollection(TreeSet::new));
         Set<String> priced = unsure.stream().map(Position::symbol).collect(Collectors.toSet());
+        Map<String, BigDecimal> prices = priced.size() > 1 ? exchange.lastPrices() : Map.of();
         Map<String, Snapshot.Market> markets = new ConcurrentHashMap<>();
         fanning.each(symbols, symbol -> markets.put(symbol, new Snapshot.Market(
                 rules.computeIfAbsent(symbol, exchange::rules), priced.contains(symbol)
-                ? Optional.of(new Price(exchange.lastPrice(symbol))) : Optional.empty())));
+                ? Optional.of(new Price(Optional.ofNullable(prices.get(symbol))
+                        .orElseGet(() -> exchange.lastPrice(symbol)))) : Optional.empty())));
         return markets;
     }
 

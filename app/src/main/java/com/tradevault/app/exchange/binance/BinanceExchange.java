@@ -147,6 +147,15 @@ public final class BinanceExchange implements Exchange {
         return BinanceJson.decimal(http.get("/api/v3/ticker/price", params("symbol", symbol)).get("price"));
     }
 
+    /** One {@code GET /api/v3/ticker/price} without a symbol: Binance answers with every symbol (weight 4). */
+    @Override
+    public Map<String, BigDecimal> lastPrices() {
+        Map<String, BigDecimal> all = new LinkedHashMap<>();
+        http.get("/api/v3/ticker/price", params()).forEach(t -> all.put(t.get("symbol").asText(),
+                BinanceJson.decimal(t.get("price"))));
+        return all;
+    }
+
     /** Klines of every minute overlapping [from, to), fetched in pages of 1000. */
     @Override
     public List<Candle> candles(String symbol, Instant from, Instant to) {

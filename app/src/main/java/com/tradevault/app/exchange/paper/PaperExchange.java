@@ -273,6 +273,17 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         return read(() -> matching.lastPrice(symbol));
     }
 
+    @Override
+    public synchronized Map<String, BigDecimal> lastPrices() {
+        return read(() -> {
+            Map<String, BigDecimal> all = new LinkedHashMap<>();
+            for (String symbol : settings.symbols()) {
+                all.put(symbol, store.lastPrice(symbol).orElseThrow().price());
+            }
+            return all;
+        });
+    }
+
     /** Candles whose minute overlaps [from, to): the candle holding {@code from} is included. */
     @Override
     public synchronized List<Candle> candles(String symbol, Instant from, Instant to) {

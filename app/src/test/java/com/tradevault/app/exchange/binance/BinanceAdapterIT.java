@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,16 @@ class BinanceAdapterIT {
         assertTrue(Duration.between(adapter.serverTime(), now).abs().toSeconds() < 5);
         assertEquals(new BigDecimal("123.45"), adapter.candles("BTCUSDT", now.minusSeconds(120), now.plusSeconds(60))
                 .stream().map(c -> c.high()).reduce(BigDecimal::max).orElseThrow());
+    }
+
+    @Test
+    void everySymbolsLastPriceComesInOneTickerRequest() {
+        venue.close();
+        venue = new PaperVenue(dir, "paper.symbols", "BTCUSDT,ETHUSDT");
+        adapter = venue.adapter();
+        venue.control.setPrice("ETHUSDT", "42.5");
+        assertEquals(Map.of("BTCUSDT", new BigDecimal("100"), "ETHUSDT", new BigDecimal("42.5")), adapter.lastPrices());
+        assertEquals(venue.engine.lastPrices(), adapter.lastPrices());
     }
 
     @Test

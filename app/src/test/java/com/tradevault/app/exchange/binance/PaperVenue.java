@@ -21,8 +21,9 @@ final class PaperVenue implements AutoCloseable {
     final PaperServer server;
     final PaperControl control;
 
-    PaperVenue(Path dir) {
-        engine = PaperExchange.open(PaperFixture.settings(dir), Clock.systemUTC());
+    /** @param settings paper settings keys and values over {@link PaperFixture#settings}'s */
+    PaperVenue(Path dir, String... settings) {
+        engine = PaperExchange.open(PaperFixture.settings(dir, settings), Clock.systemUTC());
         server = PaperServer.start(engine, ACCOUNT, Clock.systemUTC(), new InetSocketAddress("127.0.0.1", 0));
         control = new PaperControl(server.url());
     }

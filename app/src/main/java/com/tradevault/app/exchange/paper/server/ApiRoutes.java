@@ -9,6 +9,7 @@ import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.binance.BinanceErrors;
 import com.tradevault.app.exchange.binance.BinanceJson;
 import com.tradevault.app.exchange.paper.PaperExchange;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -81,13 +82,16 @@ final class ApiRoutes {
             return price(orders.symbol(symbol.get()));
         }
         ArrayNode all = BinanceJson.MAPPER.createArrayNode();
-        exchange.settings().symbols().forEach(s -> all.add(price(s)));
+        exchange.lastPrices().forEach((s, p) -> all.add(price(s, p)));
         return all;
     }
 
     private ObjectNode price(String symbol) {
-        return BinanceJson.MAPPER.createObjectNode().put("symbol", symbol)
-                .put("price", BinanceJson.decimal(exchange.lastPrice(symbol)));
+        return price(symbol, exchange.lastPrice(symbol));
+    }
+
+    private static ObjectNode price(String symbol, BigDecimal price) {
+        return BinanceJson.MAPPER.createObjectNode().put("symbol", symbol).put("price", BinanceJson.decimal(price));
     }
 
     private JsonNode klines(ApiRequest r) {
