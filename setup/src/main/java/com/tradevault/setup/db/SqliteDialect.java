@@ -210,11 +210,11 @@ final class SqliteDialect implements Dialect {
                     SqliteFiles.copy(c, temp, new SqliteFiles.SameAsSource());
                 }
             }
-            SqliteDialect copy = new SqliteDialect(target.toAbsolutePath().normalize());
-            DbSettings copySettings = settings.withUrl("jdbc:sqlite:" + copy.file).withEncryption(database.encrypted());
-            Map<String, Long> counts = new SqliteDialect(temp).recover(copySettings.withUrl("jdbc:sqlite:" + temp), key);
+            DbSettings copySettings = settings.withEncryption(database.encrypted());
+            Map<String, Long> counts = new SqliteDialect(temp).recover(copySettings, key);
             AtomicFiles.fsync(temp);
             AtomicFiles.moveIntoPlace(temp, target);
+            SqliteDialect copy = new SqliteDialect(target.toAbsolutePath().normalize());
             return new Snapshot(counts, () -> copy.check(copySettings, key));
         } finally {
             WalFileCopy.deleteQuietly(temp);
