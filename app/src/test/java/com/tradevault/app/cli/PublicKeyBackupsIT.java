@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.testing.TestLedgers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Public-key mode from the command line: the server writes a backup it cannot
@@ -35,9 +31,6 @@ class PublicKeyBackupsIT {
     @TempDir
     Path dir;
 
-    private StringWriter out;
-    private StringWriter err;
-
     @Test
     void verifyAndRestoreOpenAPublicKeyBackupWithThePrivateKeyFile() throws Exception {
         Path secret = generateKey("backups@example.org", "--export-secret-keys");
@@ -45,33 +38,33 @@ class PublicKeyBackupsIT {
         Path config = Files.writeString(dir.resolve("tradevault.conf"), "backup.recipient-key-file = \"" + pub + "\"\n");
         Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX,
                 "TRADEVAULT_CONFIG", config.toString(), "TRADEVAULT_BACKUP_KEY_PASSPHRASE", KEY_PASSPHRASE);
-        assertEquals(0, run(env, "setup-db"), err.toString());
-        assertEquals(0, run(env, "backup"), err.toString());
+        assertEquals(0, run(env, "setup-db").exitCode());
+        CliRun backedUp = run(env, "backup");
+        assertEquals(0, backedUp.exitCode(), backedUp.err());
         Path backup = dir.resolve("data/backups/tradevault-20261121T074100Z.tar.gpg");
 
-        assertEquals(4, run(env, "backups", "verify", backup.toString()), out.toString());
-        assertTrue(err.toString().startsWith("error: backups here are encrypted to the public key in " + pub
-                + ", which this server cannot decrypt"), err.toString());
+        CliRun noKey = run(env, "backups", "verify", backup.toString());
+        assertEquals(4, noKey.exitCode(), noKey.out());
+        assertTrue(noKey.err().startsWith("error: backups here are encrypted to the public key in " + pub
+                + ", which this server cannot decrypt"), noKey.err());
 
-        assertEquals(0, run(env, "backups", "verify", backup.toString(), "--private-key-file", secret.toString()),
-                err.toString());
-        assertTrue(out.toString().startsWith("ok: " + backup + "\n"), out.toString());
-        assertTrue(out.toString().contains("  decrypted: with private key file " + secret), out.toString());
+        CliRun verified = run(env, "backups", "verify", backup.toString(), "--private-key-file", secret.toString());
+        assertEquals(0, verified.exitCode(), verified.err());
+        assertTrue(verified.out().startsWith("ok: " + backup + "\n"), verified.out());
+        assertTrue(verified.out().contains("  decrypted: with private key file " + secret), verified.out());
 
         Path restored = dir.resolve("restored.db");
-        assertEquals(0, run(env, "restore", backup.toString(), "--to", restored.toString(), "--private-key-file",
-                secret.toString()), err.toString());
-        assertTrue(out.toString().startsWith("Restored " + restored + " from " + backup), out.toString());
-        assertFalse((out.toString() + err).contains(KEY_PASSPHRASE), "the key's passphrase is never printed");
+        CliRun restore = run(env, "restore", backup.toString(), "--to", restored.toString(), "--private-key-file",
+                secret.toString());
+        assertEquals(0, restore.exitCode(), restore.err());
+        assertTrue(restore.out().startsWith("Restored " + restored + " from " + backup), restore.out());
+        for (CliRun r : List.of(noKey, verified, restore)) {
+            assertFalse((r.out() + r.err()).contains(KEY_PASSPHRASE), "the key's passphrase is never printed");
+        }
     }
 
-    private int run(Map<String, String> env, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cl = new Cli(env, Clock.fixed(NOW, ZoneOffset.UTC)).commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+    private static CliRun run(Map<String, String> env, String... args) {
+        return CliRun.of(env, Clock.fixed(NOW, ZoneOffset.UTC), args);
     }
 
     /** An OpenPGP key made by gpg in a throwaway home (made once), exported armored. */
