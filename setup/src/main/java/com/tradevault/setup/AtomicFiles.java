@@ -60,6 +60,13 @@ public final class AtomicFiles {
         }
     }
 
+    /** Fails when {@code target} exists: copies and dumps never overwrite a file. */
+    public static void requireAbsent(Path target) throws IOException {
+        if (Files.exists(target)) {
+            throw new IOException(target + " already exists; refusing to overwrite it");
+        }
+    }
+
     /** Renames {@code source} onto {@code target} atomically and fsyncs the directory. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package com.tradevault.setup.db;
 
+import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
 import java.io.IOException;
@@ -34,9 +35,7 @@ final class PgDump {
     }
 
     Map<String, Long> write(Database database, Path target) throws IOException, SQLException {
-        if (Files.exists(target)) {
-            throw new IOException(target + " already exists; refusing to overwrite it");
-        }
+        AtomicFiles.requireAbsent(target);
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -199,9 +199,7 @@ final class SqliteDialect implements Dialect {
     @Override
     public Snapshot writeSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key, Path target)
             throws IOException, SQLException {
-        if (Files.exists(target)) {
-            throw new IOException(target + " already exists; refusing to overwrite it");
-        }
+        AtomicFiles.requireAbsent(target);
         Path temp = AtomicFiles.tempBeside(target, "copy");
         WalFileCopy.deleteQuietly(temp);
         try {

@@ -84,9 +84,7 @@ public final class SqliteFiles {
      * fsync the directory). Refuses to overwrite an existing file.
      */
     public static void copy(Connection source, Path target, Target encryption) throws IOException, SQLException {
-        if (Files.exists(target)) {
-            throw new IOException(target + " already exists; refusing to overwrite it");
-        }
+        AtomicFiles.requireAbsent(target);
         Path temp = AtomicFiles.tempBeside(target, "copy");
         Files.deleteIfExists(temp);
         try (Statement s = source.createStatement()) {
