@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,33 +82,40 @@ final class LedgerCopy {
 
     /**
      * Copies every table, checking each row as the preflight does before it
-     * is written, while {@code databaseChecks} runs the source's own checks.
-     * After the first offending row nothing more is written but the scan goes
-     * on, so that every offending row is reported, and the target
-     * transaction is rolled back.
+     * is written, and runs {@code databaseChecks} (the source's own checks)
+     * while the target builds its indexes and checks its keys: then this
+     * process has nothing else to do, so on a machine with few cores the
+     * checks do not slow the copy. After the first offending row nothing more
+     * is written but the scan goes on, so that every offending row is
+     * reported, and the target transaction is rolled back.
      */
-    Copied copy(long totalRows, Future<List<Offense>> databaseChecks) throws SQLException {
+    Copied copy(long totalRows, Callable<List<Offense>> databaseChecks) throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
         List<Offense> offenses = new ArrayList<>();
         progress.phase("copy", totalRows);
+        ExecutorService checking = Executors.newSingleThreadExecutor();
         try (Readers in = Readers.open(source, READERS); Connection out = target.connect()) {
             out.setAutoCommit(false);
+            Future<List<Offense>> checks = null;
             try {
                 BulkLoad load = target.dialect().startBulkLoad(out, LedgerTables.ALL);
                 for (LedgerTables.Table table : LedgerTables.ALL) {
                     digests.put(table.name(), copyTable(in, out, table, offenses));
                 }
+                checks = checking.submit(databaseChecks);
                 if (offenses.isEmpty()) {
                     load.finish();
                 }
-                finish(out, offenses, databaseChecks);
+                finish(out, offenses, checks);
             } catch (SQLException e) {
                 out.rollback();
-                explainOrThrow(e, offenses, databaseChecks);
+                explainOrThrow(e, offenses, checks != null ? checks : checking.submit(databaseChecks));
             } catch (RuntimeException e) {
                 out.rollback();
                 throw e;
             }
+        } finally {
+            checking.shutdownNow();
         }
         progress.done();
         return new Copied(digests, offenses);

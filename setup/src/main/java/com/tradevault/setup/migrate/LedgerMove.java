@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -54,18 +51,11 @@ final class LedgerMove {
             if (dryRun) {
                 return planned(started, startNanos, true, Preflight.scan(source), counts);
             }
-            ExecutorService checks = Executors.newSingleThreadExecutor();
-            LedgerCopy.Copied copied;
-            try {
-                Future<List<Offense>> databaseChecks = checks.submit(() -> Preflight.databaseChecks(source, false));
-                new SchemaMigrations(target).migrate();
-                new SchemaMigrations(target).requireCurrent();
-                lap("schema");
-                copied = copy.copy(total, databaseChecks);
-                lap("copy");
-            } finally {
-                checks.shutdownNow();
-            }
+            new SchemaMigrations(target).migrate();
+            new SchemaMigrations(target).requireCurrent();
+            lap("schema");
+            LedgerCopy.Copied copied = copy.copy(total, () -> Preflight.databaseChecks(source, false));
+            lap("copy");
             if (!copied.offenses().isEmpty()) {
                 return planned(started, startNanos, false, copied.offenses(), counts);
             }
