@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 image=installer/target/tradevault
 # the image is rebuilt so that the run measures the code checked out (BENCH_NO_BUILD=1 reuses it)
-[ "${BENCH_NO_BUILD:-}" = 1 ] && [ -d "$image/lib" ] || mvn -B -q package -DskipTests
+if [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -d "$image/lib" ]; then mvn -B -q package -DskipTests; fi
 dir=${3:-target/bench-ledger}
 rm -rf "$dir"
 exec java -Dorg.sqlite.lib.path="$PWD/$image/lib/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so \

@@ -18,7 +18,10 @@ class ShellScriptsIT {
         args.add(Bundle.SOURCE.resolve("installer/make-source-bundle.sh"));
         args.add(Bundle.SOURCE.resolve("installer/src/test/resources/sandbox-approximation.sh"));
         args.add(Bundle.SOURCE.resolve("installer/src/test/resources/isolated-host.sh"));
-        args.add(Bundle.SOURCE.resolve("bench/start-time.sh"));
+        for (String bench : new String[] {"start-time.sh", "crash-soak.sh", "backup/run.sh", "ledger/run.sh",
+                "reconcile/run.sh", "postgres/run.sh", "postgres/budget.sh"}) {
+            args.add(Bundle.SOURCE.resolve("bench").resolve(bench));
+        }
         for (String script : new String[] {"install.sh", "uninstall.sh", "bin/tradevault", "libexec/as-service",
                 "libexec/make-cds-archive", "libexec/install-steps.sh", "libexec/install-checks.sh", "libexec/service-user.sh"}) {
             args.add(Bundle.IMAGE.resolve(script));
