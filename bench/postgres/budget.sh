@@ -79,6 +79,9 @@ load, back, floor_cpu = (col("floor", i) for i in range(1, 4))
 fixed = [w - c - v for w, c, v in zip(wall, copy, verify)]
 target = statistics.median(pgloader) / 1.5
 floor = statistics.median([a + b for a, b in zip(load, back)])
+ratios = [p / w for p, w in zip(pgloader, wall)]
+print(f"ratio tradevault / pgloader (rows/s)        median {statistics.median(ratios):.2f}x"
+      f" (range {min(ratios):.2f}x to {max(ratios):.2f}x), {len(ratios)} runs each")
 print(f"pgloader wall                               {med(pgloader)}")
 print(f"target wall (pgloader median / 1.5)         {target:.2f} s")
 print(f"server floor: load + indexes + keys         {med(load)}")
