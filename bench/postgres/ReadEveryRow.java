@@ -14,7 +14,9 @@ import java.util.Locale;
  * The least any migration written in Java must spend on the source: CPU seconds of one thread to read
  * every row of every ledger table through the SQLite JDBC driver the bundle ships, one getBytes per
  * column (the cheapest call: no type check, no decoding), and of PRAGMA quick_check, which the
- * migration's preflight runs. Run by budget.sh with the launcher's JIT and GC settings.
+ * migration's preflight runs; and for comparison, the same read with one getObject per column (type
+ * and value, text decoded into a String), which is how the migration reads rows today. Run by
+ * budget.sh with the launcher's JIT and GC settings.
  * Usage: java -cp sqlite-jdbc.jar ReadEveryRow.java LEDGER [RUNS]
  */
 public class ReadEveryRow {
@@ -27,22 +29,27 @@ public class ReadEveryRow {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0])) {
             List<Double> reads = new ArrayList<>();
+            List<Double> objects = new ArrayList<>();
             List<Double> checks = new ArrayList<>();
             long rows = 0;
             for (int run = 0; run < runs; run++) {
                 long start = CPU.getCurrentThreadCpuTime();
-                rows = readEveryRow(c);
+                rows = readEveryRow(c, false);
                 reads.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
+                start = CPU.getCurrentThreadCpuTime();
+                readEveryRow(c, true);
+                objects.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
                 start = CPU.getCurrentThreadCpuTime();
                 quickCheck(c);
                 checks.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
             }
-            System.out.println("read-every-row " + rows + " rows: " + summary(reads));
+            System.out.println("read-every-row " + rows + " rows, getBytes: " + summary(reads));
+            System.out.println("read-every-row " + rows + " rows, getObject: " + summary(objects));
             System.out.println("quick_check: " + summary(checks));
         }
     }
 
-    private static long readEveryRow(Connection c) throws SQLException {
+    private static long readEveryRow(Connection c, boolean asObjects) throws SQLException {
         long rows = 0;
         long bytes = 0;
         for (String table : TABLES) {
@@ -51,8 +58,13 @@ public class ReadEveryRow {
                 while (r.next()) {
                     rows++;
                     for (int i = 1; i <= columns; i++) {
-                        byte[] value = r.getBytes(i);
-                        bytes += value == null ? 0 : value.length;
+                        if (asObjects) {
+                            Object value = r.getObject(i);
+                            bytes += value == null ? 0 : value.hashCode() & 1;
+                        } else {
+                            byte[] value = r.getBytes(i);
+                            bytes += value == null ? 0 : value.length;
+                        }
                     }
                 }
             }
