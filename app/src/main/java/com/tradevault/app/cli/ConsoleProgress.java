@@ -70,6 +70,7 @@ final class ConsoleProgress implements Progress {
         private String phase = "";
         private long total;
         private long done;
+        private AutoCloseable clock;
 
         RowPhases(ConsoleProgress line) {
             this.line = line;
@@ -80,7 +81,11 @@ final class ConsoleProgress implements Progress {
             phase = name;
             total = totalRows;
             done = 0;
-            line.update(phase, 0, total);
+            if (totalRows > 0) {
+                line.update(phase, 0, total);
+            } else {
+                clock = ticking(name);
+            }
         }
 
         @Override
@@ -91,6 +96,15 @@ final class ConsoleProgress implements Progress {
 
         @Override
         public void done() {
+            if (clock != null) {
+                try {
+                    clock.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("stopping the progress clock", e);
+                }
+                clock = null;
+                return;
+            }
             finish(line);
             line.step = "";
         }
@@ -105,15 +119,19 @@ final class ConsoleProgress implements Progress {
             return () -> { };
         }
         long start = System.nanoTime();
+        Runnable draw = () -> {
+            System.err.printf(Locale.ROOT, "\r%-15s %d s", step, (System.nanoTime() - start) / 1_000_000_000L);
+            System.err.flush();
+        };
+        draw.run();
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                System.err.printf(Locale.ROOT, "\r%-15s %d s", step, (System.nanoTime() - start) / 1_000_000_000L);
-                System.err.flush();
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     return;
                 }
+                draw.run();
             }
         }, "progress-" + step);
         t.setDaemon(true);

@@ -108,6 +108,8 @@ final class LedgerCopy {
                     digests.put(table.name(), copyTable(in, out, table, offenses));
                 }
                 checks = checking.submit(databaseChecks);
+                progress.done();
+                progress.phase("indexes, checks", 0);
                 if (offenses.isEmpty()) {
                     load.finish();
                 }
@@ -121,8 +123,8 @@ final class LedgerCopy {
             }
         } finally {
             checking.shutdownNow();
+            progress.done();
         }
-        progress.done();
         return new Copied(digests, offenses);
     }
 

@@ -21,7 +21,11 @@ public interface Progress {
         }
     };
 
-    /** A new phase ({@code copy}, {@code verify}) over {@code totalRows} rows starts. */
+    /**
+     * A new phase ({@code copy}, {@code verify}) over {@code totalRows} rows
+     * starts; 0 for a phase without rows to count (building the target's
+     * indexes), which a terminal shows as the time it has taken so far.
+     */
     void phase(String name, long totalRows);
 
     /** {@code rows} more rows are done in the current phase. */
