@@ -142,8 +142,9 @@ public interface Dialect {
     /**
      * A reader of the rows of {@code table} that match {@code where} (SQL;
      * empty for all) on {@code connection}, through the backend's bulk path:
-     * binary {@code COPY} on PostgreSQL; empty on SQLite, whose rows are read
-     * through a {@code ResultSet} as fast as through anything else.
+     * binary {@code COPY} on PostgreSQL, a {@code json_array} per row on
+     * SQLite ({@link SqliteArrayReader}); empty for a backend without one.
+     * A value it cannot take as it is stops it with {@link UnexpectedValue}.
      */
     Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where) throws SQLException;
 

@@ -354,12 +354,13 @@ final class SqliteDialect implements Dialect {
         return new SqliteInsertWriter(this, connection, table, batchSize);
     }
 
-    /** Nothing to set aside: SQLite's index upkeep is cheap next to its single writer. */
     @Override
-    public Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where) {
-        return Optional.empty();
+    public Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where)
+            throws SQLException {
+        return Optional.of(SqliteArrayReader.open(connection, table, where));
     }
 
+    /** Nothing to set aside: SQLite's index upkeep is cheap next to its single writer. */
     @Override
     public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) {
         return () -> { };

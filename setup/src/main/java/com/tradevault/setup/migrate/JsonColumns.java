@@ -1,12 +1,12 @@
 package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.db.LedgerTables;
-import java.sql.SQLException;
+import com.tradevault.setup.db.UnexpectedValue;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Puts the JSON values of rows read back in bulk into their canonical form
+ * Puts the JSON values of rows read in bulk into their canonical form
  * ({@link CanonicalJson}), as {@link RowReader} does for rows read through a
  * {@code ResultSet}, so that both sides of a comparison see the same text.
  */
@@ -22,13 +22,13 @@ final class JsonColumns {
                 .filter(i -> columns.get(i).kind() == LedgerTables.Kind.JSON).toArray();
     }
 
-    /** {@code row} with its JSON values replaced by their canonical text; fails on JSON the source could not hold. */
-    Object[] canonical(Object[] row) throws SQLException {
+    /** {@code row} with its JSON values replaced by their canonical text; fails on JSON the other backend rejects. */
+    Object[] canonical(Object[] row) throws UnexpectedValue {
         for (int i : positions) {
             if (row[i] != null) {
                 CanonicalJson.Checked checked = CanonicalJson.check((String) row[i]);
                 if (checked.problem().isPresent()) {
-                    throw new SQLException("cannot read back " + table.name() + "." + table.columns().get(i).name()
+                    throw new UnexpectedValue("cannot read " + table.name() + "." + table.columns().get(i).name()
                             + ": " + Offense.shown(row[i]) + " " + checked.problem().get());
                 }
                 row[i] = checked.canonical();

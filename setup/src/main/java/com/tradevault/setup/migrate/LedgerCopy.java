@@ -5,6 +5,7 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.db.RowSource;
 import com.tradevault.setup.db.RowWriter;
+import com.tradevault.setup.db.UnexpectedValue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -188,6 +189,78 @@ final class LedgerCopy {
 
     private SliceResult read(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover, AtomicBoolean offending)
             throws Exception {
+        try {
+            Optional<SliceResult> bulk = offending.get() ? Optional.empty() : readInBulk(c, slice, handover, offending);
+            return bulk.isPresent() ? bulk.get() : readChecking(c, slice, handover, offending);
+        } finally {
+            handover.put(END);
+        }
+    }
+
+    /**
+     * The slice through the source's bulk reader, each row checked as the
+     * preflight does. Empty when the source has no bulk reader, or when a row
+     * has something to report (or another slice had): then nothing more is
+     * written, and the slice is read again through a {@code ResultSet}
+     * ({@link #readChecking}), which names every offending row. The bulk read
+     * goes on to its end without writing, since on PostgreSQL a {@code COPY}
+     * cut short would end the read transaction the second read needs.
+     */
+    private Optional<SliceResult> readInBulk(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover,
+                                             AtomicBoolean offending) throws Exception {
+        TableDigest digest = new TableDigest(slice.table());
+        JsonColumns json = new JsonColumns(slice.table());
+        List<Offense> found = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
+        boolean clean = true;
+        try {
+            Optional<RowSource> bulk = source.dialect().bulkReader(c, slice.table(), slice.where());
+            if (bulk.isEmpty()) {
+                return Optional.empty();
+            }
+            try (RowSource in = bulk.get()) {
+                for (Object[] values = in.next(); values != null; values = in.next()) {
+                    tick(rowsSeen.incrementAndGet());
+                    clean = clean && !offending.get() && passes(slice.table(), values, json, found);
+                    if (clean) {
+                        digest.add(values);
+                        rows.add(values);
+                        if (rows.size() == ROWS_PER_HANDOVER) {
+                            handover.put(rows);
+                            rows = new ArrayList<>(ROWS_PER_HANDOVER);
+                        }
+                    }
+                }
+            }
+        } catch (UnexpectedValue e) {
+            // the reader itself stopped at a value of the wrong kind (SQLite, where stopping early is harmless)
+            clean = false;
+        }
+        if (!clean) {
+            offending.set(true);
+            return Optional.empty();
+        }
+        if (!rows.isEmpty()) {
+            handover.put(rows);
+        }
+        return Optional.of(new SliceResult(digest, List.of()));
+    }
+
+    /** Whether a row read in bulk passes the row checks, its JSON put in canonical form on the way. */
+    private static boolean passes(LedgerTables.Table table, Object[] values, JsonColumns json, List<Offense> found)
+            throws SQLException {
+        try {
+            json.canonical(values);
+        } catch (UnexpectedValue e) {
+            return false;
+        }
+        Preflight.checkRow(table, values, () -> "", found::add);
+        return found.isEmpty();
+    }
+
+    /** The slice through a {@code ResultSet}, every offending value and row reported. */
+    private SliceResult readChecking(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover,
+                                     AtomicBoolean offending) throws Exception {
         RowReader reader = new RowReader(source.dialect(), slice.table());
         TableDigest digest = new TableDigest(slice.table());
         List<Offense> offenses = Collections.synchronizedList(new ArrayList<>());
@@ -215,8 +288,6 @@ final class LedgerCopy {
             if (!rows.isEmpty()) {
                 handover.put(rows);
             }
-        } finally {
-            handover.put(END);
         }
         return new SliceResult(digest, offenses);
     }

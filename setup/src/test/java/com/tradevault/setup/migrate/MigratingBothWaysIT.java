@@ -191,6 +191,34 @@ class MigratingBothWaysIT {
         }
     }
 
+    /**
+     * PostgreSQL holds timestamps past the year 9999, SQLite's text cannot:
+     * the bulk read finds the row, reads its slice again to name it, and
+     * nothing is written (a COPY cut short would have ended the read).
+     */
+    @Test
+    void aPostgresRowSqliteCannotHoldIsNamedAndNothingIsWritten() throws Exception {
+        OpeningDatabases sqlite = encryptedLedger();
+        try (Database db = sqlite.openExisting()) {
+            LedgerRows.adversarial(db);
+        }
+        String pg = PostgresServer.shared().newDatabase();
+        assertEquals(MigrationReport.VERIFIED, new MigratingToPostgres(sqlite, pg, Clock.systemUTC())
+                .run(false, 100, Progress.NONE).report().result());
+        try (Database db = opened(pg); Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("UPDATE positions SET opened_at = '12026-01-01T00:00:00Z' WHERE id = 1");
+        }
+        Path back = dir.resolve("back.db");
+
+        MigratingToSqlite.Result home = new MigratingToSqlite(sqlite, new KeyResolver(env), Clock.systemUTC())
+                .run(pg, back, 100, Progress.NONE);
+
+        assertEquals(MigrationReport.PREFLIGHT_FAILED, home.report().result(), home.report().json());
+        assertEquals(List.of("positions id 1, opened_at: +12026-01-01T00:00:00Z is outside the years 0000 to 9999 that"
+                + " both backends hold"), home.report().preflight().stream().map(Offense::describe).toList());
+        assertFalse(Files.exists(back), "nothing written");
+    }
+
     @Test
     void migrationBackRefusesWhileTheBotRunsOnPostgres() throws Exception {
         OpeningDatabases sqlite = encryptedLedger();
