@@ -190,38 +190,62 @@ final class LedgerCopy {
     private SliceResult read(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover, AtomicBoolean offending)
             throws Exception {
         try {
-            Optional<SliceResult> bulk = offending.get() ? Optional.empty() : readInBulk(c, slice, handover, offending);
-            return bulk.isPresent() ? bulk.get() : readChecking(c, slice, handover, offending);
+            BulkRead bulk = offending.get() ? BulkRead.NOT_DONE : readInBulk(c, slice, handover, offending);
+            if (bulk.result().isPresent()) {
+                return bulk.result().get();
+            }
+            SliceResult checked = readChecking(c, slice, handover, offending);
+            if (checked.offenses().isEmpty() && bulk.stoppedBy().isPresent()) {
+                // the two reads disagree about this slice: never commit on that
+                return new SliceResult(checked.digest(), List.of(new Offense(slice.table().name(), "", "",
+                        "the bulk read stopped (" + bulk.stoppedBy().get() + ") at something the row-by-row read"
+                                + " accepts; nothing was copied")));
+            }
+            return checked;
         } finally {
             handover.put(END);
         }
     }
 
     /**
-     * The slice through the source's bulk reader, each row checked as the
-     * preflight does. Empty when the source has no bulk reader, or when a row
-     * has something to report (or another slice had): then nothing more is
-     * written, and the slice is read again through a {@code ResultSet}
-     * ({@link #readChecking}), which names every offending row. The bulk read
-     * goes on to its end without writing, since on PostgreSQL a {@code COPY}
-     * cut short would end the read transaction the second read needs.
+     * What the bulk read of a slice gave.
+     *
+     * @param result    the slice's checksum when every row passed and was handed over
+     * @param stoppedBy otherwise, what this slice's read stopped at; empty when there was no bulk
+     *                  reader or another slice had stopped
      */
-    private Optional<SliceResult> readInBulk(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover,
-                                             AtomicBoolean offending) throws Exception {
+    private record BulkRead(Optional<SliceResult> result, Optional<String> stoppedBy) {
+        static final BulkRead NOT_DONE = new BulkRead(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The slice through the source's bulk reader, each row checked as the
+     * preflight does. When a row has something to report (or another slice
+     * had), nothing more is written and the slice is read again through a
+     * {@code ResultSet} ({@link #readChecking}), which names every offending
+     * row. The bulk read goes on to its end without writing, since on
+     * PostgreSQL a {@code COPY} cut short would end the read transaction the
+     * second read needs.
+     */
+    private BulkRead readInBulk(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover,
+                                AtomicBoolean offending) throws Exception {
         TableDigest digest = new TableDigest(slice.table());
         JsonColumns json = new JsonColumns(slice.table());
-        List<Offense> found = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
+        Optional<String> stoppedBy = Optional.empty();
         boolean clean = true;
         try {
             Optional<RowSource> bulk = source.dialect().bulkReader(c, slice.table(), slice.where());
             if (bulk.isEmpty()) {
-                return Optional.empty();
+                return BulkRead.NOT_DONE;
             }
             try (RowSource in = bulk.get()) {
                 for (Object[] values = in.next(); values != null; values = in.next()) {
                     tick(rowsSeen.incrementAndGet());
-                    clean = clean && !offending.get() && passes(slice.table(), values, json, found);
+                    if (clean && stoppedBy.isEmpty()) {
+                        stoppedBy = problem(slice.table(), values, json);
+                    }
+                    clean = clean && stoppedBy.isEmpty() && !offending.get();
                     if (clean) {
                         digest.add(values);
                         rows.add(values);
@@ -234,28 +258,30 @@ final class LedgerCopy {
             }
         } catch (UnexpectedValue e) {
             // the reader itself stopped at a value of the wrong kind (SQLite, where stopping early is harmless)
+            stoppedBy = Optional.of(e.getMessage());
             clean = false;
         }
         if (!clean) {
             offending.set(true);
-            return Optional.empty();
+            return new BulkRead(Optional.empty(), stoppedBy);
         }
         if (!rows.isEmpty()) {
             handover.put(rows);
         }
-        return Optional.of(new SliceResult(digest, List.of()));
+        return new BulkRead(Optional.of(new SliceResult(digest, List.of())), Optional.empty());
     }
 
-    /** Whether a row read in bulk passes the row checks, its JSON put in canonical form on the way. */
-    private static boolean passes(LedgerTables.Table table, Object[] values, JsonColumns json, List<Offense> found)
+    /** What is wrong with a row read in bulk, by the row checks; its JSON is put in canonical form on the way. */
+    private static Optional<String> problem(LedgerTables.Table table, Object[] values, JsonColumns json)
             throws SQLException {
         try {
             json.canonical(values);
         } catch (UnexpectedValue e) {
-            return false;
+            return Optional.of(e.getMessage());
         }
+        List<Offense> found = new ArrayList<>();
         Preflight.checkRow(table, values, () -> "", found::add);
-        return found.isEmpty();
+        return found.stream().findFirst().map(Offense::describe);
     }
 
     /** The slice through a {@code ResultSet}, every offending value and row reported. */
