@@ -59,6 +59,11 @@ public final class LedgerTables {
         public List<String> columnNames() {
             return columns.stream().map(Column::name).toList();
         }
+
+        /** The kind of each column, in column order: an array, for loops that run once per value. */
+        public Kind[] kinds() {
+            return columns.stream().map(Column::kind).toArray(Kind[]::new);
+        }
     }
 
     /** Every ledger table, parents before children. */

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
@@ -24,21 +23,21 @@ final class PostgresCopyReader implements RowSource {
     private static final byte JSONB_VERSION = 1;
 
     private final CopyOut copy;
-    private final List<LedgerTables.Column> columns;
+    private final LedgerTables.Kind[] kinds;
     private byte[] data = new byte[0];
     private int at;
     private boolean ended;
 
-    private PostgresCopyReader(CopyOut copy, List<LedgerTables.Column> columns) {
+    private PostgresCopyReader(CopyOut copy, LedgerTables.Kind[] kinds) {
         this.copy = copy;
-        this.columns = columns;
+        this.kinds = kinds;
     }
 
     static PostgresCopyReader open(Connection connection, LedgerTables.Table table, String where) throws SQLException {
         String sql = "COPY (SELECT " + String.join(", ", table.columnNames()) + " FROM " + table.name()
                 + (where.isEmpty() ? "" : " WHERE " + where) + ") TO STDOUT (FORMAT binary)";
         PostgresCopyReader reader = new PostgresCopyReader(
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql), table.columns());
+                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql), table.kinds());
         reader.readHeader();
         return reader;
     }
@@ -65,12 +64,12 @@ final class PostgresCopyReader implements RowSource {
             drain();
             return null;
         }
-        if (fields != columns.size()) {
-            throw new SQLException("COPY sent " + fields + " fields for " + columns.size() + " columns");
+        if (fields != kinds.length) {
+            throw new SQLException("COPY sent " + fields + " fields for " + kinds.length + " columns");
         }
         Object[] row = new Object[fields];
         for (int i = 0; i < fields; i++) {
-            row[i] = value(columns.get(i).kind(), int32());
+            row[i] = value(kinds[i], int32());
         }
         return row;
     }

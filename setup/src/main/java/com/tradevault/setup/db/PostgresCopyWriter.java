@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -29,7 +28,7 @@ final class PostgresCopyWriter implements RowWriter {
     private final CopyManager copy;
     private final String sql;
     private final int batchSize;
-    private final List<LedgerTables.Column> columns;
+    private final LedgerTables.Kind[] kinds;
     private byte[] pending = new byte[CHUNK + 65536];
     private int length;
     private CopyIn current;
@@ -40,7 +39,7 @@ final class PostgresCopyWriter implements RowWriter {
         this.sql = "COPY " + table.name() + " (" + String.join(", ", table.columnNames())
                 + ") FROM STDIN (FORMAT binary)";
         this.batchSize = batchSize;
-        this.columns = table.columns();
+        this.kinds = table.kinds();
     }
 
     @Override
@@ -52,7 +51,7 @@ final class PostgresCopyWriter implements RowWriter {
         }
         int16(row.length);
         for (int i = 0; i < row.length; i++) {
-            field(columns.get(i).kind(), row[i]);
+            field(kinds[i], row[i]);
         }
         if (length >= CHUNK) {
             send();

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
-import java.util.List;
 
 /**
  * Rows of a SQLite table read as one {@code json_array(…)} per row, so that
@@ -27,7 +26,7 @@ final class SqliteArrayReader implements RowSource {
     private final Statement statement;
     private final ResultSet rows;
     private final LedgerTables.Table table;
-    private final List<LedgerTables.Column> columns;
+    private final LedgerTables.Column[] columns;
     private byte[] array;
     private int at;
 
@@ -35,7 +34,7 @@ final class SqliteArrayReader implements RowSource {
         this.statement = statement;
         this.rows = rows;
         this.table = table;
-        this.columns = table.columns();
+        this.columns = table.columns().toArray(LedgerTables.Column[]::new);
     }
 
     static SqliteArrayReader open(Connection connection, LedgerTables.Table table, String where) throws SQLException {
@@ -64,12 +63,12 @@ final class SqliteArrayReader implements RowSource {
         }
         array = rows.getBytes(1);
         at = 1;
-        Object[] row = new Object[columns.size()];
+        Object[] row = new Object[columns.length];
         for (int i = 0; i < row.length; i++) {
             if (i > 0) {
                 expect(',');
             }
-            row[i] = value(columns.get(i));
+            row[i] = value(columns[i]);
         }
         expect(']');
         return row;
@@ -130,8 +129,12 @@ final class SqliteArrayReader implements RowSource {
         return negative ? value : -value;
     }
 
-    /** A JSON string as SQLite writes one: UTF-8 as stored, with {@code \"}, {@code \\} and control characters escaped. */
-    private String string() {
+    /**
+     * A JSON string as SQLite writes one: UTF-8 as stored, with {@code \"},
+     * {@code \\} and control characters escaped. Unescaped byte for byte,
+     * since every escape SQLite writes stands for one ASCII byte.
+     */
+    private String string() throws UnexpectedValue {
         int start = ++at;
         boolean escaped = false;
         while (array[at] != '"') {
@@ -141,34 +144,37 @@ final class SqliteArrayReader implements RowSource {
             }
             at++;
         }
-        String raw = new String(array, start, at - start, StandardCharsets.UTF_8);
-        at++;
-        return escaped ? unescape(raw) : raw;
-    }
-
-    private static String unescape(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        int end = at++;
+        if (!escaped) {
+            return new String(array, start, end - start, StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[end - start];
+        int length = 0;
+        for (int i = start; i < end; i++) {
+            byte c = array[i];
             if (c != '\\') {
-                out.append(c);
+                out[length++] = c;
                 continue;
             }
-            char e = raw.charAt(++i);
-            switch (e) {
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
+            byte e = array[++i];
+            out[length++] = switch (e) {
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
                 case 'u' -> {
-                    out.append((char) Integer.parseInt(raw, i + 1, i + 5, 16));
+                    int code = Integer.parseInt(new String(array, i + 1, 4, StandardCharsets.US_ASCII), 16);
+                    if (code > 0x7f) {
+                        throw new UnexpectedValue("json_array of " + table.name() + " escapes a non-ASCII character");
+                    }
                     i += 4;
+                    yield (byte) code;
                 }
-                default -> out.append(e);
-            }
+                default -> e;
+            };
         }
-        return out.toString();
+        return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 
     private void expect(char c) throws UnexpectedValue {

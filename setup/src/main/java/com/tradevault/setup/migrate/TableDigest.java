@@ -4,7 +4,6 @@ import com.tradevault.setup.db.LedgerTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A content checksum of one table that both backends produce alike. Every
@@ -28,7 +27,7 @@ final class TableDigest {
     private static final long INSTANT = 2;
     private static final long TEXT = 3;
 
-    private final List<LedgerTables.Column> columns;
+    private final LedgerTables.Kind[] kinds;
     private long[] words = new long[64];
     private int length;
     private long sumHigh;
@@ -36,13 +35,13 @@ final class TableDigest {
     private long rows;
 
     TableDigest(LedgerTables.Table table) {
-        this.columns = table.columns();
+        this.kinds = table.kinds();
     }
 
     void add(Object[] values) {
         length = 0;
         for (int i = 0; i < values.length; i++) {
-            field(columns.get(i).kind(), values[i]);
+            field(kinds[i], values[i]);
         }
         hashRow();
         rows++;
