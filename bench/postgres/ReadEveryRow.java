@@ -15,8 +15,9 @@ import java.util.Locale;
  * every row of every ledger table through the SQLite JDBC driver the bundle ships, one getBytes per
  * column (the cheapest call: no type check, no decoding), and of PRAGMA quick_check, which the
  * migration's preflight runs; and for comparison, the same read with one getObject per column (type
- * and value, text decoded into a String), which is how the migration reads rows today. Run by
- * budget.sh with the launcher's JIT and GC settings.
+ * and value, text decoded into a String), as the migration read rows until session 3, and with one
+ * json_array per row (one getBytes a row, not yet parsed), as it reads them now. Run by budget.sh
+ * with the launcher's JIT and GC settings.
  * Usage: java -cp sqlite-jdbc.jar ReadEveryRow.java LEDGER [RUNS]
  */
 public class ReadEveryRow {
@@ -30,35 +31,45 @@ public class ReadEveryRow {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0])) {
             List<Double> reads = new ArrayList<>();
             List<Double> objects = new ArrayList<>();
+            List<Double> arrays = new ArrayList<>();
             List<Double> checks = new ArrayList<>();
             long rows = 0;
             for (int run = 0; run < runs; run++) {
                 long start = CPU.getCurrentThreadCpuTime();
-                rows = readEveryRow(c, false);
+                rows = readEveryRow(c, Read.BYTES);
                 reads.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
                 start = CPU.getCurrentThreadCpuTime();
-                readEveryRow(c, true);
+                readEveryRow(c, Read.OBJECTS);
                 objects.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
+                start = CPU.getCurrentThreadCpuTime();
+                readEveryRow(c, Read.ARRAYS);
+                arrays.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
                 start = CPU.getCurrentThreadCpuTime();
                 quickCheck(c);
                 checks.add((CPU.getCurrentThreadCpuTime() - start) / 1e9);
             }
             System.out.println("read-every-row " + rows + " rows, getBytes: " + summary(reads));
             System.out.println("read-every-row " + rows + " rows, getObject: " + summary(objects));
+            System.out.println("read-every-row " + rows + " rows, json_array: " + summary(arrays));
             System.out.println("quick_check: " + summary(checks));
         }
     }
 
-    private static long readEveryRow(Connection c, boolean asObjects) throws SQLException {
+    /** How a row is read: one getBytes per column, one getObject per column, or one json_array per row. */
+    private enum Read { BYTES, OBJECTS, ARRAYS }
+
+    private static long readEveryRow(Connection c, Read how) throws SQLException {
         long rows = 0;
         long bytes = 0;
         for (String table : TABLES) {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
+            String select = how == Read.ARRAYS ? "SELECT json_array(" + String.join(", ", columns(c, table)) + ") FROM "
+                    + table : "SELECT * FROM " + table;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(select)) {
                 int columns = r.getMetaData().getColumnCount();
                 while (r.next()) {
                     rows++;
                     for (int i = 1; i <= columns; i++) {
-                        if (asObjects) {
+                        if (how == Read.OBJECTS) {
                             Object value = r.getObject(i);
                             bytes += value == null ? 0 : value.hashCode() & 1;
                         } else {
@@ -73,6 +84,17 @@ public class ReadEveryRow {
             throw new IllegalStateException("read nothing");
         }
         return rows;
+    }
+
+    private static List<String> columns(Connection c, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT name FROM pragma_table_info('" + table + "')")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
     }
 
     private static void quickCheck(Connection c) throws SQLException {
