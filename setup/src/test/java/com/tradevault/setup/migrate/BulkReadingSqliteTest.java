@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
-import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowSource;
-import com.tradevault.setup.db.SettingUpDatabase;
 import com.tradevault.setup.db.UnexpectedValue;
-import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +35,7 @@ class BulkReadingSqliteTest {
 
     @BeforeEach
     void ledger() {
-        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
-        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
-        new SettingUpDatabase(opening, Clock.systemUTC()).run();
-        db = opening.openExisting();
+        db = TestLedgers.newEncryptedLedger(dir);
     }
 
     @AfterEach

@@ -2,6 +2,10 @@ package com.tradevault.setup.testing;
 
 import com.tradevault.setup.config.ConfigLoader;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.SettingUpDatabase;
+import com.tradevault.setup.key.KeyResolver;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.JarURLConnection;
@@ -9,6 +13,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
@@ -42,6 +47,14 @@ public final class TestLedgers {
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list the migrations", e);
         }
+    }
+
+    /** A new ledger in {@code dir}, encrypted under {@link #KEY_HEX}, set up as setup-db does, and open. */
+    public static Database newEncryptedLedger(Path dir) {
+        Map<String, String> env = env(dir, "TRADEVAULT_DB_KEY", KEY_HEX);
+        OpeningDatabases opening = new OpeningDatabases(settings(env), new KeyResolver(env));
+        new SettingUpDatabase(opening, Clock.systemUTC()).run();
+        return opening.openExisting();
     }
 
     /** An environment whose HOME and XDG_CONFIG_HOME are inside {@code dir}, with {@code extra} added. */
