@@ -13,8 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
 [ -x /usr/bin/time ] || { echo "missing /usr/bin/time: apt-get install -y time" >&2; exit 2; }
+NEEDS="java pg_dump"
 # shellcheck source-path=SCRIPTDIR/../..
-. bench/postgres/common.sh java pg_dump
+. bench/postgres/common.sh
 
 TABLES="positions orders fills trade_decisions audit_log state_snapshots kv"
 results="$WORK/results"

@@ -1,11 +1,12 @@
 # shellcheck shell=bash
-# Shared by run.sh and budget.sh (sourced, not run): checks the tools, starts a throwaway PostgreSQL server
-# and makes the 1M-row, ledger-shaped SQLite ledger. Sets WORK, PGBIN, PORT, TV, HERE, LEDGER, ROWS and
-# the helpers as_pg, psql_, seconds, pgcpu; the server and WORK are removed on exit.
+# Shared by run.sh and budget.sh (sourced, not run): checks the tools (and those in NEEDS), starts a
+# throwaway PostgreSQL server and makes the 1M-row, ledger-shaped SQLite ledger. Sets WORK, PGBIN,
+# PORT, TV, HERE, LEDGER, ROWS and the helpers as_pg, psql_, seconds, pgcpu, pgloader_into; the server
+# and WORK are removed on exit.
 TV=installer/target/tradevault/bin/tradevault
 HERE=bench/postgres
 
-for tool in pgloader sqlite3 python3 "$@"; do
+for tool in pgloader sqlite3 python3 ${NEEDS:-}; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y $tool" >&2; exit 2; }
 done
 [ -x "$TV" ] || mvn -B -o -q package -DskipTests
