@@ -229,9 +229,8 @@ final class LedgerCopy {
      */
     private BulkRead readInBulk(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover,
                                 AtomicBoolean offending) throws Exception {
-        TableDigest digest = new TableDigest(slice.table());
         JsonColumns json = new JsonColumns(slice.table());
-        List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
+        Outgoing out = new Outgoing(slice.table(), handover);
         Optional<String> stoppedBy = Optional.empty();
         boolean clean = true;
         try {
@@ -242,17 +241,12 @@ final class LedgerCopy {
             try (RowSource in = bulk.get()) {
                 for (Object[] values = in.next(); values != null; values = in.next()) {
                     tick(rowsSeen.incrementAndGet());
-                    if (clean && stoppedBy.isEmpty()) {
-                        stoppedBy = problem(slice.table(), values, json);
-                    }
-                    clean = clean && stoppedBy.isEmpty() && !offending.get();
                     if (clean) {
-                        digest.add(values);
-                        rows.add(values);
-                        if (rows.size() == ROWS_PER_HANDOVER) {
-                            handover.put(rows);
-                            rows = new ArrayList<>(ROWS_PER_HANDOVER);
-                        }
+                        stoppedBy = problem(slice.table(), values, json);
+                        clean = stoppedBy.isEmpty() && !offending.get();
+                    }
+                    if (clean) {
+                        out.add(values);
                     }
                 }
             }
@@ -265,10 +259,8 @@ final class LedgerCopy {
             offending.set(true);
             return new BulkRead(Optional.empty(), stoppedBy);
         }
-        if (!rows.isEmpty()) {
-            handover.put(rows);
-        }
-        return new BulkRead(Optional.of(new SliceResult(digest, List.of())), Optional.empty());
+        out.flush();
+        return new BulkRead(Optional.of(new SliceResult(out.digest, List.of())), Optional.empty());
     }
 
     /** What is wrong with a row read in bulk, by the row checks; its JSON is put in canonical form on the way. */
@@ -288,11 +280,10 @@ final class LedgerCopy {
     private SliceResult readChecking(Connection c, Slice slice, BlockingQueue<List<Object[]>> handover,
                                      AtomicBoolean offending) throws Exception {
         RowReader reader = new RowReader(source.dialect(), slice.table());
-        TableDigest digest = new TableDigest(slice.table());
+        Outgoing out = new Outgoing(slice.table(), handover);
         List<Offense> offenses = Collections.synchronizedList(new ArrayList<>());
         try (Statement s = c.createStatement()) {
             s.setFetchSize(batchSize);
-            List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
             try (ResultSet r = s.executeQuery(slice.select())) {
                 while (r.next()) {
                     Object[] values = reader.read(r, offenses::add);
@@ -301,21 +292,41 @@ final class LedgerCopy {
                         offending.set(true);
                     }
                     if (!offending.get()) {
-                        digest.add(values);
-                        rows.add(values);
-                    }
-                    if (rows.size() == ROWS_PER_HANDOVER) {
-                        handover.put(rows);
-                        rows = new ArrayList<>(ROWS_PER_HANDOVER);
+                        out.add(values);
                     }
                     tick(rowsSeen.incrementAndGet());
                 }
             }
-            if (!rows.isEmpty()) {
-                handover.put(rows);
+            out.flush();
+        }
+        return new SliceResult(out.digest, offenses);
+    }
+
+    /** A slice's rows on their way to the writer: checksummed, then handed over {@link #ROWS_PER_HANDOVER} at a time. */
+    private static final class Outgoing {
+        private final BlockingQueue<List<Object[]>> handover;
+        private final TableDigest digest;
+        private List<Object[]> rows = new ArrayList<>(ROWS_PER_HANDOVER);
+
+        Outgoing(LedgerTables.Table table, BlockingQueue<List<Object[]>> handover) {
+            this.handover = handover;
+            this.digest = new TableDigest(table);
+        }
+
+        void add(Object[] values) throws InterruptedException {
+            digest.add(values);
+            rows.add(values);
+            if (rows.size() == ROWS_PER_HANDOVER) {
+                flush();
             }
         }
-        return new SliceResult(digest, offenses);
+
+        void flush() throws InterruptedException {
+            if (!rows.isEmpty()) {
+                handover.put(rows);
+                rows = new ArrayList<>(ROWS_PER_HANDOVER);
+            }
+        }
     }
 
     private static List<Object[]> take(BlockingQueue<List<Object[]>> handover) throws SQLException {
