@@ -3,6 +3,7 @@ package com.tradevault.backup;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.FreeSpace;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.OpeningDatabases;
 import java.io.IOException;
@@ -67,13 +68,8 @@ public final class Compacting {
         if (where.isEmpty() || needed == 0) {
             return;
         }
-        long free = Files.getFileStore(where.get()).getUsableSpace();
-        if (free < needed) {
-            throw new BackupProblem(Outcome.FAILURE, "not enough free space to vacuum: it needs " + needed
-                    + " bytes in " + where.get() + " (" + (into.isPresent() ? "the ledger's size" : "twice the ledger's size")
-                    + "), and " + free + " bytes are free; nothing was changed",
-                    "free some space there, or write a compact copy to another disk with --into FILE");
-        }
+        FreeSpace.require(where.get(), needed, "vacuum", into.isPresent() ? "the ledger's size" : "twice the ledger's size",
+                "free some space there, or write a compact copy to another disk with --into FILE");
     }
 
     private static void refuseExisting(Path into) {

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A fault the operator has to act on. Each one says what is wrong, where, and
  * what to do next; {@link #outcome()} tells the command line which exit code
- * stands for it.
+ * stands for it. Its message, next step and causes never carry a secret:
+ * they pass through {@link SecretText} on the way in.
  */
 public class TradevaultException extends RuntimeException {
 
@@ -17,9 +18,9 @@ public class TradevaultException extends RuntimeException {
     }
 
     public TradevaultException(Outcome outcome, String message, String nextStep, Throwable cause) {
-        super(message, cause);
+        super(SecretText.scrub(message), SecretText.scrub(cause));
         this.outcome = Objects.requireNonNull(outcome);
-        this.nextStep = nextStep == null ? "" : nextStep;
+        this.nextStep = nextStep == null ? "" : SecretText.scrub(nextStep);
     }
 
     public Outcome outcome() {

@@ -1,7 +1,5 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.TradevaultException;
-import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.util.Map;
@@ -27,29 +25,13 @@ public final class Cli {
     /** The configured command line; tests set its out and err writers. */
     public CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TradevaultCommand(), new ContextFactory(context));
-        cl.setExecutionExceptionHandler(Cli::handle);
+        cl.setExecutionExceptionHandler(new FailureReport(context)::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
     public int execute(String... args) {
         return commandLine().execute(args);
-    }
-
-    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
-        if (e instanceof TradevaultException te) {
-            err.println("error: " + te.getMessage());
-            if (!te.nextStep().isEmpty()) {
-                err.println("next: " + te.nextStep());
-            }
-            err.flush();
-            return te.outcome().exitCode();
-        }
-        err.println("error: unexpected failure: " + e);
-        e.printStackTrace(err);
-        err.flush();
-        return 1;
     }
 
     /** Creates commands, handing the context to those whose constructor takes it. */

@@ -1,12 +1,16 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupKeys;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.setup.config.ConfigLoader;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.key.KeyResolver;
 import com.typesafe.config.Config;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +27,8 @@ final class CommandContext {
 
     private final Map<String, String> env;
     private final Clock clock;
+    /** The options of the command running now, so that a failure can name its ledger and backups. */
+    private CommonOptions current = new CommonOptions();
 
     CommandContext(Map<String, String> env, Clock clock) {
         this.env = Map.copyOf(env);
@@ -38,6 +44,7 @@ final class CommandContext {
     }
 
     Config config(CommonOptions options) {
+        current = options;
         Map<String, String> overrides = new HashMap<>(ConfigLoader.DATABASE_OVERRIDES);
         overrides.putAll(APP_OVERRIDES);
         overrides.putAll(BackupSettings.ENV_OVERRIDES);
@@ -59,5 +66,29 @@ final class CommandContext {
 
     BackupKeys backupKeys(BackupSettings settings) {
         return new BackupKeys(settings, keys(), env);
+    }
+
+    /** The configured ledger's location, for messages; a placeholder when the configuration cannot be read. */
+    String ledgerLocation() {
+        try {
+            return Dialect.forUrl(DbSettings.from(config(current)).url()).location();
+        } catch (RuntimeException e) {
+            return "the ledger";
+        }
+    }
+
+    /** The exact command that restores the newest backup in {@code backup.dir} (each was verified when taken). */
+    String restoreStep() {
+        String config = current.configFile().map(f -> " --config " + f.toAbsolutePath()).orElse("");
+        try {
+            Path dir = backupSettings(current).dir();
+            return new BackupCatalog(dir).list().stream().findFirst()
+                    .map(b -> "stop the bot, then restore the newest backup (verified when it was taken): 'tradevault"
+                            + " restore " + b.file() + config + "' (docs/backup-restore.md)")
+                    .orElse("there is no backup in " + dir + ": restore one from your off-site copy with 'tradevault"
+                            + " restore FILE" + config + "' (docs/backup-restore.md)");
+        } catch (RuntimeException e) {
+            return DatabaseProblem.RESTORE_STEP;
+        }
     }
 }

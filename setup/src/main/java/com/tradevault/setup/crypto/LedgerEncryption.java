@@ -5,6 +5,7 @@ import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.FreeSpace;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -69,7 +70,7 @@ public final class LedgerEncryption {
         Optional<ResolvedKey> configured = keys.resolve(settings);
         ResolvedKey key = configured.orElseGet(keys::generateDefault);
         Map<String, Long> rows = replace(opening.dialect().open(settings.withEncryption(false), Optional.empty(), false),
-                new SqliteFiles.Keyed(key.key()), Optional.of(key.key()));
+                new SqliteFiles.Keyed(Optional.empty(), key.key()), Optional.of(key.key()));
         return new Result(Optional.of(key), configured.isEmpty(), rows);
     }
 
@@ -85,7 +86,8 @@ public final class LedgerEncryption {
             current.close();
             throw new KeyProblem("the new key is the key the ledger already has", "give a different key file");
         }
-        Map<String, Long> rows = replace(current, new SqliteFiles.Keyed(newKey.key()), Optional.of(newKey.key()));
+        Map<String, Long> rows = replace(current,
+                new SqliteFiles.Keyed(opening.key().map(ResolvedKey::key), newKey.key()), Optional.of(newKey.key()));
         return new Result(Optional.of(newKey), false, rows);
     }
 
@@ -109,6 +111,10 @@ public final class LedgerEncryption {
         Path staging = AtomicFiles.tempBeside(file, "reencrypt");
         AtomicFiles.deleteQuietly(staging);
         try (source; InstanceLock lock = source.dialect().lockForWriting(source)) {
+            // the copy, then the re-key of the copy journals every page once more
+            FreeSpace.require(file.toAbsolutePath().getParent(), 2 * source.dialect().sizeBytes(source),
+                    "re-encrypt the ledger", "twice the ledger's size: the new copy and its re-key journal",
+                    "free some space there, then run the command again");
             Map<String, Long> rows;
             try (Connection c = source.connect()) {
                 rows = RowCounts.of(c);

@@ -164,7 +164,7 @@ final class SqliteDialect implements Dialect {
     }
 
     /** SQLCipher 4 settings, so that standard SQLCipher tools open the file with just the key. */
-    private static SQLiteConfig cipherConfig(DbKey key) {
+    static SQLiteConfig cipherConfig(DbKey key) {
         SQLiteMCSqlCipherConfig cipher = SQLiteMCSqlCipherConfig.getV4Defaults();
         return key.isRaw() ? cipher.withRawUnsaltedKey(key.revealRaw()).build()
                 : cipher.withKey(key.revealForSqlcipher()).build();

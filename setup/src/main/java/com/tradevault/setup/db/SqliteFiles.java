@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * File-level facts and copies of SQLite ledgers: what a file's header says,
  * and consistent copies made with {@code VACUUM INTO}, under the same key, a
- * new key, or none. The copy never passes through a plaintext file unless
- * plaintext is what was asked for.
+ * new key, or none. The copy is never less protected than its source: an
+ * encrypted source never passes through a plaintext file, and no key is ever
+ * written into a URI or SQL text that SQLite could echo in an error.
  */
 public final class SqliteFiles {
 
@@ -70,8 +71,11 @@ public final class SqliteFiles {
     public record Plaintext() implements Target {
     }
 
-    /** Encrypted (SQLCipher 4) under {@code key}. */
-    public record Keyed(DbKey key) implements Target {
+    /**
+     * Encrypted (SQLCipher 4) under {@code key}; {@code sourceKey} is the key the
+     * source is under (empty for a plaintext source).
+     */
+    public record Keyed(Optional<DbKey> sourceKey, DbKey key) implements Target {
         @Override
         public String toString() {
             return "Keyed[redacted]";
@@ -89,6 +93,9 @@ public final class SqliteFiles {
         Files.deleteIfExists(temp);
         try (Statement s = source.createStatement()) {
             s.execute("VACUUM INTO '" + intoUri(temp, encryption) + "'");
+            if (encryption instanceof Keyed keyed) {
+                changeKey(temp, keyed);
+            }
             Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             AtomicFiles.fsync(temp);
             AtomicFiles.moveIntoPlace(temp, target);
@@ -97,14 +104,30 @@ public final class SqliteFiles {
         }
     }
 
-    /** The target of {@code VACUUM INTO}; holds the key, so it must never be logged. */
+    /**
+     * The target of {@code VACUUM INTO}. It never holds a key: SQLite echoes it
+     * in its errors. A keyed copy is made under the source's own encryption
+     * (what SQLite3MultipleCiphers does for a target without a key) and then
+     * re-keyed by {@link #changeKey}.
+     */
     private static String intoUri(Path file, Target encryption) {
-        String path = percentEncode(file.toAbsolutePath().toString(), true);
-        if (encryption instanceof Keyed keyed) {
-            return "file:" + path + "?cipher=sqlcipher&legacy=4&key="
-                    + percentEncode(keyed.key().revealForSqlcipher(), false);
+        String path = "file:" + percentEncode(file.toAbsolutePath().toString(), true);
+        return encryption instanceof Plaintext ? path + "?key=" : path;
+    }
+
+    /**
+     * Re-encrypts the fresh copy {@code file} (still under the source's key, or
+     * plaintext) under the target key. The keys go to the driver only through
+     * its connection settings and {@code PRAGMA rekey}, whose text SQLite
+     * never echoes; the copy is not in WAL mode, which rekey requires.
+     */
+    private static void changeKey(Path file, Keyed keyed) throws SQLException {
+        org.sqlite.SQLiteConfig config = keyed.sourceKey().map(SqliteDialect::cipherConfig)
+                .orElseGet(() -> org.sqlite.mc.SQLiteMCSqlCipherConfig.getV4Defaults().build());
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = DELETE");
+            s.execute("PRAGMA rekey = '" + keyed.key().revealForSqlcipher().replace("'", "''") + "'");
         }
-        return encryption instanceof Plaintext ? "file:" + path + "?key=" : "file:" + path;
     }
 
     private static String percentEncode(String text, boolean keepSlash) {

@@ -1,5 +1,6 @@
 package com.tradevault.setup.key;
 
+import com.tradevault.setup.SecretText;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
  * A database key: either a raw 256-bit key (written as 64 hex digits, which
  * skips SQLCipher's key derivation at every open) or a passphrase. It cannot
  * be printed: {@link #toString()} is redacted, and the material leaves this
- * class only through the two {@code reveal…} methods that the driver needs.
+ * class only through the {@code reveal…} methods that the driver and key files
+ * need, and every form of it is registered with {@link SecretText} so that no
+ * message echoing it is ever shown.
  */
 public final class DbKey {
 
@@ -22,6 +25,9 @@ public final class DbKey {
     private DbKey(byte[] raw, byte[] passphrase) {
         this.raw = raw;
         this.passphrase = passphrase;
+        // known before it can reach the driver, so that no message that echoes it is ever shown
+        SecretText.register(revealForSqlcipher());
+        SecretText.register(revealFileText().strip());
     }
 
     /** Parses key text: 64 hex digits (optionally as {@code x'…'}) is a raw key, anything else a passphrase. */
