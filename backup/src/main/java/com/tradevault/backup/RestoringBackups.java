@@ -4,13 +4,13 @@ import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.InstanceLock;
+import com.tradevault.setup.db.InterruptedRestore;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.setup.db.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,8 +20,10 @@ import java.util.Optional;
  * ledger (exit 5). Decrypts the snapshot to a temp file beside the ledger,
  * verifies it (MDC, SHA-256, integrity check, row counts, schema version),
  * and only then sets the current ledger aside ({@code tradevault.db.<UTC>.before-restore}
- * with its {@code -wal}/{@code -shm}) and moves the restored one in
- * atomically. A backup that fails any check leaves the current ledger as it was.
+ * with its {@code -wal}) and renames the restored one over it, so that a crash
+ * at any instant leaves the old or the new ledger in place; run again after a
+ * crash, it finishes the job ({@link InterruptedRestore}). A backup that fails
+ * any check leaves the current ledger as it was.
  * A PostgreSQL backup (a pg_dump) is decrypted, checked and written out for
  * {@code pg_restore}: tradevault never overwrites a PostgreSQL database.
  */
@@ -62,8 +64,8 @@ public final class RestoringBackups {
                     return dump(temp, target, manifest, to.isPresent());
                 }
                 SnapshotCheck.Checked checked = SnapshotCheck.sqlite(temp, backup, manifest, opening);
-                Optional<Path> aside = setAside(target);
-                AtomicFiles.moveIntoPlace(temp, target);
+                AtomicFiles.fsync(temp);
+                Optional<Path> aside = swap(temp, target, backup);
                 return new Report(target, aside, manifest, Optional.of(checked.schema()), false);
             } finally {
                 removeWithCompanions(temp);
@@ -97,26 +99,64 @@ public final class RestoringBackups {
     }
 
     /**
-     * Moves the current ledger aside, then its {@code -wal} and {@code -shm} under
-     * the matching names. The database goes first: if the process dies in
-     * between, the ledger is visibly missing (the bot refuses to start) instead
-     * of silently opening without its WAL; a WAL left without its database is
-     * set aside as orphaned by the next restore, so it never meets the restored file.
+     * Puts the verified {@code temp} in place of {@code target} so that a crash
+     * at any instant leaves a ledger there, the old one or the restored one:
+     * the mark goes down first; the current ledger and its WAL get a second
+     * name ({@code tradevault.db.<UTC>.before-restore}, hard links, so the
+     * ledger's own name never goes away); its WAL and shared memory are
+     * removed (the WAL lives on under the set-aside name and must never meet
+     * the restored file); one rename replaces the ledger; the mark goes. A
+     * restore run again after a crash reuses the first set-aside copy, the
+     * only one that is whole.
      */
-    private Optional<Path> setAside(Path target) throws IOException {
-        if (!Files.exists(target)) {
-            removeStaleCompanions(target);
-            return Optional.empty();
+    private Optional<Path> swap(Path temp, Path target, Path backup) throws IOException {
+        Optional<InterruptedRestore.Mark> interrupted = InterruptedRestore.read(target);
+        Optional<Path> aside = interrupted.flatMap(InterruptedRestore.Mark::aside).filter(Files::exists)
+                .or(() -> Files.exists(target) ? Optional.of(asideName(target)) : Optional.empty());
+        InterruptedRestore.begin(target, new InterruptedRestore.Mark(backup, aside));
+        if (aside.isPresent() && !Files.exists(aside.get())) {
+            linkAside(target, aside.get());
         }
-        Path aside = target.resolveSibling(target.getFileName() + "." + AtomicFiles.stamp(clock.instant()) + ".before-restore");
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        removeCompanions(target, aside.isEmpty());
+        AtomicFiles.moveIntoPlace(temp, target);
+        InterruptedRestore.finish(target);
+        return aside;
+    }
+
+    private Path asideName(Path target) {
+        return target.resolveSibling(target.getFileName() + "." + AtomicFiles.stamp(clock.instant()) + ".before-restore");
+    }
+
+    /** A second name for the ledger and its WAL: a hard link where the file system allows, else an fsynced copy. */
+    private static void linkAside(Path target, Path aside) throws IOException {
+        for (String suffix : new String[] {"-wal", ""}) {
             Path from = target.resolveSibling(target.getFileName() + suffix);
+            Path to = aside.resolveSibling(aside.getFileName() + suffix);
             if (Files.exists(from)) {
-                Files.move(from, aside.resolveSibling(aside.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.createLink(to, from);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(from, to);
+                    AtomicFiles.fsync(to);
+                }
             }
         }
         AtomicFiles.fsyncDirectory(target.getParent());
-        return Optional.of(aside);
+    }
+
+    /**
+     * Removes the ledger's {@code -wal} and {@code -shm} (their data is in the
+     * set-aside copy); without a ledger, a WAL is an orphan and is set aside as such.
+     */
+    private void removeCompanions(Path target, boolean orphaned) throws IOException {
+        if (orphaned) {
+            removeStaleCompanions(target);
+            return;
+        }
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
+        }
+        AtomicFiles.fsyncDirectory(target.getParent());
     }
 
     /** A WAL without its database would be applied to the restored file: set it aside as well. */

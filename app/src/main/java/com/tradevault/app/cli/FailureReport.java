@@ -33,7 +33,8 @@ final class FailureReport {
     int handle(Exception failure, CommandLine cmd, CommandLine.ParseResult parsed) {
         TradevaultException problem = asProblem(failure, commandName(parsed));
         String nextStep = problem instanceof DatabaseProblem d && d.isDamagedLedger()
-                ? context.restoreStep() : problem.nextStep();
+                ? context.restoreStep() + d.nextStep().substring(DatabaseProblem.RESTORE_STEP.length())
+                : problem.nextStep();
         PrintWriter err = cmd.getErr();
         err.println("error: " + problem.getMessage());
         if (!nextStep.isEmpty()) {

@@ -48,7 +48,7 @@ public final class DatabaseProblem extends TradevaultException {
 
     /** Whether this problem is a damaged ledger, whose next step the command line replaces with the exact restore. */
     public boolean isDamagedLedger() {
-        return outcome() == Outcome.INTEGRITY_PROBLEM && nextStep().equals(RESTORE_STEP);
+        return outcome() == Outcome.INTEGRITY_PROBLEM && nextStep().startsWith(RESTORE_STEP);
     }
 
     private static String freeSpace(String folder) {

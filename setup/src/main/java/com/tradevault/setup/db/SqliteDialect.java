@@ -65,8 +65,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public boolean exists() {
-        SqliteFiles.FileState state = SqliteFiles.inspect(file);
-        return state != SqliteFiles.FileState.MISSING && state != SqliteFiles.FileState.EMPTY;
+        return SqliteFiles.inspect(file) != SqliteFiles.FileState.MISSING;
     }
 
     @Override
@@ -81,8 +80,14 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public Database open(DbSettings settings, Optional<ResolvedKey> key, boolean create) {
+        InterruptedRestore.refuseIfInterrupted(file);
         SqliteFiles.FileState state = SqliteFiles.inspect(file);
-        boolean isNew = state == SqliteFiles.FileState.MISSING || state == SqliteFiles.FileState.EMPTY;
+        if (state == SqliteFiles.FileState.EMPTY) {
+            throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the ledger " + file + " is empty (0 bytes): a ledger"
+                    + " that existed and lost its contents, not a new one", DatabaseProblem.RESTORE_STEP
+                    + "; only if this server never held a ledger, delete the empty file and run 'tradevault setup-db'");
+        }
+        boolean isNew = state == SqliteFiles.FileState.MISSING;
         if (isNew && !create) {
             throw new DatabaseProblem(Outcome.FAILURE, "no ledger at " + file,
                     "run 'tradevault setup-db' to create it, or point data-dir / TRADEVAULT_DATA_DIR at the right folder");
