@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code tradevault setup-db}: create the ledger if missing and migrate it to this bundle's schema. */
 @Command(name = "setup-db", description = {
         "Create the ledger if it is missing and apply pending schema migrations.",
-        "Running it again changes nothing. A ledger newer than this bundle is refused."})
+        "Running it again changes nothing. A ledger newer than this bundle is refused.",
+        "Where a ledger existed (a set-aside or half-restored ledger, an interrupted restore, backups), it creates",
+        "none and prints the restore command instead."})
 final class SetupDbCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -30,6 +32,8 @@ final class SetupDbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OpeningDatabases opening = context.databases(common);
+        opening.dialect().file().ifPresent(ledger -> new FormerLedger(ledger,
+                context.backupSettings(common).dir(), common.configFile()).refuseToReplace());
         SettingUpDatabase.Report report = new SettingUpDatabase(opening, context.clock()).run();
         PrintWriter out = spec.commandLine().getOut();
         report.generatedKey().ifPresent(k -> {
