@@ -3,6 +3,9 @@ package com.tradevault.backup;
 import com.tradevault.backup.pgp.SealingKey;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.TradevaultException;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.FileFault;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
@@ -97,7 +100,7 @@ public final class TakingBackups {
             return new Report(target, taken.manifest(), Files.size(target), verified,
                     Duration.between(started, clock.instant()), generated);
         } catch (IOException | SQLException e) {
-            throw failed(target, e);
+            throw failed(target, opening.dialect().location(), e);
         } finally {
             AtomicFiles.deleteQuietly(snapshotFile);
         }
@@ -151,7 +154,10 @@ public final class TakingBackups {
         }
     }
 
-    private static BackupProblem failed(Path target, Exception e) {
+    private static TradevaultException failed(Path target, String ledger, Exception e) {
+        if (FileFault.of(e).filter(f -> f == FileFault.DAMAGED).isPresent()) {
+            return DatabaseProblem.damaged("taking a backup", ledger, e);
+        }
         return new BackupProblem(Outcome.FAILURE, "writing backup " + target + " failed: " + e.getMessage()
                 + "; nothing was left behind and the ledger is unchanged",
                 "free space in " + target.getParent() + " (df -h) or choose another destination with --dest or backup.dir", e);

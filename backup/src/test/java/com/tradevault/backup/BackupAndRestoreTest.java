@@ -113,7 +113,7 @@ class BackupAndRestoreTest {
                 () -> f.taking().take(Optional.empty(), Progress.NONE));
 
         assertEquals(com.tradevault.setup.Outcome.INTEGRITY_PROBLEM, e.outcome());
-        assertTrue(e.getMessage().contains("failed its integrity check: row 1 missing from index orders_by_symbol"),
+        assertTrue(e.getMessage().contains("failed its integrity check (row 1 missing from index orders_by_symbol"),
                 e.getMessage());
         assertEquals(List.of(), listDir(f.backup.dir()), "no backup, no temp file");
     }

@@ -236,9 +236,9 @@ final class SqliteDialect implements Dialect {
         try (Database db = open(settings, key, false); Connection c = db.connect()) {
             List<String> problems = SqliteFiles.integrityProblems(c, false);
             if (!problems.isEmpty()) {
-                throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the snapshot " + file + " failed its integrity check: "
-                        + String.join("; ", problems.subList(0, Math.min(3, problems.size()))),
-                        "run 'tradevault integrity' on the ledger; no backup was written");
+                throw new DatabaseProblem(Outcome.INTEGRITY_PROBLEM, "the ledger is damaged: its snapshot " + file
+                        + " failed its integrity check (" + String.join("; ", problems.subList(0, Math.min(3,
+                        problems.size()))) + "); no backup was written", DatabaseProblem.RESTORE_STEP);
             }
         }
     }
