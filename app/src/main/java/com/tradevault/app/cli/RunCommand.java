@@ -23,7 +23,10 @@ import com.tradevault.backup.ScheduledBackups;
 import com.tradevault.backup.TakingBackups;
 import com.tradevault.setup.db.OpeningDatabases;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -64,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The tables every scan reads or writes; checked before the bot trades. */
+    private static final List<String> HOT_TABLES = List.of("positions", "orders", "fills", "kv");
+
     @Override
     public Integer call() throws InterruptedException {
         Optional<Duration> limit = limit();
@@ -75,12 +81,33 @@ final class RunCommand implements Callable<Integer> {
         OpeningDatabases opening = new OpeningDatabases(config.db(), context.keys());
         try (Database db = opening.openExisting()) {
             new SchemaMigrations(db).requireCurrent();
+            checkPagesAboutToBeUsed(db);
             try (InstanceLock lock = db.dialect().lockForWriting(db);
                  BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups))) {
                 trade(config, reconcile, db, limit);
             }
         }
         return 0;
+    }
+
+    /**
+     * A quick check of the tables the bot reads and writes from its first scan
+     * on: a damaged page there stops it before it trades, not in the middle.
+     * The large, append-only decision log is left to 'tradevault integrity'.
+     */
+    private static void checkPagesAboutToBeUsed(Database db) {
+        String where = db.dialect().location();
+        try (Connection c = db.connect()) {
+            List<String> problems = db.dialect().quickCheck(c, HOT_TABLES);
+            if (!problems.isEmpty()) {
+                throw DatabaseProblem.damaged("the quick check of " + String.join(", ", HOT_TABLES)
+                        + " before trading", where, new SQLException(String.join("; ",
+                        problems.subList(0, Math.min(3, problems.size())))));
+            }
+        } catch (SQLException e) {
+            throw DatabaseProblem.failed("the quick check of " + String.join(", ", HOT_TABLES) + " before trading",
+                    where, e);
+        }
     }
 
     private ScheduledBackups scheduledBackups(OpeningDatabases opening, BackupSettings settings) {

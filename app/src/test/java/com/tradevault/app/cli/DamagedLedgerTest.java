@@ -57,6 +57,18 @@ class DamagedLedgerTest {
     }
 
     @Test
+    void runChecksThePagesItIsAboutToUseBeforeItTrades() throws Exception {
+        flipLastPages(Files.size(ledger) / PAGE / 2);
+
+        CliRun run = CliRun.of(env, "run", "--for", "5s");
+
+        assertDamaged(run, "run");
+        assertTrue(run.err().startsWith("error: the ledger " + ledger + " is damaged: the quick check of positions,"
+                + " orders, fills, kv before trading failed with "), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void aLedgerCutShortIsExitThreeWithTheRestoreCommandInEveryCommand() throws Exception {
         try (RandomAccessFile f = new RandomAccessFile(ledger.toFile(), "rw")) {
             f.setLength(f.length() / 2 / PAGE * PAGE);
@@ -77,7 +89,6 @@ class DamagedLedgerTest {
                 + " verify " + backup + " && tradevault restore " + backup + " (docs/backup-restore.md)\n";
         assertTrue(run.err().endsWith(restore) || command.equals("integrity") && run.err().endsWith(checkThenRestore),
                 command + ": " + run.err());
-        System.out.println(command + " => " + run.err());
         assertTrue(!run.err().contains("\tat "), command + " printed a stack trace: " + run.err());
     }
 

@@ -107,6 +107,15 @@ public interface Dialect {
      */
     Optional<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException;
 
+    /**
+     * A quick check of only the pages that hold {@code tables} and their
+     * indexes (what a command is about to read); problems found, none where
+     * the server checks its own pages (PostgreSQL).
+     */
+    default List<String> quickCheck(Connection connection, List<String> tables) throws SQLException {
+        return List.of();
+    }
+
     /** Rows that break a foreign key; empty where the server enforces them on every write (PostgreSQL). */
     Optional<List<String>> foreignKeyProblems(Connection connection) throws SQLException;
 
