@@ -54,9 +54,10 @@ public record BackupSettings(Path dir, Optional<Path> passphraseFile, Optional<P
         if (text.isEmpty() || text.equals("off") || text.equals("false")) {
             return Optional.empty();
         }
-        Optional<Duration> parsed = Durations.parse(text).filter(d -> d.compareTo(Duration.ofMinutes(1)) >= 0);
+        Optional<Duration> parsed = Durations.parseBetween(text, Duration.ofMinutes(1), Duration.ofDays(365));
         if (parsed.isEmpty()) {
-            return reader.problem("backup.interval", "must be off or a duration of at least 1m, such as 6h", Optional.empty());
+            return reader.problem("backup.interval", "must be off or a duration from 1m to 365d, such as 6h",
+                    Optional.empty());
         }
         return parsed;
     }

@@ -9,7 +9,6 @@ import com.typesafe.config.Config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,6 +24,10 @@ import java.util.Set;
 public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizing sizing, Duration intentGrace,
                           StrategySettings strategy) {
 
+    /** The shortest scan interval: a tighter loop only burns the venue's rate limit. */
+    public static final Duration SHORTEST_SCAN = Duration.ofMillis(100);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     public BotSettings {
         symbols = List.copyOf(symbols);
     }
@@ -39,25 +42,34 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
 
     /** Reads the settings, collecting problems in {@code reader} (for {@code config check}). */
     public static BotSettings read(SettingsReader reader) {
-        EntrySizing sizing = new EntrySizing(new Money(positive(reader, "bot.quote-per-trade")),
+        EntrySizing sizing = new EntrySizing(new Money(reader.decimalBetween("bot.quote-per-trade", BigDecimal.ZERO, false, Money.LARGEST_SETTING)),
                 reader.intBetween("bot.max-open-positions", 1, 1000));
-        return new BotSettings(symbols(reader), reader.positiveDuration("bot.scan-interval"), sizing,
-                reader.positiveDuration("bot.intent-grace"), strategy(reader));
+        return new BotSettings(symbols(reader), reader.durationBetween("bot.scan-interval", SHORTEST_SCAN, Duration.ofDays(1)), sizing,
+                reader.durationBetween("bot.intent-grace", Duration.ofSeconds(1), Duration.ofDays(1)), strategy(reader));
     }
 
     private static StrategySettings strategy(SettingsReader reader) {
         String kind = reader.oneOf("strategy.trail-kind", Set.of("percent", "absolute"));
-        BigDecimal amount = positive(reader, "strategy.trail");
-        Trail trail;
-        try {
-            trail = new Trail(Trail.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), amount);
-        } catch (IllegalArgumentException e) {
-            trail = reader.problem("strategy.trail", "must be above 0, below 100 for percent, at most 8 decimals",
-                    Trail.percent("1"));
-        }
+        Trail trail = trail(reader, kind);
         return new StrategySettings(reader.intBetween("strategy.lookback", 2, 10_000),
-                notNegative(reader, "strategy.breakout-margin-percent"), trail,
-                notNegative(reader, "strategy.min-stop-move-percent"));
+                percent(reader, "strategy.breakout-margin-percent"), trail,
+                percent(reader, "strategy.min-stop-move-percent"));
+    }
+
+    /** A percent trail is below 100 percent; an absolute one is a price distance, bounded like any amount. */
+    private static Trail trail(SettingsReader reader, String kind) {
+        if (kind.equals("absolute")) {
+            return new Trail(Trail.Kind.ABSOLUTE, reader.decimalBetween("strategy.trail", BigDecimal.ZERO, false,
+                    Money.LARGEST_SETTING));
+        }
+        BigDecimal percent = reader.decimalBetween("strategy.trail", BigDecimal.ZERO, false, HUNDRED);
+        return percent.compareTo(HUNDRED) < 0 ? Trail.percent(percent.toPlainString())
+                : reader.problem("strategy.trail", "must be below 100 (percent) with strategy.trail-kind = percent",
+                        Trail.percent("1"));
+    }
+
+    private static BigDecimal percent(SettingsReader reader, String path) {
+        return reader.decimalBetween(path, BigDecimal.ZERO, true, HUNDRED);
     }
 
     private static List<String> symbols(SettingsReader reader) {
@@ -67,24 +79,5 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
             reader.problem("bot.symbols", "must list symbols such as BTCUSDT, separated by commas", List.of());
         }
         return symbols;
-    }
-
-    private static BigDecimal decimal(SettingsReader reader, String path) {
-        try {
-            BigDecimal v = new BigDecimal(reader.string(path).trim());
-            return v.scale() <= 8 ? v : reader.problem(path, "must have at most 8 decimals", BigDecimal.ONE);
-        } catch (NumberFormatException e) {
-            return reader.problem(path, "must be a decimal number such as 100 or 0.5", BigDecimal.ONE);
-        }
-    }
-
-    private static BigDecimal positive(SettingsReader reader, String path) {
-        BigDecimal v = decimal(reader, path);
-        return v.signum() > 0 ? v : reader.problem(path, "must be a positive decimal number", BigDecimal.ONE);
-    }
-
-    private static BigDecimal notNegative(SettingsReader reader, String path) {
-        BigDecimal v = decimal(reader, path);
-        return v.signum() >= 0 ? v : reader.problem(path, "must be zero or a positive decimal number", BigDecimal.ZERO);
     }
 }

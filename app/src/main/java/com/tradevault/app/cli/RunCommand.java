@@ -140,9 +140,9 @@ final class RunCommand implements Callable<Integer> {
         if (runFor == null) {
             return Optional.empty();
         }
-        return Optional.of(Durations.parse(runFor).filter(d -> !d.isZero()).orElseThrow(() ->
-                new TradevaultException(Outcome.BAD_USAGE, "--for " + runFor + " is not a positive duration",
-                        "write it like 90s, 15m or 2h")));
+        return Optional.of(Durations.parseBetween(runFor, Duration.ofSeconds(1), Durations.LONGEST).orElseThrow(() ->
+                new TradevaultException(Outcome.BAD_USAGE, "--for " + runFor + ": "
+                        + Durations.rule(Duration.ofSeconds(1), Durations.LONGEST), "write it like 90s, 15m or 2h")));
     }
 
     /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */

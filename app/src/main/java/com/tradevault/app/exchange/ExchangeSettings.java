@@ -1,5 +1,6 @@
 package com.tradevault.app.exchange;
 
+import com.tradevault.setup.config.Durations;
 import com.tradevault.setup.config.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,13 +23,15 @@ public record ExchangeSettings(Optional<URI> url, Optional<Path> credentialsFile
 
     /** Reads the {@code exchange} settings, collecting problems in {@code reader}. */
     public static ExchangeSettings read(SettingsReader reader) {
-        Duration recvWindow = reader.positiveDuration("exchange.recv-window");
+        Duration recvWindow = reader.durationBetween("exchange.recv-window", Duration.ofMillis(1),
+                Durations.LONGEST);
         if (recvWindow.compareTo(Duration.ofSeconds(60)) > 0) {
             reader.problem("exchange.recv-window", "must be at most 60s (the venue's limit)", null);
         }
         return new ExchangeSettings(url(reader), reader.optionalPath("exchange.credentials-file"), recvWindow,
-                reader.positiveDuration("exchange.request-timeout"), reader.intBetween("exchange.max-retries", 0, 10),
-                reader.positiveDuration("exchange.retry-backoff"));
+                reader.durationBetween("exchange.request-timeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
+                reader.intBetween("exchange.max-retries", 0, 10),
+                reader.durationBetween("exchange.retry-backoff", Duration.ofMillis(10), Duration.ofHours(1)));
     }
 
     private static Optional<URI> url(SettingsReader reader) {

@@ -45,10 +45,11 @@ public record ReconcileSettings(Duration interval, MarketThroughStop marketThrou
         String policy = reader.oneOf("reconcile.market-through-stop", Set.of("exit-at-market", "alert-only"));
         MarketThroughStop parsed = policy.equals("alert-only") ? MarketThroughStop.ALERT_ONLY
                 : MarketThroughStop.EXIT_AT_MARKET;
-        return new ReconcileSettings(reader.positiveDuration("reconcile.interval"), parsed,
+        return new ReconcileSettings(reader.durationBetween("reconcile.interval", Duration.ofSeconds(1), Duration.ofDays(1)), parsed,
                 reader.onOff("reconcile.cancel-unknown-orders"),
                 reader.onOff("reconcile.block-entries-on-balance-mismatch"),
-                reader.positiveDuration("reconcile.retry-backoff"), reader.positiveDuration("reconcile.max-backoff"));
+                reader.durationBetween("reconcile.retry-backoff", Duration.ofMillis(10), Duration.ofHours(1)),
+                reader.durationBetween("reconcile.max-backoff", Duration.ofMillis(10), Duration.ofDays(1)));
     }
 
     /** The defaults, for tests and the planner's callers that have no configuration. */

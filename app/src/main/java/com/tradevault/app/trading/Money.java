@@ -5,6 +5,13 @@ import java.math.BigDecimal;
 /** An amount of the quote asset that may be negative (P&L), exact to 8 decimals. */
 public record Money(BigDecimal value) implements Comparable<Money> {
 
+    /**
+     * The most any amount or price setting may be (one billion): far beyond
+     * any trade, far within the ledger's fixed point (about 9.2e10 at 8 decimals).
+     */
+    public static final BigDecimal LARGEST_SETTING = new BigDecimal("1000000000");
+
+
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
     public Money {

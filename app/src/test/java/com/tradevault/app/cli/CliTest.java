@@ -129,7 +129,7 @@ class CliTest {
         assertEquals(2, run.exitCode());
         assertEquals("error: invalid configuration:\n"
                 + "  db.encryption = maybe: must be on or off\n"
-                + "  db.busy-timeout = -3s: must be a positive duration such as 90s, 15m or 2h\n"
+                + "  db.busy-timeout = -3s: must be a duration from 1ms to 1h, such as 90s, 15m or 2h\n"
                 + "next: fix these settings (see docs/configuration.md), then run 'tradevault config check'\n",
                 run.err());
     }

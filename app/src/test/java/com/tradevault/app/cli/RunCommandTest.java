@@ -102,7 +102,8 @@ class RunCommandTest {
     @Test
     void runRejectsADurationWrittenWrongly() {
         assertEquals(2, run("run", "--for", "1 minute"));
-        assertEquals("error: --for 1 minute is not a positive duration\nnext: write it like 90s, 15m or 2h\n",
+        assertEquals("error: --for 1 minute: must be a duration from 1s to 3650d, such as 90s, 15m or 2h\n"
+                + "next: write it like 90s, 15m or 2h\n",
                 err.toString());
     }
 

@@ -35,7 +35,7 @@ public record DbSettings(Path dataDir, String url, boolean encryption, Optional<
         String user = reader.string("db.user").trim();
         return new DbSettings(dataDir, url, reader.onOff("db.encryption"),
                 reader.optionalPath("db.key-file").map(p -> p.toAbsolutePath().normalize()),
-                reader.positiveDuration("db.busy-timeout"),
+                reader.durationBetween("db.busy-timeout", Duration.ofMillis(1), Duration.ofHours(1)),
                 user.isEmpty() ? Optional.empty() : Optional.of(user),
                 reader.optionalPath("db.password-file"),
                 reader.intBetween("db.pool-size", 1, 64));

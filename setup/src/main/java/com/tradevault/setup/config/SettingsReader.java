@@ -3,6 +3,7 @@ package com.tradevault.setup.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,28 @@ public final class SettingsReader {
         }
     }
 
-    public Duration positiveDuration(String path) {
-        String raw = rawText(path);
-        Optional<Duration> parsed = Durations.parse(raw);
-        if (parsed.isEmpty() || parsed.get().isZero()) {
-            return problem(path, "must be a positive duration such as 90s, 15m or 2h", Duration.ofSeconds(1));
+    /** A duration from {@code min} to {@code max}; anything else is a problem that names both bounds. */
+    public Duration durationBetween(String path, Duration min, Duration max) {
+        return Durations.parseBetween(rawText(path), min, max)
+                .orElseGet(() -> problem(path, Durations.rule(min, max), min));
+    }
+
+    /**
+     * A decimal number written as a string ("100", "0.5") with at most 8
+     * decimals, above (or from, when {@code minIncluded}) {@code min} and at
+     * most {@code max}; anything else is a problem that names the bounds.
+     */
+    public BigDecimal decimalBetween(String path, BigDecimal min, boolean minIncluded, BigDecimal max) {
+        String rule = "must be a decimal number " + (minIncluded ? "from " : "above ") + min.toPlainString()
+                + (minIncluded ? " to " : " and at most ") + max.toPlainString() + " with at most 8 decimals, such as \"100\" or \"0.5\"";
+        try {
+            BigDecimal v = new BigDecimal(string(path).trim());
+            int low = v.compareTo(min);
+            boolean ok = (minIncluded ? low >= 0 : low > 0) && v.compareTo(max) <= 0 && v.stripTrailingZeros().scale() <= 8;
+            return ok ? v : problem(path, rule, min.max(BigDecimal.ONE.min(max)));
+        } catch (NumberFormatException e) {
+            return problem(path, rule, min.max(BigDecimal.ONE.min(max)));
         }
-        return parsed.get();
     }
 
     public int intBetween(String path, int min, int max) {

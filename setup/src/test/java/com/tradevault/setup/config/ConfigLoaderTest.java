@@ -44,7 +44,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 "db.url = mysql://x: must start with jdbc:sqlite: or jdbc:postgresql:",
                 "db.encryption = maybe: must be on or off",
-                "db.busy-timeout = soon: must be a positive duration such as 90s, 15m or 2h",
+                "db.busy-timeout = soon: must be a duration from 1ms to 1h, such as 90s, 15m or 2h",
                 "db.pool-size = 0: must be a whole number from 1 to 64"), e.problems());
     }
 

@@ -1,5 +1,6 @@
 package com.tradevault.app.exchange.paper;
 
+import com.tradevault.app.trading.Money;
 import com.tradevault.setup.config.SettingsReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
             reader.problem("paper.feed.csv-file", "must name a file of prices when paper.feed.kind = csv", "");
         }
         return new Feed(kind, seed(reader), decimal(reader, "paper.feed.drift"),
-                fraction(reader, "paper.feed.volatility"), reader.positiveDuration("paper.feed.tick-interval"), csv);
+                fraction(reader, "paper.feed.volatility"), reader.durationBetween("paper.feed.tick-interval", Duration.ofMillis(1), Duration.ofHours(1)), csv);
     }
 
     private static long seed(SettingsReader reader) {
@@ -107,13 +108,11 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
     }
 
     private static BigDecimal positive(SettingsReader reader, String path) {
-        BigDecimal v = decimal(reader, path);
-        return v.signum() > 0 ? v : reader.problem(path, "must be a positive decimal number", BigDecimal.ONE);
+        return reader.decimalBetween(path, BigDecimal.ZERO, false, Money.LARGEST_SETTING);
     }
 
     private static BigDecimal notNegative(SettingsReader reader, String path) {
-        BigDecimal v = decimal(reader, path);
-        return v.signum() >= 0 ? v : reader.problem(path, "must be zero or a positive decimal number", BigDecimal.ZERO);
+        return reader.decimalBetween(path, BigDecimal.ZERO, true, Money.LARGEST_SETTING);
     }
 
     private static BigDecimal fraction(SettingsReader reader, String path) {
