@@ -59,8 +59,13 @@ public final class Bot {
         this.trading.blockEntriesWhen(reconciliation::entriesBlocked);
     }
 
-    /** What a run did. */
-    public record Summary(int scans, Map<Decision.Kind, Integer> decisions, int openPositions, Money realizedPnl) {
+    /**
+     * What a run did.
+     *
+     * @param reconciled whether the startup reconciliation settled (false: the run ended before it traded)
+     */
+    public record Summary(int scans, Map<Decision.Kind, Integer> decisions, int openPositions, Money realizedPnl,
+                          boolean reconciled) {
     }
 
     public Trading trading() {
@@ -85,7 +90,8 @@ public final class Bot {
         };
         if (reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
             LOG.info("stopped before trading: the startup reconciliation had not completed");
-            return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl()));
+            return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl(),
+                    false));
         }
         Instant nextReconciliation = clock.instant().plus(reconcileSettings.interval());
         RunTally tally = new RunTally();
@@ -103,7 +109,7 @@ public final class Bot {
             }
         }
         Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
-                s.openPositions().size(), s.realizedPnl()));
+                s.openPositions().size(), s.realizedPnl(), true));
         LOG.info("stopped after {} scans; {} open position(s) stay protected by their stops on the exchange",
                 summary.scans(), summary.openPositions());
         return summary;

@@ -43,6 +43,10 @@ final class ConfigCheckCommand implements Callable<Integer> {
         out.println("configuration OK");
         out.println("  ledger:     " + opening.dialect().name() + " " + opening.dialect().location());
         out.println("  encryption: " + encryptionLine(opening, key));
+        if (opening.settings().encryption() && opening.dialect().supportsEncryption()) {
+            context.keys().ignoredSources(db).forEach(other -> out.println("  warning:    " + other
+                    + " is also set, with a different key; it is ignored (" + key.get().source() + " comes first)"));
+        }
         return 0;
     }
 

@@ -122,7 +122,13 @@ final class RunCommand implements Callable<Integer> {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
             Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
-            print(runUntilDone(bot, limit), exchange.rules(config.bot().symbols().get(0)).quoteAsset());
+            Bot.Summary summary = runUntilDone(bot, limit);
+            if (limit.isPresent() && !summary.reconciled()) {
+                throw new TradevaultException(Outcome.FAILURE, "the bot never started trading: the startup"
+                        + " reconciliation had not settled when --for " + runFor + " ran out",
+                        "see above what it could not settle, or run 'tradevault reconcile --dry-run'; nothing was traded");
+            }
+            print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
         } catch (CredentialsRejected e) {
             throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
                     + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"

@@ -46,7 +46,7 @@ public final class KeyResolver {
         }
         Optional<String> fromEnv = env(ENV_KEY);
         if (fromEnv.isPresent()) {
-            return Optional.of(new ResolvedKey(DbKey.parse(fromEnv.get().trim()), "environment variable " + ENV_KEY));
+            return Optional.of(parsed(fromEnv.get().trim(), "environment variable " + ENV_KEY));
         }
         Path generated = defaultKeyFile();
         return Files.exists(generated) ? Optional.of(read(generated, "key file " + generated, true)) : Optional.empty();
@@ -86,6 +86,10 @@ public final class KeyResolver {
 
     /** Reads a key file, refusing one that group or others can read. */
     public static ResolvedKey read(Path file, String source, boolean checkMode) {
+        if (Files.isDirectory(file)) {
+            throw new KeyProblem(source + " is a directory, not a file holding the key",
+                    "point the key source at the key file itself, e.g. " + file.resolve("db.key"));
+        }
         if (checkMode) {
             refuseLoosePermissions(file);
         }
@@ -100,7 +104,37 @@ public final class KeyResolver {
         if (trimmed.isEmpty()) {
             throw new KeyProblem(source + " is empty", "put the key back from your safe copy");
         }
-        return new ResolvedKey(DbKey.parse(trimmed), source);
+        return parsed(trimmed, source);
+    }
+
+    /** Parses key text, refusing text that looks like a raw hex key but is not one (it would silently be a passphrase). */
+    static ResolvedKey parsed(String text, String source) {
+        if (text.matches("(?i)(x')?[0-9a-f]{48,80}'?") && !DbKey.parse(text).isRaw()) {
+            int digits = text.replaceAll("(?i)[^0-9a-f]|^x", "").length();
+            throw new KeyProblem(source + " holds " + digits + " hex digits: it looks like a raw key, but a raw key"
+                    + " has exactly 64, so it would be taken as a passphrase and open nothing",
+                    "put the whole key back from your safe copy (64 hex digits), or use a passphrase that is not"
+                            + " all hex digits");
+        }
+        return new ResolvedKey(DbKey.parse(text), source);
+    }
+
+    /**
+     * The key sources that are set but not used because a source before them
+     * wins, and whose key differs from the one used: {@code config check} names them.
+     */
+    public java.util.List<String> ignoredSources(DbSettings settings) {
+        Optional<ResolvedKey> used = resolve(settings);
+        if (used.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<ResolvedKey> others = new java.util.ArrayList<>();
+        if (settings.keyFile().isPresent() && Files.isRegularFile(settings.keyFile().get())) {
+            others.add(read(settings.keyFile().get(), "key file " + settings.keyFile().get(), false));
+        }
+        env(ENV_KEY).ifPresent(v -> others.add(new ResolvedKey(DbKey.parse(v.trim()), "environment variable " + ENV_KEY)));
+        return others.stream().filter(k -> !k.source().equals(used.get().source()))
+                .filter(k -> !k.key().equals(used.get().key())).map(ResolvedKey::source).toList();
     }
 
     private static void refuseLoosePermissions(Path file) {

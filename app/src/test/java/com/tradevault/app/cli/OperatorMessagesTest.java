@@ -1,0 +1,80 @@
+package com.tradevault.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tradevault.setup.testing.TestLedgers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages that send the operator the right way: key sources, JSON errors, a run that never traded. */
+class OperatorMessagesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeyFileThatIsADirectorySaysSo() throws Exception {
+        Path keyDir = Files.createDirectories(dir.resolve("keys"));
+
+        CliRun run = CliRun.of(TestLedgers.env(dir, "TRADEVAULT_DB_KEY_FILE", keyDir.toString()), "setup-db");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: key file " + keyDir + " is a directory, not a file holding the key\n"
+                + "next: point the key source at the key file itself, e.g. " + keyDir.resolve("db.key") + "\n",
+                run.err());
+    }
+
+    @Test
+    void sixtyThreeHexDigitsAreNotSilentlyAPassphrase() {
+        String short63 = TestLedgers.KEY_HEX.substring(1);
+
+        CliRun run = CliRun.of(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", short63), "setup-db");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: environment variable TRADEVAULT_DB_KEY holds 63 hex digits: it looks like a raw key, but"
+                + " a raw key has exactly 64, so it would be taken as a passphrase and open nothing\n"
+                + "next: put the whole key back from your safe copy (64 hex digits), or use a passphrase that is not"
+                + " all hex digits\n", run.err());
+    }
+
+    @Test
+    void configCheckSaysWhichOfTwoDifferentKeysIsUsedAndThatTheOtherIsIgnored() throws Exception {
+        Path keyFile = dir.resolve("db.key");
+        Files.writeString(keyFile, TestLedgers.KEY_HEX + "\n");
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY_FILE", keyFile.toString(),
+                "TRADEVAULT_DB_KEY", "another passphrase entirely");
+
+        CliRun run = CliRun.of(env, "config", "check");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("configuration OK\n"
+                + "  ledger:     SQLite " + dir.resolve("data/tradevault.db") + "\n"
+                + "  encryption: on, key from key file " + keyFile + "\n"
+                + "  warning:    environment variable TRADEVAULT_DB_KEY is also set, with a different key; it is"
+                + " ignored (key file " + keyFile + " comes first)\n", run.out());
+    }
+
+    @Test
+    void aFailureUnderJsonPrintsAnErrorObjectOnStdout() {
+        CliRun run = CliRun.of(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX), "status", "--json");
+
+        Path ledger = dir.resolve("data/tradevault.db");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("{\n"
+                + "  \"error\" : {\n"
+                + "    \"code\" : 1,\n"
+                + "    \"outcome\" : \"failure\",\n"
+                + "    \"message\" : \"no ledger at " + ledger + "\",\n"
+                + "    \"next\" : \"run 'tradevault setup-db' to create it, or point data-dir / TRADEVAULT_DATA_DIR at"
+                + " the right folder\"\n"
+                + "  }\n"
+                + "}\n", run.out());
+        assertEquals("error: no ledger at " + ledger + "\nnext: run 'tradevault setup-db' to create it, or point"
+                + " data-dir / TRADEVAULT_DATA_DIR at the right folder\n", run.err());
+    }
+}
