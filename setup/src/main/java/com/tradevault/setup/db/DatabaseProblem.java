@@ -29,7 +29,8 @@ public final class DatabaseProblem extends TradevaultException {
         String folder = folderOf(where);
         return FileFault.of(cause).map(fault -> switch (fault) {
             case DISK_FULL -> new DatabaseProblem(Outcome.FAILURE, doing + " failed on " + where + ": the disk holding "
-                    + folder + " is full (" + fault.code() + ")", freeSpace(folder), cause);
+                    + folder + " is full (" + FileFault.sqliteCode(cause).orElse("ENOSPC") + ")", freeSpace(folder),
+                    cause);
             case CANNOT_CREATE -> new DatabaseProblem(Outcome.FAILURE, doing + " failed on " + where
                     + ": cannot create or open a file in " + folder + " (" + fault.code()
                     + "): its file system is out of space or inodes, or the folder is not writable",

@@ -11,7 +11,7 @@ import org.sqlite.SQLiteException;
  * a file cannot be created, or the ledger is damaged.
  */
 public enum FileFault {
-    /** SQLITE_FULL or ENOSPC: no room left on the disk. */
+    /** SQLITE_FULL, SQLITE_IOERR_SHMSIZE or ENOSPC: no room left on the disk. */
     DISK_FULL("SQLITE_FULL"),
     /** SQLITE_CANTOPEN: a file could not be created or opened (no space or inodes left, or not writable). */
     CANNOT_CREATE("SQLITE_CANTOPEN"),
@@ -48,12 +48,26 @@ public enum FileFault {
             return Optional.empty();
         }
         SQLiteErrorCode code = e.getResultCode();
+        if (code == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
+            // the shared-memory file could not grow: what a full disk does to a ledger being opened
+            return Optional.of(DISK_FULL);
+        }
         return switch (code == null ? SQLiteErrorCode.UNKNOWN_ERROR : primary(code)) {
             case SQLITE_FULL -> Optional.of(DISK_FULL);
             case SQLITE_CANTOPEN -> Optional.of(CANNOT_CREATE);
             case SQLITE_CORRUPT, SQLITE_NOTADB -> Optional.of(DAMAGED);
             default -> Optional.empty();
         };
+    }
+
+    /** The name of the SQLite result code in {@code failure}'s chain, e.g. {@code SQLITE_IOERR_SHMSIZE}. */
+    public static Optional<String> sqliteCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException e && e.getResultCode() != null) {
+                return Optional.of(e.getResultCode().name());
+            }
+        }
+        return Optional.empty();
     }
 
     private static SQLiteErrorCode primary(SQLiteErrorCode code) {
