@@ -2,10 +2,14 @@ package com.tradevault.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +80,34 @@ class OperatorMessagesTest {
                 + "}\n", run.out());
         assertEquals("error: no ledger at " + ledger + "\nnext: run 'tradevault setup-db' to create it, or point"
                 + " data-dir / TRADEVAULT_DATA_DIR at the right folder\n", run.err());
+    }
+
+    @Test
+    void runForThatNeverGotPastReconciliationExitsOne() throws Exception {
+        Path conf = dir.resolve("tradevault.conf");
+        Files.writeString(conf, "paper.initial-base-balance = \"0\"\n");
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX,
+                "TRADEVAULT_CONFIG", conf.toString());
+        assertEquals(0, CliRun.of(env, "setup-db").exitCode());
+        // a position the ledger holds but the account does not: its stop can never be placed
+        try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
+            db.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO positions (symbol, status, quantity_e8, entry_price_e8,"
+                            + " highest_price_e8, trail_kind, trail_e8, opened_at, updated_at) VALUES ('BTCUSDT',"
+                            + " 'OPEN', 100000000, 3000000000000, 3000000000000, 'PERCENT', 100000000,"
+                            + " '2026-11-21T07:41:00.000000Z', '2026-11-21T07:41:00.000000Z')");
+                }
+                return null;
+            });
+        }
+
+        CliRun run = CliRun.of(env, "run", "--for", "3s");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: the bot never started trading: the startup reconciliation had not settled when --for 3s"
+                + " ran out\n"
+                + "next: see above what it could not settle, or run 'tradevault reconcile --dry-run'; nothing was"
+                + " traded\n", run.err());
     }
 }
