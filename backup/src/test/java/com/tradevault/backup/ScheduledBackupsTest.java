@@ -52,6 +52,6 @@ class ScheduledBackupsTest {
                 "backup.interval = 10s", "backup.retention.keep-last = 0"));
 
         assertEquals(java.util.List.of("backup.retention.keep-last = 0: must be a whole number from 1 to 10000",
-                "backup.interval = 10s: must be off or a duration of at least 1m, such as 6h"), e.problems());
+                "backup.interval = 10s: must be off or a duration from 1m to 365d, such as 6h"), e.problems());
     }
 }
