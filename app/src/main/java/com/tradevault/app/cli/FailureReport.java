@@ -44,7 +44,7 @@ final class FailureReport {
             SecretText.scrub(failure).printStackTrace(err);
         }
         err.flush();
-        if (wantsJson(parsed)) {
+        if (wantsJson(parsed) && !(failure instanceof ProblemAfterReport)) {
             printJson(cmd.getOut(), problem, nextStep);
         }
         return problem.outcome().exitCode();

@@ -7,7 +7,6 @@ import com.tradevault.backup.BackupEntry;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.CheckingIntegrity;
 import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,7 @@ final class IntegrityCommand implements Callable<Integer> {
         }
         out.flush();
         if (!report.clean()) {
-            throw new TradevaultException(Outcome.INTEGRITY_PROBLEM, "the ledger " + report.ledger()
+            throw new ProblemAfterReport(Outcome.INTEGRITY_PROBLEM, "the ledger " + report.ledger()
                     + " has problems (see the checks above)", nextStep());
         }
         return 0;

@@ -69,6 +69,18 @@ class DamagedLedgerTest {
     }
 
     @Test
+    void integrityUnderJsonPrintsItsReportAloneOnStdout() throws Exception {
+        flipLastPages(Files.size(ledger) / PAGE / 2);
+
+        CliRun run = CliRun.of(env, "integrity", "--json");
+
+        assertEquals(3, run.exitCode(), run.err());
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertEquals(false, report.get("clean").asBoolean());
+        assertEquals(ledger.toString(), report.get("ledger").asText());
+    }
+
+    @Test
     void aLedgerCutShortIsExitThreeWithTheRestoreCommandInEveryCommand() throws Exception {
         try (RandomAccessFile f = new RandomAccessFile(ledger.toFile(), "rw")) {
             f.setLength(f.length() / 2 / PAGE * PAGE);

@@ -107,6 +107,15 @@ public final class KeyResolver {
         return parsed(trimmed, source);
     }
 
+    /** A key file that is not used, read only to compare it; one that cannot be read is left out of the comparison. */
+    private static Optional<ResolvedKey> readQuietly(Path file) {
+        try {
+            return Optional.of(read(file, "key file " + file, false));
+        } catch (KeyProblem unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** Parses key text, refusing text that looks like a raw hex key but is not one (it would silently be a passphrase). */
     static ResolvedKey parsed(String text, String source) {
         if (text.matches("(?i)(x')?[0-9a-f]{48,80}'?") && !DbKey.parse(text).isRaw()) {
@@ -130,7 +139,7 @@ public final class KeyResolver {
         }
         java.util.List<ResolvedKey> others = new java.util.ArrayList<>();
         if (settings.keyFile().isPresent() && Files.isRegularFile(settings.keyFile().get())) {
-            others.add(read(settings.keyFile().get(), "key file " + settings.keyFile().get(), false));
+            readQuietly(settings.keyFile().get()).ifPresent(others::add);
         }
         env(ENV_KEY).ifPresent(v -> others.add(new ResolvedKey(DbKey.parse(v.trim()), "environment variable " + ENV_KEY)));
         return others.stream().filter(k -> !k.source().equals(used.get().source()))
