@@ -248,22 +248,9 @@ final class SqliteDialect implements Dialect {
         return Optional.of(SqliteFiles.integrityProblems(connection, quick));
     }
 
-    /** {@code PRAGMA quick_check(table)} for each table: its b-tree and its indexes' pages, nothing else. */
     @Override
     public List<String> quickCheck(Connection connection, List<String> tables) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        try (Statement s = connection.createStatement()) {
-            for (String table : tables) {
-                try (ResultSet r = s.executeQuery("PRAGMA quick_check(\"" + table.replace("\"", "\"\"") + "\")")) {
-                    while (r.next()) {
-                        if (!"ok".equals(r.getString(1))) {
-                            problems.add(table + ": " + r.getString(1));
-                        }
-                    }
-                }
-            }
-        }
-        return problems;
+        return SqliteFiles.quickCheck(connection, tables);
     }
 
     @Override

@@ -171,6 +171,25 @@ public final class SqliteFiles {
         return problems;
     }
 
+    /** {@code PRAGMA quick_check(table)} for each table: its b-tree and its indexes' pages, nothing else. */
+    public static java.util.List<String> quickCheck(Connection connection, java.util.List<String> tables)
+            throws SQLException {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            for (String table : tables) {
+                String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+                try (java.sql.ResultSet r = s.executeQuery("PRAGMA quick_check(" + quoted + ")")) {
+                    while (r.next()) {
+                        if (!"ok".equals(r.getString(1))) {
+                            problems.add(table + ": " + r.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     private static long pragma(Statement s, String name) throws SQLException {
         try (java.sql.ResultSet r = s.executeQuery("PRAGMA " + name)) {
             r.next();
