@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The matching engine against a price feed (no order book): market orders
@@ -49,7 +50,9 @@ final class Matching {
             throw new OrderRejected(Reason.UNKNOWN_SYMBOL, OrderChecks.INVALID_SYMBOL, "Invalid symbol.");
         }
         return new SymbolRules(symbol, settings.baseAsset(symbol), settings.quoteAsset(), settings.tickSize(),
-                settings.stepSize(), settings.minQuantity(), settings.minNotional());
+                settings.stepSize(), settings.minQuantity(), settings.minNotional(),
+                Set.of(OrderType.MARKET, OrderType.LIMIT, OrderType.STOP_LOSS, OrderType.STOP_LOSS_LIMIT), false, false,
+                Optional.empty());
     }
 
     BigDecimal lastPrice(String symbol) throws SQLException {
