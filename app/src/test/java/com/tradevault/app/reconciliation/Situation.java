@@ -87,7 +87,7 @@ final class Situation {
     ExchangeOrder onVenue(Order o, OrderStatus status, String executed) {
         ExchangeOrder v = new ExchangeOrder(o.symbol(), o.exchangeOrderId().orElse("X" + o.id()), o.clientOrderId(),
                 o.side(), o.type(), status, o.quantity().value(), new BigDecimal(executed), BigDecimal.ZERO,
-                Optional.empty(), o.stopPrice().map(Price::value), T0, now);
+                Optional.empty(), o.stopPrice().map(Price::value), !o.type().isStop(), T0, now);
         venue.put(o.clientOrderId(), v);
         if (status.isOpen()) {
             venueOpen.add(v);

@@ -51,7 +51,7 @@ public final class BinanceJson {
                 .put("timeInForce", "GTC").put("type", o.type().name()).put("side", o.side().name())
                 .put("stopPrice", decimal(o.stopPrice().orElse(BigDecimal.ZERO))).put("icebergQty", decimal(BigDecimal.ZERO))
                 .put("time", o.createdAt().toEpochMilli()).put("updateTime", o.updatedAt().toEpochMilli())
-                .put("isWorking", !o.type().isStop() || o.status() != OrderStatus.NEW)
+                .put("isWorking", o.working())
                 .put("workingTime", o.createdAt().toEpochMilli())
                 .put("origQuoteOrderQty", decimal(BigDecimal.ZERO)).put("selfTradePreventionMode", "NONE");
         return n;
@@ -78,7 +78,8 @@ public final class BinanceJson {
                 new ClientOrderId(clientId), Side.valueOf(n.get("side").asText()),
                 OrderType.valueOf(n.get("type").asText()), OrderStatus.valueOf(n.get("status").asText()),
                 decimal(n.get("origQty")), decimal(n.get("executedQty")), decimal(n.get("cummulativeQuoteQty")),
-                positive(n.get("price")), positive(n.get("stopPrice")), created, updated);
+                positive(n.get("price")), positive(n.get("stopPrice")),
+                n.path("isWorking").asBoolean(!OrderType.valueOf(n.get("type").asText()).isStop()), created, updated);
     }
 
     private static Optional<BigDecimal> positive(JsonNode node) {

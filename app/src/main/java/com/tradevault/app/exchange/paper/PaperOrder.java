@@ -23,7 +23,7 @@ record PaperOrder(long id, String symbol, ClientOrderId clientOrderId, Side side
 
     ExchangeOrder view() {
         return new ExchangeOrder(symbol, Long.toString(id), clientOrderId, side, type, status, quantity, executed,
-                cumulativeQuote, price, stopPrice, createdAt, updatedAt);
+                cumulativeQuote, price, stopPrice, !awaitsTrigger(), createdAt, updatedAt);
     }
 
     /** Whether the order now acts as a limit order (a LIMIT, or a STOP_LOSS_LIMIT whose stop triggered). */
