@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.TreeSet;
 
 /**
@@ -27,7 +27,7 @@ final class PostgresCatalog {
             + " FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
             + " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')"
-            + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum";
+            + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.oid, a.attnum";
     private static final String CONSTRAINTS = "SELECT c.relname, k.contype, p.relname,"
             + " (SELECT string_agg(a.attname, ',') FROM pg_attribute a WHERE a.attrelid = k.conrelid"
             + " AND a.attnum = ANY (k.conkey)), array_length(k.conkey, 1), pg_get_constraintdef(k.oid)"
@@ -56,7 +56,7 @@ final class PostgresCatalog {
     }
 
     static List<CatalogTable> read(Connection connection) throws SQLException {
-        Map<String, List<RawColumn>> columns = new TreeMap<>();
+        Map<String, List<RawColumn>> columns = new LinkedHashMap<>();
         Map<String, Constraints> constraints = new HashMap<>();
         try (Statement s = connection.createStatement()) {
             try (ResultSet r = s.executeQuery(COLUMNS)) {

@@ -38,7 +38,7 @@ final class SqliteCatalog {
     static List<CatalogTable> read(Connection connection) throws SQLException {
         Map<String, String> definitions = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT name, sql FROM sqlite_schema"
-                + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+                + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")) {
             while (r.next()) {
                 definitions.put(r.getString(1), r.getString(2));
             }

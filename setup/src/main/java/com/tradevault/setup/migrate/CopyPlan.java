@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +38,7 @@ final class CopyPlan {
     /** The plan for the tables of the source's catalog, and what in it cannot be placed. */
     static CopyPlan from(List<CatalogTable> source) {
         List<Offense> problems = new ArrayList<>();
-        Map<String, CatalogTable> placeable = new TreeMap<>();
+        Map<String, CatalogTable> placeable = new LinkedHashMap<>();
         for (CatalogTable table : copied(source)) {
             List<Offense> found = unplaceable(table);
             problems.addAll(found);
@@ -120,22 +119,23 @@ final class CopyPlan {
                 new Offense(ours.name(), "", c.name(), "is in the target but not in the source")));
     }
 
-    /** The tables in an order where each comes after the tables it refers to; a cycle is a problem. */
+    /**
+     * The tables in an order where each comes after the tables it refers to,
+     * otherwise in the catalog's (creation) order; a cycle is a problem.
+     */
     private static List<LedgerTables.Table> parentsFirst(Map<String, CatalogTable> tables, List<Offense> problems) {
         List<LedgerTables.Table> ordered = new ArrayList<>();
-        Map<String, CatalogTable> left = new TreeMap<>(tables);
+        Map<String, CatalogTable> left = new LinkedHashMap<>(tables);
         while (!left.isEmpty()) {
-            List<CatalogTable> ready = left.values().stream().filter(t -> t.parents().stream()
-                    .noneMatch(p -> !p.equals(t.name()) && left.containsKey(p))).toList();
-            if (ready.isEmpty()) {
+            Optional<CatalogTable> next = left.values().stream().filter(t -> t.parents().stream()
+                    .noneMatch(p -> !p.equals(t.name()) && left.containsKey(p))).findFirst();
+            if (next.isEmpty()) {
                 left.keySet().forEach(name -> problems.add(new Offense(name, "", "", "is part of a cycle of foreign"
                         + " keys (" + String.join(", ", left.keySet()) + "), for which no copy order exists")));
                 break;
             }
-            ready.forEach(t -> {
-                ordered.add(LedgerTables.of(t));
-                left.remove(t.name());
-            });
+            ordered.add(LedgerTables.of(next.get()));
+            left.remove(next.get().name());
         }
         return List.copyOf(ordered);
     }

@@ -3,6 +3,7 @@ package com.tradevault.setup.migrate;
 import com.tradevault.setup.db.CatalogTable;
 import com.tradevault.setup.db.LedgerTables;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +32,24 @@ final class TableComparison {
     }
 
     private static Map<String, CatalogTable> byName(List<CatalogTable> catalog) {
-        return CopyPlan.copied(catalog).stream().collect(Collectors.toMap(CatalogTable::name, Function.identity()));
+        return CopyPlan.copied(catalog).stream().collect(Collectors.toMap(CatalogTable::name, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
     }
 
     /** The target's tables that can be read back: those with a key and a kind for every column. */
     List<LedgerTables.Table> readable() {
-        return target.values().stream().filter(TableComparison::readable).sorted(
-                java.util.Comparator.comparing(CatalogTable::name)).map(LedgerTables::of).toList();
+        return target.values().stream().filter(TableComparison::readable).map(LedgerTables::of).toList();
     }
 
     private static boolean readable(CatalogTable table) {
         return table.key().isPresent() && table.columns().stream().allMatch(c -> c.kind().isPresent());
     }
 
-    /** One result per table of either side: the copied tables in copy order, then the others by name. */
+    /** One result per table of either side: the copied tables in copy order, then the others. */
     List<TableResult> results(Map<String, TableDigest> sourceDigests, Map<String, TableDigest> targetDigests) {
         Set<String> names = new LinkedHashSet<>(sourceDigests.keySet());
-        names.addAll(new TreeSet<>(source.keySet()));
-        names.addAll(new TreeSet<>(target.keySet()));
+        names.addAll(source.keySet());
+        names.addAll(target.keySet());
         List<TableResult> results = new ArrayList<>();
         for (String name : names) {
             Optional<TableDigest> ours = Optional.ofNullable(sourceDigests.get(name));
