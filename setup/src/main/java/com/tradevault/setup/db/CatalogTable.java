@@ -17,9 +17,10 @@ import java.util.Set;
  *                PostgreSQL's identity or serial column)
  * @param parents the tables its foreign keys refer to
  * @param columns every column, in declaration order
+ * @param checkedTogether the columns that CHECK constraints over more than one column read
  */
 public record CatalogTable(String name, Optional<String> key, boolean integerKey, Set<String> parents,
-                           List<Column> columns) {
+                           List<Column> columns, Set<String> checkedTogether) {
 
     /**
      * One column.

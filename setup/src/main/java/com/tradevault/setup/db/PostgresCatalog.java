@@ -50,6 +50,7 @@ final class PostgresCatalog {
         final List<String> key = new ArrayList<>();
         final Set<String> parents = new TreeSet<>();
         final Map<String, List<String>> checks = new HashMap<>();
+        final Set<String> checkedTogether = new TreeSet<>();
     }
 
     private PostgresCatalog() {
@@ -83,6 +84,8 @@ final class PostgresCatalog {
             default -> {
                 if (r.getInt(5) == 1) {
                     to.checks.computeIfAbsent(r.getString(4), c -> new ArrayList<>()).add(r.getString(6));
+                } else {
+                    to.checkedTogether.addAll(List.of(r.getString(4).split(",")));
                 }
             }
         }
@@ -98,6 +101,7 @@ final class PostgresCatalog {
             generated |= key.isPresent() && key.get().equals(c.name()) && c.generated()
                     && KINDS.get(c.type()) == LedgerTables.Kind.INTEGER;
         }
-        return new CatalogTable(name, key, generated, Set.copyOf(constraints.parents), List.copyOf(columns));
+        return new CatalogTable(name, key, generated, Set.copyOf(constraints.parents), List.copyOf(columns),
+                Set.copyOf(constraints.checkedTogether));
     }
 }

@@ -45,12 +45,13 @@ final class SqliteCatalog {
         }
         List<CatalogTable> tables = new ArrayList<>();
         for (Map.Entry<String, String> table : definitions.entrySet()) {
-            tables.add(table(connection, table.getKey(), columnDefinitions(table.getValue())));
+            tables.add(table(connection, table.getKey(), table.getValue()));
         }
         return tables;
     }
 
-    private static CatalogTable table(Connection c, String name, Map<String, String> definitions) throws SQLException {
+    private static CatalogTable table(Connection c, String name, String createTable) throws SQLException {
+        Map<String, String> definitions = columnDefinitions(createTable);
         List<CatalogTable.Column> columns = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         String keyType = "";
@@ -75,7 +76,21 @@ final class SqliteCatalog {
         }
         Optional<String> key = keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
         boolean rowid = key.isPresent() && "INTEGER".equalsIgnoreCase(keyType);
-        return new CatalogTable(name, key, rowid, parents(c, name), List.copyOf(columns));
+        return new CatalogTable(name, key, rowid, parents(c, name), List.copyOf(columns),
+                checkedTogether(createTable, columns));
+    }
+
+    /** The columns named in the table-level CHECK constraints (string literals aside). */
+    private static Set<String> checkedTogether(String createTable, List<CatalogTable.Column> columns) {
+        Set<String> read = new TreeSet<>();
+        for (String item : topLevelItems(createTable)) {
+            String words = item.replaceAll("'[^']*'", "''");
+            if (words.matches("(?is)(CONSTRAINT\\s+\\S+\\s+)?CHECK\\b.*")) {
+                columns.stream().map(CatalogTable.Column::name).filter(n -> Pattern.compile("\\b" + Pattern.quote(n)
+                        + "\\b", Pattern.CASE_INSENSITIVE).matcher(words).find()).forEach(read::add);
+            }
+        }
+        return Set.copyOf(read);
     }
 
     private static Set<String> parents(Connection c, String table) throws SQLException {

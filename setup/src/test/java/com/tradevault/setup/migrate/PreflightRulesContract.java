@@ -1,10 +1,13 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.testing.TestLedgers;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -19,20 +22,22 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LedgerTables#RULES} held to the catalog at every migration version
- * of a dialect: each column's CHECK constraint, as the catalog prints it,
- * says exactly what its rule says; every column has a kind the copy can
- * carry; every rule names a column of the newest schema. A migration that
- * adds a constrained column, or changes a constraint, fails here until the
- * rules say the same.
+ * What the preflight holds by hand ({@link LedgerTables#RULES} and
+ * {@link RowRules#READS}) held to the catalog at every migration version of a
+ * dialect: each column's CHECK constraint, as the catalog prints it, says
+ * exactly what its rule says; the columns that cross-column CHECKs read are
+ * those {@link RowRules} reads; every column has a kind the copy can carry;
+ * every rule names a column of the newest schema. A migration that adds a
+ * constrained column, or changes a constraint, fails here until the rules
+ * say the same.
  */
-abstract class LedgerRulesContract {
+abstract class PreflightRulesContract {
 
     /** An empty database of the dialect under test, with no migration run yet. */
     abstract Database emptyDatabase() throws Exception;
 
     @Test
-    void everyMigrationVersionHasTheRulesLedgerTablesHolds() throws Exception {
+    void everyMigrationVersionHasTheRulesThePreflightHolds() throws Exception {
         int latest = TestLedgers.latestSchemaVersion();
         try (Database db = emptyDatabase()) {
             for (int version = 1; version <= latest; version++) {
@@ -60,11 +65,12 @@ abstract class LedgerRulesContract {
             assertEquals(LedgerTables.Sign.POSITIVE, fromChecks(orders.column("quantity_e8").orElseThrow()).sign());
             assertEquals(Optional.of(LedgerTables.Kind.INSTANT), orders.column("cancel_requested_at").orElseThrow().kind());
             assertNotEquals(LedgerTables.Rule.NONE, fromChecks(orders.column("executed_qty_e8").orElseThrow()));
+            assertEquals(Set.of("type", "stop_price_e8", "price_e8"), orders.checkedTogether());
         }
     }
 
     private static void migrateTo(Database db, int version) {
-        Flyway.configure(LedgerRulesContract.class.getClassLoader()).dataSource(db.dataSource())
+        Flyway.configure(PreflightRulesContract.class.getClassLoader()).dataSource(db.dataSource())
                 .locations(db.dialect().migrationLocation()).target(String.valueOf(version)).load().migrate();
     }
 
@@ -76,6 +82,8 @@ abstract class LedgerRulesContract {
 
     private static void assertRulesMatch(String where, CatalogTable table) {
         assertTrue(table.key().isPresent(), where + ": " + table.name() + " has a key");
+        assertEquals(table.checkedTogether(), RowRules.READS.getOrDefault(table.name(), Set.of()),
+                where + " " + table.name() + ": RowRules.READS against the cross-column CHECKs");
         for (CatalogTable.Column column : table.columns()) {
             String name = where + " " + table.name() + "." + column.name();
             assertTrue(column.kind().isPresent(), name + " has a kind the copy carries: " + column.type());

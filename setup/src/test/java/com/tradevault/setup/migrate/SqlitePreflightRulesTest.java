@@ -1,11 +1,13 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.migrate;
 
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteLedgerRulesTest extends LedgerRulesContract {
+class SqlitePreflightRulesTest extends PreflightRulesContract {
 
     @TempDir
     Path dir;

@@ -1,12 +1,14 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.testing.PostgresServer;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
-class PostgresLedgerRulesIT extends LedgerRulesContract {
+class PostgresPreflightRulesIT extends PreflightRulesContract {
 
     @TempDir
     Path dir;
