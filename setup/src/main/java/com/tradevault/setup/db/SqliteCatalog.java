@@ -128,12 +128,12 @@ final class SqliteCatalog {
     /**
      * The definition of each column in a {@code CREATE TABLE} statement, by
      * lower-case name: the top-level items between its outer parentheses that
-     * are not table constraints. Quotes and comments are skipped over.
+     * are not table constraints. Quoted text is kept, comments are left out.
      */
     static Map<String, String> columnDefinitions(String createTable) {
         Map<String, String> columns = new HashMap<>();
         for (String item : topLevelItems(createTable)) {
-            String first = item.split("\\s+", 2)[0];
+            String first = firstName(item);
             if (!first.isEmpty() && !TABLE_CONSTRAINTS.contains(first.toUpperCase(Locale.ROOT))) {
                 columns.put(unquoted(first).toLowerCase(Locale.ROOT), item);
             }
@@ -150,7 +150,7 @@ final class SqliteCatalog {
             int skip = skipped(sql, i);
             if (skip > i) {
                 if (depth > 0) {
-                    item.append(sql, i, skip);
+                    item.append(ch == '-' || ch == '/' ? " " : sql.substring(i, skip));
                 }
                 i = skip - 1;
             } else if (ch == '(' && depth++ == 0) {
@@ -184,6 +184,12 @@ final class SqliteCatalog {
             return end < 0 ? sql.length() : end + 2;
         }
         return i;
+    }
+
+    /** The first word of a definition, a quoted name whole. */
+    private static String firstName(String item) {
+        int end = skipped(item, 0);
+        return item.isEmpty() ? "" : end > 0 ? item.substring(0, end) : item.split("\\s+", 2)[0];
     }
 
     private static String unquoted(String name) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,11 @@ final class CopyPlan {
     /** Tables that are never copied, and why. */
     static final Map<String, String> EXCLUDED = Map.of("flyway_schema_history",
             "Flyway's record of the migrations that ran: the target's own is written by the same migrations");
+
+    /** The names the copy writes into SQL as they are: what the migrations use, and PostgreSQL keeps as written. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final String UNQUOTED = "has a name that is not a plain lower-case SQL identifier, which the copy"
+            + " writes into its statements unquoted";
 
     private final Set<String> sourceTables;
     private final List<LedgerTables.Table> tables;
@@ -88,11 +94,17 @@ final class CopyPlan {
 
     private static List<Offense> unplaceable(CatalogTable table) {
         List<Offense> found = new ArrayList<>();
+        if (!PLAIN_NAME.matcher(table.name()).matches()) {
+            found.add(new Offense(table.name(), "", "", UNQUOTED));
+        }
         if (table.key().isEmpty()) {
             found.add(new Offense(table.name(), "", "", "has no single-column primary key, by which the copy reads"
                     + " it in parts and names its rows"));
         }
         for (CatalogTable.Column column : table.columns()) {
+            if (!PLAIN_NAME.matcher(column.name()).matches()) {
+                found.add(new Offense(table.name(), "", column.name(), UNQUOTED));
+            }
             if (column.kind().isEmpty()) {
                 found.add(new Offense(table.name(), "", column.name(), "has type " + column.type() + ", which the"
                         + " copy cannot carry exactly between SQLite and PostgreSQL (it carries 64-bit integers, text,"

@@ -142,16 +142,19 @@ class CopyingWhatTheCatalogsSayIT {
     }
 
     @Test
-    void aColumnOfATypeTheCopyCannotCarryAndATableWithoutAKeyStopThePreflightAndNothingIsWritten() throws Exception {
+    void aColumnOfATypeTheCopyCannotCarryATableWithoutAKeyAndAQuotedNameStopThePreflightAndNothingIsWritten() throws Exception {
         OpeningDatabases sqlite = setUp();
         try (Database db = sqlite.openExisting(); Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE positions ADD COLUMN weight REAL");
             s.execute("CREATE TABLE notes (body TEXT)");
+            s.execute("ALTER TABLE kv ADD COLUMN \"Set By\" TEXT");
         }
         String pg = PostgresServer.shared().newDatabase();
         List<String> expected = List.of("positions, weight: has type REAL, which the copy cannot carry exactly between"
-                + " SQLite and PostgreSQL (it carries 64-bit integers, text, UTC timestamps and JSON)", "notes: has no"
-                + " single-column primary key, by which the copy reads it in parts and names its rows");
+                + " SQLite and PostgreSQL (it carries 64-bit integers, text, UTC timestamps and JSON)", "kv, Set By: has"
+                + " a name that is not a plain lower-case SQL identifier, which the copy writes into its statements"
+                + " unquoted", "notes: has no single-column primary key, by which the copy reads it in parts and names"
+                + " its rows");
 
         for (boolean dryRun : new boolean[] {true, false}) {
             MigratingToPostgres.Result result = new MigratingToPostgres(sqlite, pg, Clock.systemUTC()).run(dryRun, 10,
@@ -161,7 +164,7 @@ class CopyingWhatTheCatalogsSayIT {
             assertEquals(expected, result.report().preflight().stream().map(Offense::describe).toList());
             TradevaultException failure = result.report().failure(result.reportFile()).orElseThrow();
             assertEquals(Outcome.INTEGRITY_PROBLEM, failure.outcome());
-            assertEquals("preflight found 2 problem(s) in " + sqlite.dialect().location() + "; nothing was copied",
+            assertEquals("preflight found 3 problem(s) in " + sqlite.dialect().location() + "; nothing was copied",
                     failure.getMessage());
             try (Database target = open(pg); Connection c = target.connect()) {
                 assertEquals(Map.of(), RowCounts.of(c), "not even the schema was written");
