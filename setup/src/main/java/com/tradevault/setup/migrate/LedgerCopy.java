@@ -45,7 +45,7 @@ final class LedgerCopy {
      * readers than cores only add switching (measured on 2 cores: 3 readers
      * took more CPU for no shorter run; 1 reader left a core idle).
      */
-    private static final int READERS = Math.min(3, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    static final int READERS = Math.min(3, Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** Connections a migration may hold on one database at once: readers, the writer or lock, the checks. */
     static final int CONNECTIONS = READERS + 3;
     private static final int ROWS_PER_HANDOVER = 500;
@@ -353,9 +353,9 @@ final class LedgerCopy {
      */
     List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
         progress.phase("verify", totalRows);
-        rowsSeen.set(0);
         TableComparison comparison = new TableComparison(catalog(source), catalog(target));
-        List<TableResult> results = comparison.results(sourceDigests, readBack(comparison.readable()));
+        List<TableResult> results = comparison.results(sourceDigests,
+                new ReadingBack(target, batchSize, progress).digests(comparison.readable()));
         progress.done();
         return results;
     }
@@ -365,58 +365,6 @@ final class LedgerCopy {
         try (Connection c = database.connect()) {
             return database.dialect().catalog(c);
         }
-    }
-
-    /** The checksum of each of {@code tables} in the target, read in slices on several connections. */
-    Map<String, TableDigest> readBack(List<LedgerTables.Table> tables) throws SQLException {
-        Map<String, TableDigest> digests = new LinkedHashMap<>();
-        try (Readers back = Readers.open(target, READERS)) {
-            for (LedgerTables.Table table : tables) {
-                List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
-                TableDigest theirs = new TableDigest(table);
-                for (Future<TableDigest> part : parts) {
-                    theirs.merge(await(part));
-                }
-                digests.put(table.name(), theirs);
-            }
-        }
-        return digests;
-    }
-
-    private TableDigest digest(Connection c, Slice slice) throws SQLException {
-        Optional<RowSource> bulk = target.dialect().bulkReader(c, slice.table(), slice.where());
-        if (bulk.isEmpty()) {
-            return digestResultSet(c, slice);
-        }
-        TableDigest digest = new TableDigest(slice.table());
-        JsonColumns json = new JsonColumns(slice.table());
-        try (RowSource rows = bulk.get()) {
-            for (Object[] values = rows.next(); values != null; values = rows.next()) {
-                digest.add(json.canonical(values));
-                tick(rowsSeen.incrementAndGet());
-            }
-        }
-        return digest;
-    }
-
-    private TableDigest digestResultSet(Connection c, Slice slice) throws SQLException {
-        RowReader reader = new RowReader(target.dialect(), slice.table());
-        TableDigest digest = new TableDigest(slice.table());
-        List<Offense> offenses = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(batchSize);
-            try (ResultSet rows = s.executeQuery(slice.select())) {
-                while (rows.next()) {
-                    Object[] values = reader.read(rows, offenses::add);
-                    if (!offenses.isEmpty()) {
-                        throw new SQLException("cannot read back " + offenses.get(0).describe());
-                    }
-                    digest.add(values);
-                    tick(rowsSeen.incrementAndGet());
-                }
-            }
-        }
-        return digest;
     }
 
     /** The result of a task, with its SQLException (or other failure) thrown here. */

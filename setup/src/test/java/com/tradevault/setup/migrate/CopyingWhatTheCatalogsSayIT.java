@@ -3,7 +3,6 @@ package com.tradevault.setup.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
@@ -113,8 +112,7 @@ class CopyingWhatTheCatalogsSayIT {
             try (Connection c = target.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE fills ADD COLUMN note TEXT");
             }
-            Map<String, TableDigest> ours = new LedgerCopy(target, source, 2, Progress.NONE)
-                    .readBack(LedgerRows.tables(source));
+            Map<String, TableDigest> ours = new ReadingBack(source, 2, Progress.NONE).digests(LedgerRows.tables(source));
 
             List<TableResult> results = new LedgerCopy(source, target, 2, Progress.NONE).verify(ours, 0);
 
