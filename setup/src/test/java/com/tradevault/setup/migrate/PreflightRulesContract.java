@@ -69,12 +69,12 @@ abstract class PreflightRulesContract {
         }
     }
 
-    private static void migrateTo(Database db, int version) {
+    static void migrateTo(Database db, int version) {
         Flyway.configure(PreflightRulesContract.class.getClassLoader()).dataSource(db.dataSource())
                 .locations(db.dialect().migrationLocation()).target(String.valueOf(version)).load().migrate();
     }
 
-    private static List<CatalogTable> catalog(Database db) throws Exception {
+    static List<CatalogTable> catalog(Database db) throws Exception {
         try (Connection c = db.connect()) {
             return db.dialect().catalog(c);
         }
