@@ -55,35 +55,44 @@ final class LedgerMove {
             refuseNonEmptyTarget(plan);
             LedgerCopy copy = new LedgerCopy(source, target, batchSize, progress);
             Map<String, Long> counts = copy.sourceCounts(plan.tables());
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
             if (dryRun) {
                 List<Offense> found = new ArrayList<>(plan.problems());
                 found.addAll(Preflight.scan(source, plan.tables()));
                 return planned(started, startNanos, true, found, counts);
             }
-            if (!plan.problems().isEmpty()) {
-                return planned(started, startNanos, false, plan.problems(), counts);
-            }
-            migrations.apply(target).migrate();
-            migrations.apply(target).requireCurrent();
-            plan = plan.against(LedgerCopy.catalog(target));
-            lap("schema");
-            if (!plan.problems().isEmpty()) {
-                return planned(started, startNanos, false, plan.problems(), counts);
-            }
-            LedgerCopy.Copied copied = copy.copy(plan.tables(), total, () -> Preflight.databaseChecks(source, false));
-            lap("copy");
-            if (!copied.offenses().isEmpty()) {
-                return planned(started, startNanos, false, copied.offenses(), counts);
-            }
-            List<TableResult> results = copy.verify(copied.digests(), total);
-            lap("verify");
-            boolean equal = results.stream().allMatch(TableResult::equal);
-            return report(started, startNanos, false, equal ? MigrationReport.VERIFIED
-                    : MigrationReport.VERIFICATION_FAILED, List.of(), results, total);
+            return move(plan, copy, counts, started, startNanos);
         } catch (SQLException e) {
             throw DatabaseProblem.failed(command, source.dialect().location() + " -> " + target.dialect().location(), e);
         }
+    }
+
+    /** Schema, the plan checked against it, copy, verification; rows are written only when nothing is unplaced. */
+    private MigrationReport move(CopyPlan sourcePlan, LedgerCopy copy, Map<String, Long> counts, Instant started,
+                                 long startNanos) throws SQLException {
+        CopyPlan plan = sourcePlan.problems().isEmpty() ? placedOnTarget(sourcePlan) : sourcePlan;
+        if (!plan.problems().isEmpty()) {
+            return planned(started, startNanos, false, plan.problems(), counts);
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        LedgerCopy.Copied copied = copy.copy(plan.tables(), total, () -> Preflight.databaseChecks(source, false));
+        lap("copy");
+        if (!copied.offenses().isEmpty()) {
+            return planned(started, startNanos, false, copied.offenses(), counts);
+        }
+        List<TableResult> results = copy.verify(copied.digests(), total);
+        lap("verify");
+        boolean equal = results.stream().allMatch(TableResult::equal);
+        return report(started, startNanos, false, equal ? MigrationReport.VERIFIED
+                : MigrationReport.VERIFICATION_FAILED, List.of(), results, total);
+    }
+
+    /** The target's schema through the migrations, and the plan checked against the target's catalog. */
+    private CopyPlan placedOnTarget(CopyPlan plan) throws SQLException {
+        migrations.apply(target).migrate();
+        migrations.apply(target).requireCurrent();
+        CopyPlan placed = plan.against(LedgerCopy.catalog(target));
+        lap("schema");
+        return placed;
     }
 
     /**
