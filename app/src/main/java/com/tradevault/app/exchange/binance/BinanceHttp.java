@@ -133,7 +133,10 @@ final class BinanceHttp {
                 if (attempt >= settings.maxRetries()) {
                     throw r.failure;
                 }
-                pause(r.wait.orElse(settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10))));
+                Duration wait = r.wait.orElse(settings.retryBackoff().multipliedBy(1L << Math.min(attempt, 10)));
+                if (!wait.isZero()) {
+                    pause(wait);
+                }
             }
         }
     }
