@@ -29,14 +29,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * documented answers (test resources under {@code binance/}), never our paper
  * server's output. It records what the adapter sent, and the adapter's pauses.
  */
-final class DocumentedVenue implements AutoCloseable {
+public final class DocumentedVenue implements AutoCloseable {
 
     static final ApiCredentials ACCOUNT = new ApiCredentials("stub-api-key", "stub-api-secret", "test");
     static final String SERVER_TIME = "{\"serverTime\":1499827319559}";
 
     /** One scripted answer. */
-    record Answer(int status, String body, Map<String, String> headers) {
-        Answer header(String name, String value) {
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public Answer header(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Answer(status, body, h);
@@ -53,7 +53,7 @@ final class DocumentedVenue implements AutoCloseable {
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
-    DocumentedVenue() {
+    public DocumentedVenue() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -64,20 +64,20 @@ final class DocumentedVenue implements AutoCloseable {
         answerAlways("GET /api/v3/time", ok(SERVER_TIME));
     }
 
-    static Answer ok(String body) {
+    public static Answer ok(String body) {
         return new Answer(200, body, Map.of());
     }
 
-    static Answer status(int status, String body) {
+    public static Answer status(int status, String body) {
         return new Answer(status, body, Map.of());
     }
 
-    static Answer error(int status, int code, String msg) {
+    public static Answer error(int status, int code, String msg) {
         return new Answer(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}", Map.of());
     }
 
     /** A documented answer kept under test resources {@code binance/name}. */
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = DocumentedVenue.class.getResourceAsStream("/binance/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource binance/" + name);
@@ -89,7 +89,7 @@ final class DocumentedVenue implements AutoCloseable {
     }
 
     /** Answers the next request to {@code route} ("POST /api/v3/order") with these, in order. */
-    DocumentedVenue answer(String route, Answer... answers) {
+    public DocumentedVenue answer(String route, Answer... answers) {
         scripts.computeIfAbsent(route, r -> new ArrayDeque<>()).addAll(List.of(answers));
         return this;
     }
@@ -104,7 +104,7 @@ final class DocumentedVenue implements AutoCloseable {
         return sent.stream().filter(s -> (s.method() + " " + s.path()).equals(route)).toList();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -144,7 +144,7 @@ final class DocumentedVenue implements AutoCloseable {
         return p;
     }
 
-    List<String> routes() {
+    public List<String> routes() {
         List<String> r = new ArrayList<>();
         sent.forEach(s -> r.add(s.method() + " " + s.path()));
         return r;
