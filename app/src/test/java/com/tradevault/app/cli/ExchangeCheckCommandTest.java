@@ -40,6 +40,10 @@ class ExchangeCheckCommandTest {
         Files.writeString(config, "bot.symbols = \"ETHUSDT\"\n");
         CliRun run = CliRun.of(TestLedgers.env(dir, "TRADEVAULT_CONFIG", config.toString()), "exchange", "check");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("bot.symbols"), run.err());
+        assertEquals(String.join("\n", "error: invalid configuration:",
+                "  bot.symbols = ETHUSDT: must be among paper.symbols (BTCUSDT) when trading on the in-process paper"
+                        + " exchange",
+                "next: fix these settings (see docs/configuration.md), then run 'tradevault config check'", ""),
+                run.err());
     }
 }
