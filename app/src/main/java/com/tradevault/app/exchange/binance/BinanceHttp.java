@@ -203,7 +203,7 @@ final class BinanceHttp {
         }
         JsonNode body = parseError(response.body());
         int code = body.path("code").asInt(0);
-        if (code == BinanceErrors.UNEXPECTED_RESPONSE || code == BinanceErrors.TIMEOUT || status >= 500) {
+        if (unknownOutcome(code) || status >= 500) {
             throw unknown(what, status, code, body.path("msg").asText(""), changesState);
         }
         String msg = body.path("msg").asText("HTTP " + status);
@@ -220,13 +220,22 @@ final class BinanceHttp {
 
     /** HTTP 5xx, -1006, -1007: executed or not, nobody knows yet. */
     private Retryable unknown(String what, int status, int code, String msg, boolean changesState) {
-        boolean documented = code == BinanceErrors.UNEXPECTED_RESPONSE || code == BinanceErrors.TIMEOUT;
+        boolean documented = unknownOutcome(code);
         String answered = what + " answered HTTP " + status + (documented ? " " + code + " \"" + msg + "\"" : "");
         if (changesState) {
             throw new UnknownOutcome(answered + ": the venue does not know whether it was executed; ask for the"
                     + " order by client id before sending it again", null);
         }
         return new Retryable(new ExchangeUnavailable(answered, Optional.empty(), null), Optional.empty());
+    }
+
+    /**
+     * -1006 and -1007 say "execution status unknown"; -1000 ("an unknown error occurred while
+     * processing the request") does not say the request was not executed, so it is treated alike.
+     */
+    private static boolean unknownOutcome(int code) {
+        return code == BinanceErrors.UNEXPECTED_RESPONSE || code == BinanceErrors.TIMEOUT
+                || code == BinanceErrors.UNKNOWN;
     }
 
     private Retryable rateLimited(HttpResponse<String> response, String what) {

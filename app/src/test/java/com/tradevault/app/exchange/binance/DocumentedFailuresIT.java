@@ -69,6 +69,16 @@ class DocumentedFailuresIT {
     }
 
     @Test
+    void anUnknownErrorOnPlacementIsLookedUpNotTakenForARefusal() {
+        venue.answer("POST /api/v3/order", error(400, -1000, "An unknown error occurred while processing the request."));
+        venue.answer("GET /api/v3/order", error(400, -2013, "Order does not exist."));
+        UnknownOutcome e = assertThrows(UnknownOutcome.class, () -> adapter.place(stopLimit("tv-stop-1")));
+        assertEquals("POST /api/v3/order answered HTTP 400 -1000 \"An unknown error occurred while processing the"
+                + " request.\": the venue does not know whether it was executed; ask for the order by client id"
+                + " before sending it again", e.getMessage());
+    }
+
+    @Test
     void aReadWithExecutionStatusUnknownIsSimplyAskedAgain() {
         venue.answer("GET /api/v3/avgPrice", error(400, -1007, "Timeout waiting for response from backend server."),
                 ok(resource("avg-price.json")));
