@@ -7,6 +7,7 @@ import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.RequestWeight;
 import com.tradevault.app.exchange.SymbolRules;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class ExchangeReadiness {
         return null;
     }
 
-    private static String plain(java.math.BigDecimal v) {
+    private static String plain(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString();
     }
 

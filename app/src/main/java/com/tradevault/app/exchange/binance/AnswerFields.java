@@ -1,6 +1,7 @@
 package com.tradevault.app.exchange.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.tradevault.app.exchange.UnreadableAnswer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +21,7 @@ final class AnswerFields {
 
     AnswerFields(String endpoint, JsonNode node) {
         this.endpoint = endpoint;
-        this.node = node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+        this.node = node == null ? MissingNode.getInstance() : node;
     }
 
     boolean has(String field) {
@@ -80,8 +81,8 @@ final class AnswerFields {
     <E extends Enum<E>> E enumValue(String field, Class<E> type) {
         String raw = text(field);
         return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(raw)).findFirst()
-                .orElseThrow(() -> unreadable(field, "is '" + raw + "', not one of " + Arrays.stream(type.getEnumConstants())
-                        .map(Enum::name).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> unreadable(field, "is '" + raw + "', not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
     }
 
     BigDecimal decimal(String field, JsonNode v) {

@@ -12,9 +12,11 @@ import com.tradevault.app.exchange.ExchangeSettings;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.OrderRequest;
+import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.RequestWeight;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.exchange.UnknownOutcome;
+import com.tradevault.app.exchange.UnreadableAnswer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +45,9 @@ import java.util.function.Function;
 public final class BinanceExchange implements Exchange {
 
     private static final int PAGE = 1000;
+    private static final String ALL_ORDERS = "GET /api/v3/allOrders";
+    private static final String MY_TRADES = "GET /api/v3/myTrades";
+    private static final String KLINES = "GET /api/v3/klines";
 
     private final BinanceHttp http;
     private final Clock clock;
@@ -84,7 +90,7 @@ public final class BinanceExchange implements Exchange {
         r.price().ifPresent(v -> p.put("price", v.toPlainString()));
         r.stopPrice().ifPresent(v -> p.put("stopPrice", v.toPlainString()));
         r.trailingDelta().ifPresent(v -> p.put("trailingDelta", Integer.toString(v)));
-        if (r.type().hasLimitPrice() && r.type() != com.tradevault.app.exchange.OrderType.LIMIT_MAKER) {
+        if (r.type().hasLimitPrice() && r.type() != OrderType.LIMIT_MAKER) {
             p.put("timeInForce", "GTC");
         }
         p.put("newClientOrderId", r.clientOrderId().value());
@@ -150,8 +156,9 @@ public final class BinanceExchange implements Exchange {
     @Override
     public List<ExchangeOrder> openOrders(Optional<String> symbol) {
         Map<String, String> p = symbol.map(s -> params("symbol", s)).orElse(params());
-        return list(http.signed("GET", "/api/v3/openOrders", p), n -> OrderAnswers.order("GET /api/v3/openOrders",
-                n, clock.instant()));
+        String what = "GET /api/v3/openOrders";
+        return list(what, http.signed("GET", "/api/v3/openOrders", p), n -> OrderAnswers.order(what, n,
+                clock.instant()));
     }
 
     @Override
@@ -165,9 +172,9 @@ public final class BinanceExchange implements Exchange {
         List<ExchangeOrder> page;
         long fromId = 0;
         do {
-            page = list(http.signed("GET", "/api/v3/allOrders", params("symbol", symbol, "orderId",
-                    Long.toString(fromId), "limit", Integer.toString(PAGE))),
-                    n -> OrderAnswers.order("GET /api/v3/allOrders", n, clock.instant()));
+            page = list(ALL_ORDERS, http.signed("GET", "/api/v3/allOrders", params("symbol", symbol,
+                    "orderId", Long.toString(fromId), "limit", Integer.toString(PAGE))),
+                    n -> OrderAnswers.order(ALL_ORDERS, n, clock.instant()));
             all.addAll(page);
             fromId = page.isEmpty() ? fromId : Long.parseLong(page.get(page.size() - 1).exchangeOrderId()) + 1;
         } while (page.size() == PAGE);
@@ -180,9 +187,9 @@ public final class BinanceExchange implements Exchange {
         List<ExchangeTrade> page;
         long fromId = Math.max(0, afterTradeId + 1);
         do {
-            page = list(http.signed("GET", "/api/v3/myTrades", params("symbol", symbol, "fromId",
-                    Long.toString(fromId), "limit", Integer.toString(PAGE))),
-                    n -> OrderAnswers.trade("GET /api/v3/myTrades", n));
+            page = list(MY_TRADES, http.signed("GET", "/api/v3/myTrades", params("symbol", symbol,
+                    "fromId", Long.toString(fromId), "limit", Integer.toString(PAGE))),
+                    n -> OrderAnswers.trade(MY_TRADES, n));
             all.addAll(page);
             fromId = page.isEmpty() ? fromId : page.get(page.size() - 1).tradeId() + 1;
         } while (page.size() == PAGE);
@@ -220,9 +227,9 @@ public final class BinanceExchange implements Exchange {
         Instant start = from.truncatedTo(ChronoUnit.MINUTES);
         List<Candle> page;
         do {
-            page = list(http.get("/api/v3/klines", params("symbol", symbol, "interval", "1m", "startTime",
-                    Long.toString(start.toEpochMilli()), "endTime", Long.toString(to.toEpochMilli() - 1),
-                    "limit", Integer.toString(PAGE))), n -> OrderAnswers.kline("GET /api/v3/klines", n));
+            page = list(KLINES, http.get("/api/v3/klines", params("symbol", symbol, "interval", "1m",
+                    "startTime", Long.toString(start.toEpochMilli()), "endTime", Long.toString(to.toEpochMilli() - 1),
+                    "limit", Integer.toString(PAGE))), n -> OrderAnswers.kline(KLINES, n));
             page.stream().filter(c -> c.openTime().isBefore(to)).forEach(all::add);
             start = page.isEmpty() ? to : page.get(page.size() - 1).openTime().plus(1, ChronoUnit.MINUTES);
         } while (page.size() == PAGE && start.isBefore(to));
@@ -265,7 +272,11 @@ public final class BinanceExchange implements Exchange {
         return new AnswerFields("GET /api/v3/time", http.get("/api/v3/time", params())).time("serverTime");
     }
 
-    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> read) {
+    private static <T> List<T> list(String endpoint, JsonNode array, Function<JsonNode, T> read) {
+        if (!array.isArray()) {
+            throw new UnreadableAnswer("cannot read the answer of " + endpoint + ": it is not a list but "
+                    + array.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
         List<T> out = new ArrayList<>();
         array.forEach(n -> out.add(read.apply(n)));
         return out;

@@ -157,7 +157,8 @@ final class BinanceHttp {
     private JsonNode once(String method, String path, Map<String, String> params, boolean signed, String what)
             throws Retryable, ClockRejected {
         String query = signed ? signedQuery(params) : query(params);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
+        URI uri = URI.create(base + path + (query.isEmpty() ? "" : "?" + query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout()).method(method, HttpRequest.BodyPublishers.noBody());
         credentials.ifPresent(c -> request.header("X-MBX-APIKEY", c.apiKey()));
         if (!method.equals("GET")) {
@@ -213,7 +214,8 @@ final class BinanceHttp {
         }
         if ((code == BinanceErrors.CANCEL_REPLACE_PARTIALLY_FAILED || code == BinanceErrors.CANCEL_REPLACE_FAILED)
                 && body.has("data")) {
-            throw new CancelReplaceRefused(what + " refused by the venue: " + msg + " (" + code + ")", body.get("data"));
+            throw new CancelReplaceRefused(what + " refused by the venue: " + msg + " (" + code + ")",
+                    body.get("data"));
         }
         throw ErrorMapping.map(what, code == 0 ? BinanceErrors.UNKNOWN : code, msg);
     }
@@ -285,7 +287,8 @@ final class BinanceHttp {
 
     private String signedQuery(Map<String, String> params) {
         ApiCredentials c = credentials.orElseThrow(() -> new ExchangeUnavailable("no API credentials for "
-                + base + ": set TRADEVAULT_EXCHANGE_API_KEY and TRADEVAULT_EXCHANGE_API_SECRET", Optional.empty(), null));
+                + base + ": set TRADEVAULT_EXCHANGE_API_KEY and TRADEVAULT_EXCHANGE_API_SECRET", Optional.empty(),
+                null));
         Map<String, String> all = new LinkedHashMap<>(params);
         all.put("recvWindow", Long.toString(settings.recvWindow().toMillis()));
         all.put("timestamp", Long.toString(clock.millis() + offsetMillis.orElseGet(this::measureOffset)));

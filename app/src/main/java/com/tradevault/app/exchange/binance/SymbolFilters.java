@@ -46,8 +46,8 @@ final class SymbolFilters {
             }
         }
         return new SymbolRules(s.text("symbol"), s.text("baseAsset"), s.text("quoteAsset"), tick, step, minQty,
-                minNotional, orderTypes(symbol), symbol.path("allowTrailingStop").asBoolean(false), symbol.path("cancelReplaceAllowed").asBoolean(false),
-                sellBand);
+                minNotional, orderTypes(symbol), symbol.path("allowTrailingStop").asBoolean(false),
+                symbol.path("cancelReplaceAllowed").asBoolean(false), sellBand);
     }
 
     private static Set<OrderType> orderTypes(JsonNode symbol) {
