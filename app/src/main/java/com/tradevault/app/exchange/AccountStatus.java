@@ -1,5 +1,7 @@
 package com.tradevault.app.exchange;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +11,12 @@ import java.util.Map;
  *
  * @param canTrade    Binance {@code canTrade}: false means every order will be refused
  * @param permissions the account's permissions as the venue names them; empty where it names none
+ * @param balances    per asset, in the venue's order
  */
 public record AccountStatus(boolean canTrade, List<String> permissions, Map<String, Balance> balances) {
 
     public AccountStatus {
         permissions = List.copyOf(permissions);
-        balances = Map.copyOf(balances);
+        balances = Collections.unmodifiableMap(new LinkedHashMap<>(balances));
     }
 }

@@ -48,6 +48,7 @@ public final class BinanceExchange implements Exchange {
     private static final String ALL_ORDERS = "GET /api/v3/allOrders";
     private static final String MY_TRADES = "GET /api/v3/myTrades";
     private static final String KLINES = "GET /api/v3/klines";
+    private static final String ACCOUNT = "GET /api/v3/account";
 
     private final BinanceHttp http;
     private final Clock clock;
@@ -238,22 +239,29 @@ public final class BinanceExchange implements Exchange {
 
     @Override
     public Map<String, Balance> balances() {
-        return account().balances();
+        return balances(accountAnswer());
     }
 
     /** {@code GET /api/v3/account}: {@code canTrade}, {@code permissions} and {@code balances}. */
     @Override
     public AccountStatus account() {
-        String what = "GET /api/v3/account";
-        AnswerFields f = new AnswerFields(what, http.signed("GET", "/api/v3/account", params()));
-        Map<String, Balance> balances = new LinkedHashMap<>();
-        f.node().path("balances").forEach(b -> {
-            Balance balance = OrderAnswers.balance(what, b);
-            balances.put(balance.asset(), balance);
-        });
+        AnswerFields f = accountAnswer();
         List<String> permissions = new ArrayList<>();
         f.node().path("permissions").forEach(p -> permissions.add(p.asText()));
-        return new AccountStatus(f.bool("canTrade"), permissions, balances);
+        return new AccountStatus(f.bool("canTrade"), permissions, balances(f));
+    }
+
+    private AnswerFields accountAnswer() {
+        return new AnswerFields(ACCOUNT, http.signed("GET", "/api/v3/account", params()));
+    }
+
+    private static Map<String, Balance> balances(AnswerFields account) {
+        Map<String, Balance> balances = new LinkedHashMap<>();
+        account.node().path("balances").forEach(b -> {
+            Balance balance = OrderAnswers.balance(ACCOUNT, b);
+            balances.put(balance.asset(), balance);
+        });
+        return balances;
     }
 
     @Override
