@@ -1,5 +1,7 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.app.exchange.ExchangeException;
+import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -10,7 +12,9 @@ import picocli.CommandLine;
 /**
  * Builds the command line with what every command needs (the environment and
  * a clock) and maps failures to exit codes: 0 ok, 1 failure, 2 bad usage or
- * configuration, 3 integrity problem, 4 key problem, 5 ledger locked.
+ * configuration, 3 integrity problem, 4 key problem, 5 ledger locked. A
+ * failure of the exchange no command caught (an answer that cannot be read,
+ * say) is exit 1 with its message, never a stack trace.
  */
 public final class Cli {
 
@@ -45,6 +49,13 @@ public final class Cli {
             }
             err.flush();
             return te.outcome().exitCode();
+        }
+        if (e instanceof ExchangeException ee) {
+            err.println("error: the exchange: " + ee.getMessage());
+            err.println("next: check exchange.url / TRADEVAULT_EXCHANGE_URL, the network and the venue's status,"
+                    + " then run the command again");
+            err.flush();
+            return Outcome.FAILURE.exitCode();
         }
         err.println("error: unexpected failure: " + e);
         e.printStackTrace(err);

@@ -94,4 +94,26 @@ public interface Exchange {
 
     /** The venue's clock. */
     Instant serverTime();
+
+    /**
+     * Whether the account may trade, its permissions and balances. This
+     * default, for venues without account permissions, says it may.
+     */
+    default AccountStatus account() {
+        return new AccountStatus(true, List.of(), balances());
+    }
+
+    /** The request weight used in the venue's current window, where the venue counts it. */
+    default Optional<RequestWeight> requestWeight() {
+        return Optional.empty();
+    }
+
+    /**
+     * What asking for open orders costs against the venue's request-weight
+     * limit: for one symbol, or ({@code allSymbols}) for all at once. Venues
+     * that count no weight answer 0, and callers then ask once for all.
+     */
+    default int openOrdersWeight(boolean allSymbols) {
+        return 0;
+    }
 }

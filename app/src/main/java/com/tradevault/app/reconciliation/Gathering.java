@@ -50,13 +50,32 @@ final class Gathering {
     Snapshot take() {
         Instant at = clock.instant();
         List<Position> open = ledger.read(LedgerSession::openPositions);
-        List<Order> orders = ledger.read(LedgerSession::allOrders).stream().filter(Gathering::matters).toList();
-        List<ExchangeOrder> venueOpen = exchange.openOrders(Optional.empty());
+        List<Order> all = ledger.read(LedgerSession::allOrders);
+        List<Order> orders = all.stream().filter(Gathering::matters).toList();
+        List<ExchangeOrder> venueOpen = venueOpenOrders(open, all);
         Map<ClientOrderId, ExchangeOrder> venue = venueOrders(orders, venueOpen);
         Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
         List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
         return new Snapshot(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
                 ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances());
+    }
+
+    /**
+     * The venue's open orders on every symbol the ledger has traded: one
+     * request per symbol where that costs less request weight than the
+     * all-symbols form (Binance: 6 per symbol against 80), else one for all.
+     */
+    private List<ExchangeOrder> venueOpenOrders(List<Position> open, List<Order> all) {
+        Set<String> symbols = new TreeSet<>();
+        open.forEach(p -> symbols.add(p.symbol()));
+        all.forEach(o -> symbols.add(o.symbol()));
+        if (symbols.isEmpty()
+                || symbols.size() * exchange.openOrdersWeight(false) >= exchange.openOrdersWeight(true)) {
+            return exchange.openOrders(Optional.empty());
+        }
+        Map<String, List<ExchangeOrder>> bySymbol = new ConcurrentHashMap<>();
+        fanning.each(symbols, symbol -> bySymbol.put(symbol, exchange.openOrders(Optional.of(symbol))));
+        return symbols.stream().flatMap(symbol -> bySymbol.get(symbol).stream()).toList();
     }
 
     /** Unfinished orders, and orders the exchange filled whose fills the ledger lacks. */

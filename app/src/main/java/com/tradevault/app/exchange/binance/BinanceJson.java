@@ -17,9 +17,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Binance Spot's JSON shapes of orders, trades, balances and klines, written by
- * the paper exchange server and read by the REST adapter, so both sides agree.
- * Decimals travel as strings with eight places, times as epoch milliseconds.
+ * Binance Spot's JSON shapes of orders, trades, balances and klines as the
+ * paper exchange server writes them. The REST adapter does not read with this
+ * class: it has its own readers ({@code OrderAnswers}, {@code AnswerFields}),
+ * tested against Binance's documented answers, so that a misunderstanding on
+ * one side is not copied to the other. Decimals travel as strings with eight
+ * places, times as epoch milliseconds.
  */
 public final class BinanceJson {
 

@@ -21,31 +21,33 @@ final class SymbolFilters {
     private SymbolFilters() {
     }
 
-    static SymbolRules rules(JsonNode symbol) {
+    static SymbolRules rules(String endpoint, JsonNode symbol) {
+        AnswerFields s = new AnswerFields(endpoint, symbol);
         BigDecimal tick = BigDecimal.ZERO;
         BigDecimal step = BigDecimal.ZERO;
         BigDecimal minQty = BigDecimal.ZERO;
         BigDecimal minNotional = BigDecimal.ZERO;
         Optional<PriceBand> sellBand = Optional.empty();
-        for (JsonNode f : symbol.path("filters")) {
-            switch (f.path("filterType").asText()) {
-                case "PRICE_FILTER" -> tick = BinanceJson.decimal(f.get("tickSize"));
+        for (JsonNode n : symbol.path("filters")) {
+            AnswerFields f = new AnswerFields(endpoint + " " + s.text("symbol") + " filter "
+                    + n.path("filterType").asText(), n);
+            switch (n.path("filterType").asText()) {
+                case "PRICE_FILTER" -> tick = f.decimal("tickSize");
                 case "LOT_SIZE" -> {
-                    step = BinanceJson.decimal(f.get("stepSize"));
-                    minQty = BinanceJson.decimal(f.get("minQty"));
+                    step = f.decimal("stepSize");
+                    minQty = f.decimal("minQty");
                 }
-                case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = BinanceJson.decimal(f.get("minNotional"));
+                case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = f.decimal("minNotional");
                 case "PERCENT_PRICE_BY_SIDE" -> sellBand = Optional.of(new PriceBand(
-                        BinanceJson.decimal(f.get("askMultiplierDown")), BinanceJson.decimal(f.get("askMultiplierUp"))));
+                        f.decimal("askMultiplierDown"), f.decimal("askMultiplierUp")));
                 default -> {
                     // other filters (ICEBERG_PARTS, MAX_NUM_ORDERS, ...) do not shape our orders
                 }
             }
         }
-        return new SymbolRules(symbol.get("symbol").asText(), symbol.get("baseAsset").asText(),
-                symbol.get("quoteAsset").asText(), tick, step, minQty, minNotional, orderTypes(symbol),
-                symbol.path("allowTrailingStop").asBoolean(false), symbol.path("cancelReplaceAllowed").asBoolean(false),
-                sellBand);
+        return new SymbolRules(s.text("symbol"), s.text("baseAsset"), s.text("quoteAsset"), tick, step, minQty,
+                minNotional, orderTypes(symbol), symbol.path("allowTrailingStop").asBoolean(false),
+                symbol.path("cancelReplaceAllowed").asBoolean(false), sellBand);
     }
 
     private static Set<OrderType> orderTypes(JsonNode symbol) {
