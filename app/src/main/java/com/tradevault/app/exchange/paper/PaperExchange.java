@@ -8,11 +8,19 @@ import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.NoSuchOrder;
+import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRequest;
+import com.tradevault.app.exchange.OrderStatus;
+import com.tradevault.app.exchange.ReplaceFailed;
 import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.exchange.paper.CancelReplace.Mode;
+import com.tradevault.app.exchange.paper.CancelReplace.OrderRef;
+import com.tradevault.app.exchange.paper.CancelReplace.Placed;
+import com.tradevault.app.exchange.paper.CancelReplace.Restriction;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -222,45 +230,169 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     }
 
     @Override
-    public synchronized ExchangeOrder place(OrderRequest request) {
-        return write(() -> matching.place(request)).view();
+    public ExchangeOrder place(OrderRequest request) {
+        return placeOrder(request).order().view();
     }
 
-    @Override
-    public synchronized ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
+    /** Places an order; answers it with the fills its placement made. */
+    public synchronized Placed placeOrder(OrderRequest request) {
+        return write(() -> placed(matching.place(request, BigDecimal.ZERO)));
+    }
+
+    /**
+     * Places a MARKET order for the quote amount {@code quoteQty} (Binance {@code quoteOrderQty}): the
+     * quantity is as much as that amount buys (or must sell) at the last price, rounded down to the lot
+     * size. {@code template}'s quantity is ignored.
+     */
+    public synchronized Placed placeByQuote(OrderRequest template, BigDecimal quoteQty) {
         return write(() -> {
-            PaperOrder o = store.orderByClientId(clientOrderId.value())
-                    .filter(x -> x.symbol().equals(symbol) && x.status().isOpen())
-                    .orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
-            return matching.cancel(o);
-        }).view();
+            SymbolRules rules = matching.rules(template.symbol());
+            BigDecimal last = matching.lastPrice(template.symbol());
+            BigDecimal quantity = E8.plain(rules.floorQuantity(quoteQty.divide(last, E8.SCALE, RoundingMode.DOWN)));
+            OrderRequest request = new OrderRequest(template.symbol(), template.side(), template.type(), quantity,
+                    template.price(), template.stopPrice(), template.trailingDelta(), template.clientOrderId());
+            return placed(matching.place(request, quoteQty));
+        });
+    }
+
+    private Placed placed(PaperOrder order) throws SQLException {
+        return new Placed(order, store.tradesOfOrder(order.id()));
     }
 
     @Override
-    public synchronized Optional<ExchangeOrder> orderByClientId(String symbol, ClientOrderId clientOrderId) {
-        return read(() -> store.orderByClientId(clientOrderId.value()).filter(o -> o.symbol().equals(symbol))
-                .map(PaperOrder::view));
+    public ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
+        return cancelOrder(symbol, OrderRef.of(clientOrderId), Optional.empty()).view();
+    }
+
+    /**
+     * Cancels an open order.
+     *
+     * @throws NoSuchOrder    no open order of {@code symbol} answers to {@code ref}
+     * @throws OrderRejected  -2011 when the order's status does not pass {@code restriction}
+     */
+    public synchronized PaperOrder cancelOrder(String symbol, OrderRef ref, Optional<Restriction> restriction) {
+        return write(() -> {
+            PaperOrder order = open(symbol, ref).orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
+            if (restriction.isPresent() && !passes(order.status(), restriction.get())) {
+                throw new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
+                        "Order was not canceled due to cancel restrictions.");
+            }
+            return matching.cancel(order);
+        });
+    }
+
+    private static boolean passes(OrderStatus status, Restriction restriction) {
+        return restriction == Restriction.ONLY_NEW ? status == OrderStatus.NEW
+                : status == OrderStatus.PARTIALLY_FILLED;
+    }
+
+    private Optional<PaperOrder> open(String symbol, OrderRef ref) throws SQLException {
+        matching.rules(symbol);
+        Optional<PaperOrder> found = ref.orderId().isPresent() ? store.orderById(ref.orderId().get())
+                : store.openOrderByClientId(ref.clientOrderId().orElseThrow().value());
+        return found.filter(o -> o.symbol().equals(symbol) && o.status().isOpen());
+    }
+
+    /**
+     * Cancels an order and places another while no price moves (the ticker waits): Binance's
+     * cancel-replace. The cancel is durable even when the new order is then refused.
+     */
+    public synchronized CancelReplace.Outcome cancelReplace(String symbol, OrderRef cancel,
+            Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty) {
+        Optional<PaperOrder> cancelled = Optional.empty();
+        Optional<OrderRejected> cancelError = Optional.empty();
+        try {
+            cancelled = Optional.of(cancelOrder(symbol, cancel, restriction));
+        } catch (NoSuchOrder e) {
+            cancelError = Optional.of(new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
+                    "Unknown order sent."));
+        } catch (OrderRejected e) {
+            cancelError = Optional.of(e);
+        }
+        if (cancelError.isPresent() && mode == Mode.STOP_ON_FAILURE) {
+            return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.empty());
+        }
+        try {
+            Placed placed = quoteQty.isPresent() ? placeByQuote(replacement, quoteQty.get()) : placeOrder(replacement);
+            return new CancelReplace.Outcome(cancelled, cancelError, Optional.of(placed), Optional.empty());
+        } catch (OrderRejected e) {
+            return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.of(e));
+        }
+    }
+
+    /**
+     * Cancel-replace in one step where the settings allow it ({@code paper.cancel-replace-allowed}), with
+     * {@code STOP_ON_FAILURE} and {@code ONLY_NEW}; else the port's cancel-then-place.
+     */
+    @Override
+    public ExchangeOrder replace(String symbol, ClientOrderId cancel, OrderRequest replacement) {
+        if (!settings.venue().cancelReplaceAllowed()) {
+            return Exchange.super.replace(symbol, cancel, replacement);
+        }
+        CancelReplace.Outcome outcome = cancelReplace(symbol, OrderRef.of(cancel), Optional.of(Restriction.ONLY_NEW),
+                Mode.STOP_ON_FAILURE, replacement, Optional.empty());
+        if (outcome.cancelError().isPresent()) {
+            OrderRejected e = outcome.cancelError().get();
+            throw new ReplaceFailed("cancel of " + cancel + " failed: " + e.getMessage(), Optional.empty(), e);
+        }
+        if (outcome.placeError().isPresent()) {
+            OrderRejected e = outcome.placeError().get();
+            throw new ReplaceFailed(cancel + " was cancelled but its replacement failed: " + e.getMessage(),
+                    outcome.cancelled().map(PaperOrder::view), e);
+        }
+        return outcome.placed().orElseThrow().order().view();
+    }
+
+    /** The order {@code ref} names (by client id: the newest with that id), if any. */
+    public synchronized Optional<PaperOrder> find(String symbol, OrderRef ref) {
+        return read(() -> {
+            matching.rules(symbol);
+            Optional<PaperOrder> found = ref.orderId().isPresent() ? store.orderById(ref.orderId().get())
+                    : store.orderByClientId(ref.clientOrderId().orElseThrow().value());
+            return found.filter(o -> o.symbol().equals(symbol));
+        });
     }
 
     @Override
-    public synchronized Optional<ExchangeOrder> orderByExchangeId(String symbol, String exchangeOrderId) {
+    public Optional<ExchangeOrder> orderByClientId(String symbol, ClientOrderId clientOrderId) {
+        return find(symbol, OrderRef.of(clientOrderId)).map(PaperOrder::view);
+    }
+
+    @Override
+    public Optional<ExchangeOrder> orderByExchangeId(String symbol, String exchangeOrderId) {
         long id;
         try {
             id = Long.parseLong(exchangeOrderId);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return read(() -> store.orderById(id).filter(o -> o.symbol().equals(symbol)).map(PaperOrder::view));
+        return find(symbol, new OrderRef(Optional.of(id), Optional.empty())).map(PaperOrder::view);
     }
 
     @Override
-    public synchronized List<ExchangeOrder> openOrders(Optional<String> symbol) {
-        return read(() -> store.openOrders(symbol).stream().map(PaperOrder::view).toList());
+    public List<ExchangeOrder> openOrders(Optional<String> symbol) {
+        return openOrdersOf(symbol).stream().map(PaperOrder::view).toList();
+    }
+
+    /** Open orders (of one symbol, or all), oldest first. */
+    public synchronized List<PaperOrder> openOrdersOf(Optional<String> symbol) {
+        return read(() -> {
+            symbol.ifPresent(matching::rules);
+            return store.openOrders(symbol);
+        });
     }
 
     @Override
-    public synchronized List<ExchangeOrder> allOrders(String symbol) {
-        return read(() -> store.allOrders(Optional.of(symbol)).stream().map(PaperOrder::view).toList());
+    public List<ExchangeOrder> allOrders(String symbol) {
+        return ordersOf(symbol).stream().map(PaperOrder::view).toList();
+    }
+
+    /** Every order of a symbol, oldest first. */
+    public synchronized List<PaperOrder> ordersOf(String symbol) {
+        return read(() -> {
+            matching.rules(symbol);
+            return store.allOrders(Optional.of(symbol));
+        });
     }
 
     @Override
@@ -271,6 +403,15 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     @Override
     public synchronized BigDecimal lastPrice(String symbol) {
         return read(() -> matching.lastPrice(symbol));
+    }
+
+    /** The mean of the last five one-minute closes, the price PERCENT_PRICE_BY_SIDE is measured from. */
+    @Override
+    public synchronized BigDecimal averagePrice(String symbol) {
+        return read(() -> {
+            matching.rules(symbol);
+            return matching.averagePrice(symbol);
+        });
     }
 
     @Override
