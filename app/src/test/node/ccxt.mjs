@@ -60,7 +60,7 @@ await step('STOP_LOSS', async () => {
     const raw = await rejects('STOP_LOSS sent as is', () => exchange.privatePostOrder({ symbol: 'BTCUSDT', side: 'SELL',
       type: 'STOP_LOSS', quantity: '0.1', stopPrice: '95', newClientOrderId: 'x-sl' }))
     equal('STOP_LOSS -1013', venueError(raw),
-      ['OperationRejected', 'binance {"code":-1013,"msg":"Stop loss orders are not supported for this symbol."}'])
+      ['BadRequest', 'binance {"code":-1013,"msg":"Stop loss orders are not supported for this symbol."}'])
   } else {
     const o = await exchange.createOrder(S, 'STOP_LOSS', 'sell', 0.1, undefined, { stopPrice: 95, clientOrderId: 'x-sl' })
     equal('STOP_LOSS placed', [o.clientOrderId, o.id !== undefined], ['x-sl', true])
