@@ -95,6 +95,63 @@ class PaperServerIT {
         assertEquals("tv-body", engine.allOrders("BTCUSDT").get(0).clientOrderId().value());
     }
 
+    @Test
+    void weightAndOrderCountsAreReportedAndRefusedPastTheLimitsWithBinancesAnswers() throws Exception {
+        stop();
+        Clock fixed = Clock.fixed(java.time.Instant.parse("2026-01-05T10:00:30Z"), java.time.ZoneOffset.UTC);
+        engine = PaperExchange.open(PaperFixture.settings(dir, "paper.rate-limits.request-weight-per-minute", "13",
+                "paper.rate-limits.orders-per-10s", "2"), fixed);
+        server = PaperServer.start(engine, ACCOUNT, fixed, new InetSocketAddress("127.0.0.1", 0));
+        String order = "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.1&newOrderRespType=ACK&timestamp=" + fixed.millis();
+        HttpResponse<String> first = call("POST", "/api/v3/order", signed(order), "wire-key");
+        assertEquals(List.of("1", "1", "1"), List.of(header(first, "X-MBX-USED-WEIGHT-1M"),
+                header(first, "X-MBX-ORDER-COUNT-10S"), header(first, "X-MBX-ORDER-COUNT-1D")));
+        assertEquals(200, call("POST", "/api/v3/order", signed(order), "wire-key").statusCode());
+        HttpResponse<String> third = call("POST", "/api/v3/order", signed(order), "wire-key");
+        assertEquals("429 {\"code\":-1015,\"msg\":\"Too many new orders; current limit is 2 orders per 10 SECOND.\"}",
+                third.statusCode() + " " + third.body());
+        assertEquals(java.util.Optional.empty(), third.headers().firstValue("Retry-After"));
+        assertEquals(2, engine.allOrders("BTCUSDT").size(), "the refused order was not placed");
+        HttpResponse<String> info = call("GET", "/api/v3/exchangeInfo", "symbol=BTCUSDT", null);
+        assertEquals("13", header(info, "X-MBX-USED-WEIGHT-1M"), "3 orders, then exchangeInfo weighs 10");
+        HttpResponse<String> over = call("GET", "/api/v3/time", "", null);
+        assertEquals("429 {\"code\":-1003,\"msg\":\"Too much request weight used; current limit is 13 request weight"
+                + " per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.\"}",
+                over.statusCode() + " " + over.body());
+        assertEquals("30", header(over, "Retry-After"), "seconds to the next minute");
+    }
+
+    @Test
+    void cancelReplaceAnswersEachDocumentedOutcome() throws Exception {
+        long now = System.currentTimeMillis();
+        call("POST", "/api/v3/order", signed("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1"
+                + "&price=90&newClientOrderId=tv-a&timestamp=" + now), "wire-key");
+        String replace = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1&price=91"
+                + "&cancelReplaceMode=ALLOW_FAILURE&cancelOrigClientOrderId=tv-gone&newClientOrderId=tv-b"
+                + "&newOrderRespType=ACK&timestamp=" + now;
+        HttpResponse<String> allowed = call("POST", "/api/v3/order/cancelReplace", signed(replace), "wire-key");
+        long newId = engine.ordersOf("BTCUSDT").get(1).id();
+        assertEquals("409 {\"code\":-2021,\"msg\":\"Order cancel-replace partially failed.\",\"data\":{"
+                + "\"cancelResult\":\"FAILURE\",\"newOrderResult\":\"SUCCESS\",\"cancelResponse\":{\"code\":-2011,"
+                + "\"msg\":\"Unknown order sent.\"},\"newOrderResponse\":{\"symbol\":\"BTCUSDT\",\"orderId\":" + newId
+                + ",\"orderListId\":-1,\"clientOrderId\":\"tv-b\",\"transactTime\":"
+                + engine.ordersOf("BTCUSDT").get(1).updatedAt().toEpochMilli() + "}}}",
+                allowed.statusCode() + " " + allowed.body());
+        String bad = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1&price=91"
+                + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=tv-a&cancelRestrictions=ONLY_PARTIALLY_FILLED"
+                + "&timestamp=" + now;
+        HttpResponse<String> restricted = call("POST", "/api/v3/order/cancelReplace", signed(bad), "wire-key");
+        assertEquals("400 {\"code\":-2022,\"msg\":\"Order cancel-replace failed.\",\"data\":{\"cancelResult\":"
+                + "\"FAILURE\",\"newOrderResult\":\"NOT_ATTEMPTED\",\"cancelResponse\":{\"code\":-2011,\"msg\":"
+                + "\"Order was not canceled due to cancel restrictions.\"},\"newOrderResponse\":null}}",
+                restricted.statusCode() + " " + restricted.body());
+        assertEquals(2, engine.openOrders(java.util.Optional.empty()).size());
+    }
+
+    private static String header(HttpResponse<String> response, String name) {
+        return response.headers().firstValue(name).orElse("(none)");
+    }
+
     private static String signed(String params) {
         return params + "&signature=" + sign(ACCOUNT.secret(), params);
     }
