@@ -11,7 +11,6 @@ import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRequest;
 import com.tradevault.app.exchange.OrderStatus;
-import com.tradevault.app.exchange.ReplaceFailed;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.exchange.paper.CancelReplace.Mode;
 import com.tradevault.app.exchange.paper.CancelReplace.OrderRef;
@@ -299,25 +298,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      */
     public synchronized CancelReplace.Outcome cancelReplace(String symbol, OrderRef cancel,
             Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty) {
-        Optional<PaperOrder> cancelled = Optional.empty();
-        Optional<OrderRejected> cancelError = Optional.empty();
-        try {
-            cancelled = Optional.of(cancelOrder(symbol, cancel, restriction));
-        } catch (NoSuchOrder e) {
-            cancelError = Optional.of(new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
-                    "Unknown order sent."));
-        } catch (OrderRejected e) {
-            cancelError = Optional.of(e);
-        }
-        if (cancelError.isPresent() && mode == Mode.STOP_ON_FAILURE) {
-            return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.empty());
-        }
-        try {
-            Placed placed = quoteQty.isPresent() ? placeByQuote(replacement, quoteQty.get()) : placeOrder(replacement);
-            return new CancelReplace.Outcome(cancelled, cancelError, Optional.of(placed), Optional.empty());
-        } catch (OrderRejected e) {
-            return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.of(e));
-        }
+        return Replacing.cancelReplace(this, symbol, cancel, restriction, mode, replacement, quoteQty);
     }
 
     /**
@@ -325,22 +306,11 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      * {@code STOP_ON_FAILURE} and {@code ONLY_NEW}; else the port's cancel-then-place.
      */
     @Override
-    public ExchangeOrder replace(String symbol, ClientOrderId cancel, OrderRequest replacement) {
+    public synchronized ExchangeOrder replace(String symbol, ClientOrderId cancel, OrderRequest replacement) {
         if (!settings.venue().cancelReplaceAllowed()) {
             return Exchange.super.replace(symbol, cancel, replacement);
         }
-        CancelReplace.Outcome outcome = cancelReplace(symbol, OrderRef.of(cancel), Optional.of(Restriction.ONLY_NEW),
-                Mode.STOP_ON_FAILURE, replacement, Optional.empty());
-        if (outcome.cancelError().isPresent()) {
-            OrderRejected e = outcome.cancelError().get();
-            throw new ReplaceFailed("cancel of " + cancel + " failed: " + e.getMessage(), Optional.empty(), e);
-        }
-        if (outcome.placeError().isPresent()) {
-            OrderRejected e = outcome.placeError().get();
-            throw new ReplaceFailed(cancel + " was cancelled but its replacement failed: " + e.getMessage(),
-                    outcome.cancelled().map(PaperOrder::view), e);
-        }
-        return outcome.placed().orElseThrow().order().view();
+        return Replacing.replace(this, symbol, cancel, replacement);
     }
 
     /** The order {@code ref} names (by client id: the newest with that id), if any. */
