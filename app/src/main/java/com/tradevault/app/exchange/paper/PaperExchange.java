@@ -235,7 +235,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
 
     /** Places an order; answers it with the fills its placement made. */
     public synchronized Placed placeOrder(OrderRequest request) {
-        return write(() -> placed(matching.place(request, BigDecimal.ZERO)));
+        return write(() -> placeIn(request, Optional.empty()));
     }
 
     /**
@@ -244,14 +244,20 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      * size. {@code template}'s quantity is ignored.
      */
     public synchronized Placed placeByQuote(OrderRequest template, BigDecimal quoteQty) {
-        return write(() -> {
-            SymbolRules rules = matching.rules(template.symbol());
-            BigDecimal last = matching.lastPrice(template.symbol());
-            BigDecimal quantity = E8.plain(rules.floorQuantity(quoteQty.divide(last, E8.SCALE, RoundingMode.DOWN)));
-            OrderRequest request = new OrderRequest(template.symbol(), template.side(), template.type(), quantity,
-                    template.price(), template.stopPrice(), template.trailingDelta(), template.clientOrderId());
-            return placed(matching.place(request, quoteQty));
-        });
+        return write(() -> placeIn(template, Optional.of(quoteQty)));
+    }
+
+    /** Places inside the caller's transaction; a refusal is thrown before anything is written. */
+    Placed placeIn(OrderRequest request, Optional<BigDecimal> quoteQty) throws SQLException {
+        if (quoteQty.isEmpty()) {
+            return placed(matching.place(request, BigDecimal.ZERO));
+        }
+        SymbolRules rules = matching.rules(request.symbol());
+        BigDecimal last = matching.lastPrice(request.symbol());
+        BigDecimal quantity = E8.plain(rules.floorQuantity(quoteQty.get().divide(last, E8.SCALE, RoundingMode.DOWN)));
+        OrderRequest sized = new OrderRequest(request.symbol(), request.side(), request.type(), quantity,
+                request.price(), request.stopPrice(), request.trailingDelta(), request.clientOrderId());
+        return placed(matching.place(sized, quoteQty.get()));
     }
 
     private Placed placed(PaperOrder order) throws SQLException {
@@ -270,14 +276,17 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      * @throws OrderRejected  -2011 when the order's status does not pass {@code restriction}
      */
     public synchronized PaperOrder cancelOrder(String symbol, OrderRef ref, Optional<Restriction> restriction) {
-        return write(() -> {
-            PaperOrder order = open(symbol, ref).orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
-            if (restriction.isPresent() && !passes(order.status(), restriction.get())) {
-                throw new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
-                        "Order was not canceled due to cancel restrictions.");
-            }
-            return matching.cancel(order);
-        });
+        return write(() -> cancelIn(symbol, ref, restriction));
+    }
+
+    /** Cancels inside the caller's transaction; a refusal is thrown before anything is written. */
+    PaperOrder cancelIn(String symbol, OrderRef ref, Optional<Restriction> restriction) throws SQLException {
+        PaperOrder order = open(symbol, ref).orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
+        if (restriction.isPresent() && !passes(order.status(), restriction.get())) {
+            throw new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
+                    "Order was not canceled due to cancel restrictions.");
+        }
+        return matching.cancel(order);
     }
 
     private static boolean passes(OrderStatus status, Restriction restriction) {
@@ -293,12 +302,13 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     }
 
     /**
-     * Cancels an order and places another while no price moves (the ticker waits): Binance's
-     * cancel-replace. The cancel is durable even when the new order is then refused.
+     * Cancels an order and places another in one transaction, so that no moment exists (not even on the
+     * state file) with the old order gone and the new one not there: Binance's cancel-replace. A refused
+     * new order leaves the cancel done, as on Binance.
      */
     public synchronized CancelReplace.Outcome cancelReplace(String symbol, OrderRef cancel,
             Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty) {
-        return Replacing.cancelReplace(this, symbol, cancel, restriction, mode, replacement, quoteQty);
+        return write(() -> Replacing.cancelReplace(this, symbol, cancel, restriction, mode, replacement, quoteQty));
     }
 
     /**

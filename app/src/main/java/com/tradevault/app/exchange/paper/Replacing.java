@@ -11,12 +11,14 @@ import com.tradevault.app.exchange.paper.CancelReplace.OrderRef;
 import com.tradevault.app.exchange.paper.CancelReplace.Placed;
 import com.tradevault.app.exchange.paper.CancelReplace.Restriction;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
  * Cancel-replace on the paper venue: the cancel, then (unless it failed under
- * STOP_ON_FAILURE) the new order. The caller holds the exchange's lock, so no
- * tick moves the price between the two.
+ * STOP_ON_FAILURE) the new order, inside the caller's one transaction. Both
+ * halves throw their refusals before writing anything, so a refused new order
+ * leaves exactly the cancel to commit.
  */
 final class Replacing {
 
@@ -24,11 +26,12 @@ final class Replacing {
     }
 
     static CancelReplace.Outcome cancelReplace(PaperExchange exchange, String symbol, OrderRef cancel,
-            Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty) {
+            Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty)
+            throws SQLException {
         Optional<PaperOrder> cancelled = Optional.empty();
         Optional<OrderRejected> cancelError = Optional.empty();
         try {
-            cancelled = Optional.of(exchange.cancelOrder(symbol, cancel, restriction));
+            cancelled = Optional.of(exchange.cancelIn(symbol, cancel, restriction));
         } catch (NoSuchOrder e) {
             cancelError = Optional.of(new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
                     "Unknown order sent."));
@@ -39,8 +42,7 @@ final class Replacing {
             return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.empty());
         }
         try {
-            Placed placed = quoteQty.isPresent() ? exchange.placeByQuote(replacement, quoteQty.get())
-                    : exchange.placeOrder(replacement);
+            Placed placed = exchange.placeIn(replacement, quoteQty);
             return new CancelReplace.Outcome(cancelled, cancelError, Optional.of(placed), Optional.empty());
         } catch (OrderRejected e) {
             return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.of(e));
@@ -49,7 +51,7 @@ final class Replacing {
 
     /** The port's replace: STOP_ON_FAILURE, ONLY_NEW, and a {@link ReplaceFailed} naming the half that failed. */
     static ExchangeOrder replace(PaperExchange exchange, String symbol, ClientOrderId cancel, OrderRequest replacement) {
-        CancelReplace.Outcome outcome = cancelReplace(exchange, symbol, OrderRef.of(cancel),
+        CancelReplace.Outcome outcome = exchange.cancelReplace(symbol, OrderRef.of(cancel),
                 Optional.of(Restriction.ONLY_NEW), Mode.STOP_ON_FAILURE, replacement, Optional.empty());
         if (outcome.cancelError().isPresent()) {
             OrderRejected e = outcome.cancelError().get();
