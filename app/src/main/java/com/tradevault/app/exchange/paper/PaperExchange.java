@@ -10,7 +10,6 @@ import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRequest;
-import com.tradevault.app.exchange.OrderStatus;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.exchange.paper.CancelReplace.Mode;
 import com.tradevault.app.exchange.paper.CancelReplace.OrderRef;
@@ -19,7 +18,6 @@ import com.tradevault.app.exchange.paper.CancelReplace.Restriction;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +55,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     private final StateLock lock;
     private final PaperStore store;
     private final Matching matching;
+    private final VenueOrders orders;
     private final PriceFeed feed;
     private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
@@ -69,6 +68,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         this.store = store;
         this.feed = feed;
         this.matching = new Matching(store, settings, clock);
+        this.orders = new VenueOrders(store, matching);
     }
 
     /**
@@ -235,7 +235,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
 
     /** Places an order; answers it with the fills its placement made. */
     public synchronized Placed placeOrder(OrderRequest request) {
-        return write(() -> placeIn(request, Optional.empty()));
+        return write(() -> orders.place(request, Optional.empty()));
     }
 
     /**
@@ -244,24 +244,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      * size. {@code template}'s quantity is ignored.
      */
     public synchronized Placed placeByQuote(OrderRequest template, BigDecimal quoteQty) {
-        return write(() -> placeIn(template, Optional.of(quoteQty)));
-    }
-
-    /** Places inside the caller's transaction; a refusal is thrown before anything is written. */
-    Placed placeIn(OrderRequest request, Optional<BigDecimal> quoteQty) throws SQLException {
-        if (quoteQty.isEmpty()) {
-            return placed(matching.place(request, BigDecimal.ZERO));
-        }
-        SymbolRules rules = matching.rules(request.symbol());
-        BigDecimal last = matching.lastPrice(request.symbol());
-        BigDecimal quantity = E8.plain(rules.floorQuantity(quoteQty.get().divide(last, E8.SCALE, RoundingMode.DOWN)));
-        OrderRequest sized = new OrderRequest(request.symbol(), request.side(), request.type(), quantity,
-                request.price(), request.stopPrice(), request.trailingDelta(), request.clientOrderId());
-        return placed(matching.place(sized, quoteQty.get()));
-    }
-
-    private Placed placed(PaperOrder order) throws SQLException {
-        return new Placed(order, store.tradesOfOrder(order.id()));
+        return write(() -> orders.place(template, Optional.of(quoteQty)));
     }
 
     @Override
@@ -276,29 +259,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      * @throws OrderRejected  -2011 when the order's status does not pass {@code restriction}
      */
     public synchronized PaperOrder cancelOrder(String symbol, OrderRef ref, Optional<Restriction> restriction) {
-        return write(() -> cancelIn(symbol, ref, restriction));
-    }
-
-    /** Cancels inside the caller's transaction; a refusal is thrown before anything is written. */
-    PaperOrder cancelIn(String symbol, OrderRef ref, Optional<Restriction> restriction) throws SQLException {
-        PaperOrder order = open(symbol, ref).orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
-        if (restriction.isPresent() && !passes(order.status(), restriction.get())) {
-            throw new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
-                    "Order was not canceled due to cancel restrictions.");
-        }
-        return matching.cancel(order);
-    }
-
-    private static boolean passes(OrderStatus status, Restriction restriction) {
-        return restriction == Restriction.ONLY_NEW ? status == OrderStatus.NEW
-                : status == OrderStatus.PARTIALLY_FILLED;
-    }
-
-    private Optional<PaperOrder> open(String symbol, OrderRef ref) throws SQLException {
-        matching.rules(symbol);
-        Optional<PaperOrder> found = ref.orderId().isPresent() ? store.orderById(ref.orderId().get())
-                : store.openOrderByClientId(ref.clientOrderId().orElseThrow().value());
-        return found.filter(o -> o.symbol().equals(symbol) && o.status().isOpen());
+        return write(() -> orders.cancel(symbol, ref, restriction));
     }
 
     /**
@@ -308,7 +269,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      */
     public synchronized CancelReplace.Outcome cancelReplace(String symbol, OrderRef cancel,
             Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty) {
-        return write(() -> Replacing.cancelReplace(this, symbol, cancel, restriction, mode, replacement, quoteQty));
+        return write(() -> Replacing.cancelReplace(orders, symbol, cancel, restriction, mode, replacement, quoteQty));
     }
 
     /**
@@ -325,12 +286,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
 
     /** The order {@code ref} names (by client id: the newest with that id), if any. */
     public synchronized Optional<PaperOrder> find(String symbol, OrderRef ref) {
-        return read(() -> {
-            matching.rules(symbol);
-            Optional<PaperOrder> found = ref.orderId().isPresent() ? store.orderById(ref.orderId().get())
-                    : store.orderByClientId(ref.clientOrderId().orElseThrow().value());
-            return found.filter(o -> o.symbol().equals(symbol));
-        });
+        return read(() -> orders.find(symbol, ref));
     }
 
     @Override

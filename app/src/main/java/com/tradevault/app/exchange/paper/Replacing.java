@@ -25,13 +25,13 @@ final class Replacing {
     private Replacing() {
     }
 
-    static CancelReplace.Outcome cancelReplace(PaperExchange exchange, String symbol, OrderRef cancel,
+    static CancelReplace.Outcome cancelReplace(VenueOrders orders, String symbol, OrderRef cancel,
             Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty)
             throws SQLException {
         Optional<PaperOrder> cancelled = Optional.empty();
         Optional<OrderRejected> cancelError = Optional.empty();
         try {
-            cancelled = Optional.of(exchange.cancelIn(symbol, cancel, restriction));
+            cancelled = Optional.of(orders.cancel(symbol, cancel, restriction));
         } catch (NoSuchOrder e) {
             cancelError = Optional.of(new OrderRejected(OrderRejected.Reason.OTHER, OrderChecks.CANCEL_REJECTED,
                     "Unknown order sent."));
@@ -42,7 +42,7 @@ final class Replacing {
             return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.empty());
         }
         try {
-            Placed placed = exchange.placeIn(replacement, quoteQty);
+            Placed placed = orders.place(replacement, quoteQty);
             return new CancelReplace.Outcome(cancelled, cancelError, Optional.of(placed), Optional.empty());
         } catch (OrderRejected e) {
             return new CancelReplace.Outcome(cancelled, cancelError, Optional.empty(), Optional.of(e));
