@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradevault.app.exchange.Candle;
-import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.paper.PaperExchange;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,39 +62,8 @@ final class MarketRoutes {
                 .put("price", BinanceShapes.decimal(exchange.averagePrice(symbol)));
     }
 
-    /** 24 hours of one-minute candles and of the account's trades (the only trades a paper venue has). */
     private ObjectNode ticker(String symbol) {
-        Instant now = clock.instant();
-        Instant open = now.minus(Duration.ofDays(1));
-        BigDecimal last = exchange.lastPrice(symbol);
-        List<Candle> candles = exchange.candles(symbol, open, now.plusSeconds(60));
-        BigDecimal first = candles.isEmpty() ? last : candles.get(0).open();
-        BigDecimal high = candles.stream().map(Candle::high).reduce(last, BigDecimal::max);
-        BigDecimal low = candles.stream().map(Candle::low).reduce(last, BigDecimal::min);
-        List<ExchangeTrade> trades = exchange.tradesAfter(symbol, -1).stream()
-                .filter(t -> !t.time().isBefore(open)).toList();
-        BigDecimal volume = trades.stream().map(ExchangeTrade::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal quote = trades.stream().map(t -> t.price().multiply(t.quantity()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(8, RoundingMode.HALF_EVEN);
-        BigDecimal change = last.subtract(first);
-        BigDecimal weighted = volume.signum() == 0 ? last : quote.divide(volume, 8, RoundingMode.HALF_EVEN);
-        String zero = BinanceShapes.decimal(BigDecimal.ZERO);
-        return BinanceShapes.MAPPER.createObjectNode().put("symbol", symbol)
-                .put("priceChange", BinanceShapes.decimal(change))
-                .put("priceChangePercent", change.multiply(BigDecimal.valueOf(100))
-                        .divide(first, 3, RoundingMode.HALF_EVEN).toPlainString())
-                .put("weightedAvgPrice", BinanceShapes.decimal(weighted)).put("prevClosePrice", BinanceShapes.decimal(first))
-                .put("lastPrice", BinanceShapes.decimal(last))
-                .put("lastQty", BinanceShapes.decimal(trades.isEmpty() ? BigDecimal.ZERO : trades.get(trades.size() - 1).quantity()))
-                .put("bidPrice", BinanceShapes.decimal(last)).put("bidQty", zero)
-                .put("askPrice", BinanceShapes.decimal(last)).put("askQty", zero)
-                .put("openPrice", BinanceShapes.decimal(first)).put("highPrice", BinanceShapes.decimal(high))
-                .put("lowPrice", BinanceShapes.decimal(low)).put("volume", BinanceShapes.decimal(volume))
-                .put("quoteVolume", BinanceShapes.decimal(quote)).put("openTime", open.toEpochMilli())
-                .put("closeTime", now.toEpochMilli())
-                .put("firstId", trades.isEmpty() ? -1 : trades.get(0).tradeId())
-                .put("lastId", trades.isEmpty() ? -1 : trades.get(trades.size() - 1).tradeId())
-                .put("count", trades.size());
+        return Ticker24h.of(exchange, symbol, clock.instant());
     }
 
     private JsonNode klines(ApiRequest r) {
