@@ -148,6 +148,46 @@ class PaperServerIT {
         assertEquals(2, engine.openOrders(java.util.Optional.empty()).size());
     }
 
+    @Test
+    void exchangeInfoTellsWhatTheSettingsAllowAndTheServerKeepsToIt() throws Exception {
+        stop();
+        engine = PaperExchange.open(PaperFixture.settings(dir, "paper.order-types", "LIMIT, MARKET, STOP_LOSS_LIMIT",
+                "paper.allow-trailing-stop", "off", "paper.cancel-replace-allowed", "off"), Clock.systemUTC());
+        server = PaperServer.start(engine, ACCOUNT, Clock.systemUTC(), new InetSocketAddress("127.0.0.1", 0));
+        com.fasterxml.jackson.databind.JsonNode symbol = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                call("GET", "/api/v3/exchangeInfo", "symbol=BTCUSDT", null).body()).get("symbols").get(0);
+        assertEquals("[\"LIMIT\",\"MARKET\",\"STOP_LOSS_LIMIT\"] false false", symbol.get("orderTypes") + " "
+                + symbol.get("allowTrailingStop") + " " + symbol.get("cancelReplaceAllowed"));
+        long now = System.currentTimeMillis();
+        assertAnswer(400, "{\"code\":-1020,\"msg\":\"This operation is not supported.\"}", "POST",
+                "/api/v3/order/cancelReplace", signed("symbol=BTCUSDT&side=SELL&type=STOP_LOSS_LIMIT&timeInForce=GTC"
+                        + "&quantity=0.1&price=94&stopPrice=95&cancelReplaceMode=STOP_ON_FAILURE"
+                        + "&cancelOrigClientOrderId=tv-x&timestamp=" + now), "wire-key");
+        assertAnswer(400, "{\"code\":-1013,\"msg\":\"Trailing stop orders are not supported for this symbol.\"}",
+                "POST", "/api/v3/order", signed("symbol=BTCUSDT&side=SELL&type=STOP_LOSS_LIMIT&timeInForce=GTC"
+                        + "&quantity=0.1&price=94&trailingDelta=100&timestamp=" + now), "wire-key");
+        assertAnswer(400, "{\"code\":-1014,\"msg\":\"Unsupported order combination.\"}", "POST", "/api/v3/order",
+                signed("symbol=BTCUSDT&side=BUY&type=LIMIT_MAKER&quantity=0.1&price=90&timestamp=" + now), "wire-key");
+        assertEquals(List.of(), engine.allOrders("BTCUSDT"));
+    }
+
+    @Test
+    void theTwentyFourHourTickerHasEveryFieldOfTheFullShape() throws Exception {
+        engine.setPrice("BTCUSDT", new java.math.BigDecimal("110"));
+        HttpResponse<String> r = call("GET", "/api/v3/ticker/24hr", "symbol=BTCUSDT", null);
+        com.fasterxml.jackson.databind.JsonNode t = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        List<String> fields = new java.util.ArrayList<>();
+        t.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("symbol", "priceChange", "priceChangePercent", "prevClosePrice", "lastPrice", "openPrice",
+                "highPrice", "lowPrice", "weightedAvgPrice", "lastQty", "bidPrice", "bidQty", "askPrice", "askQty",
+                "volume", "quoteVolume", "openTime", "closeTime", "firstId", "lastId", "count"), fields);
+        assertEquals("10.00000000 10.000 100.00000000 110.00000000 110.00000000 100.00000000 -1 0",
+                t.get("priceChange").asText() + " " + t.get("priceChangePercent").asText() + " "
+                        + t.get("openPrice").asText() + " " + t.get("lastPrice").asText() + " "
+                        + t.get("highPrice").asText() + " " + t.get("lowPrice").asText() + " "
+                        + t.get("firstId").asText() + " " + t.get("count").asText());
+    }
+
     private static String header(HttpResponse<String> response, String name) {
         return response.headers().firstValue(name).orElse("(none)");
     }
