@@ -189,7 +189,7 @@ class BinanceAdapterIT {
         assertRejected(Reason.PRICE_FILTER, -1013, () -> adapter.place(limit(Side.BUY, "1", "90.001", "tv-3")));
         assertRejected(Reason.MIN_NOTIONAL, -1013, () -> adapter.place(market(Side.BUY, "0.01", "tv-4")));
         assertRejected(Reason.WOULD_TRIGGER_IMMEDIATELY, -2010, () -> adapter.place(stop(Side.SELL, "0.1", "101", "tv-5")));
-        adapter.place(market(Side.BUY, "0.1", "tv-6"));
+        adapter.place(limit(Side.BUY, "0.1", "90", "tv-6"));
         assertRejected(Reason.DUPLICATE_CLIENT_ORDER_ID, -2010, () -> adapter.place(market(Side.BUY, "0.1", "tv-6")));
         assertRejected(Reason.UNKNOWN_SYMBOL, -1121, () -> adapter.lastPrice("ETHUSDT"));
     }
