@@ -120,8 +120,8 @@ final class RunCommand implements Callable<Integer> {
                 : "; UNPROTECTED: " + summary.coverage().uncoveredNames();
         return new TradevaultException(Outcome.FAILURE, "the bot never started trading: the startup reconciliation"
                 + " did not complete" + (runFor == null ? "" : " within --for " + runFor) + unprotected,
-                "read the reconciliation report above (or run 'tradevault reconcile --dry-run'), fix what it names,"
-                        + " then run 'tradevault run' again");
+                "see the reconciliation report in the log (or run 'tradevault reconcile --dry-run'), fix what it"
+                        + " names, then run 'tradevault run' again");
     }
 
     private Optional<Duration> limit() {

@@ -44,6 +44,9 @@ public final class RecordingFills {
     private final Clock clock;
     private final Trail trail;
     private final DraftingStops drafting;
+    /** Orders recovered from the venue: their entry writes no stop intent, reconciliation finds their stop. */
+    private final java.util.Set<com.tradevault.app.exchange.ClientOrderId> recovered =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RecordingFills(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock, Trail trail) {
         this(ledger, exchange, placing, clock, trail, ProtectionPolicy.defaults().drafting());
@@ -131,6 +134,7 @@ public final class RecordingFills {
         Order lost = ledger.transaction(s -> s.order(venue.get().clientOrderId()).orElseGet(() -> s.insertOrder(
                 Order.adopted(venue.get(), purpose, trade.side() == Side.SELL ? position : Optional.empty(),
                         clock.instant()))));
+        recovered.add(lost.clientOrderId());
         LOG.warn("trade {} belongs to our order {} that the ledger had lost; recorded it from the exchange",
                 trade.fillId(), lost.describe());
         return Optional.of(lost);
@@ -194,7 +198,9 @@ public final class RecordingFills {
                     position.quantity(), position.entryPrice(), position.stop().level());
         }
         Order filled = order.filling(fill.quantity(), position.id(), clock.instant());
-        Optional<Order> stop = filled.isComplete() ? Optional.of(placing.recordIntent(s, drafting.draft(position.id(),
+        // A recovered entry's stop may be on the venue already (lost with the ledger): reconciliation adopts
+        // it, or places one, instead of a stop intent the locked coins would make the venue refuse.
+        Optional<Order> stop = filled.isComplete() && !recovered.contains(order.clientOrderId()) ? Optional.of(placing.recordIntent(s, drafting.draft(position.id(),
                 rules, position.quantity().floorToLot(rules), position.stop().level(), market.averagePrice())))
                 : Optional.empty();
         return new FillEvent(fill, filled, position, stop, false);

@@ -95,6 +95,7 @@ public final class Reconciliation implements AutoCloseable {
 
     /** Reconciles the ledger with the exchange for {@code symbols} and every symbol with open business. */
     public Report run(Collection<String> symbols) {
+        recordNewFills(symbols);
         Plan first = planning.plan(gathering.take());
         Plan last = first;
         Applied firstApplied = Applied.nothing();
@@ -134,6 +135,19 @@ public final class Reconciliation implements AutoCloseable {
         TreeSet<String> all = new TreeSet<>(symbols);
         plan.steps().stream().filter(Reconciliation::mayHaveFilled).map(Reconciliation::symbolOf).forEach(all::add);
         for (String symbol : all) {
+            for (FillEvent e : fills.sync(symbol)) {
+                e.stopIntent().ifPresent(placing::send);
+            }
+        }
+    }
+
+    /**
+     * Records the traded symbols' fills after the ledger's trade cursor first,
+     * so that fills of orders the ledger lost (a restored backup, a lost log)
+     * are back, with their positions, before protection is planned.
+     */
+    private void recordNewFills(Collection<String> symbols) {
+        for (String symbol : new TreeSet<>(symbols)) {
             for (FillEvent e : fills.sync(symbol)) {
                 e.stopIntent().ifPresent(placing::send);
             }
