@@ -27,11 +27,11 @@ final class StopTypeCheck {
         for (String symbol : symbols) {
             SymbolRules rules = exchange.rules(symbol);
             rules.protectiveStopType().ifPresentOrElse(t -> lines.add(symbol + " " + t),
-                    () -> refused.add(symbol + " allows only " + allowed(rules)));
+                    () -> refused.add(symbol + " allows no stop order (its order types: " + allowed(rules) + ")"));
         }
         if (!refused.isEmpty()) {
-            throw new TradevaultException(Outcome.BAD_USAGE, "bot.symbols: no protective stop is possible on "
-                    + String.join("; ", refused) + " (the bot needs STOP_LOSS or STOP_LOSS_LIMIT)",
+            throw new TradevaultException(Outcome.BAD_USAGE, "bot.symbols: " + String.join("; ", refused)
+                    + "; the bot protects every position with a STOP_LOSS or STOP_LOSS_LIMIT order",
                     "remove the symbol from bot.symbols, or trade one whose exchangeInfo lists STOP_LOSS or"
                     + " STOP_LOSS_LIMIT");
         }

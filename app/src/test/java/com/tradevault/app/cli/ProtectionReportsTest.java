@@ -113,8 +113,8 @@ class ProtectionReportsTest {
                 () -> StopTypeCheck.require(venue, List.of("BTCUSDT")));
 
         assertEquals(Outcome.BAD_USAGE, e.outcome());
-        assertEquals("bot.symbols: no protective stop is possible on BTCUSDT allows only LIMIT, LIMIT_MAKER, MARKET"
-                + " (the bot needs STOP_LOSS or STOP_LOSS_LIMIT)", e.getMessage());
+        assertEquals("bot.symbols: BTCUSDT allows no stop order (its order types: MARKET, LIMIT, LIMIT_MAKER); the"
+                + " bot protects every position with a STOP_LOSS or STOP_LOSS_LIMIT order", e.getMessage());
         assertEquals("remove the symbol from bot.symbols, or trade one whose exchangeInfo lists STOP_LOSS or"
                 + " STOP_LOSS_LIMIT", e.nextStep());
     }
