@@ -114,6 +114,9 @@ final class MovingStops {
         CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
         try {
             ExchangeOrder placed = exchange.replace(requested.symbol(), requested.clientOrderId(), intent.request());
+            // The venue swapped the stops; the ledger still has the cancel request and the intent. The same
+            // points as a cancel, then a place, so that the crash tests halt here on either venue.
+            CrashPoints.reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
             CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
             ledger.transaction(s -> {
                 s.updateOrder(requested.withState(OrderState.CANCELED, clock.instant()));
