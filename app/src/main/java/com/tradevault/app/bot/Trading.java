@@ -130,7 +130,9 @@ public final class Trading {
         List<String> actions = new java.util.ArrayList<>();
         gapped.stream().filter(o -> o.positionId().equals(Optional.of(position.id())))
                 .forEach(o -> actions.add(protecting.gappedThrough(position, o, price)));
-        actions.addAll(protecting.protect(position, price));
+        if (actions.isEmpty()) {
+            actions.addAll(protecting.protect(position, price));
+        }
         Position protectedNow = actions.isEmpty() ? position
                 : ledger.transaction(s -> s.position(position.id())).orElse(position);
         Position now = protecting.trail(protectedNow, price);

@@ -39,6 +39,7 @@ final class Applying {
     private final PlacingOrders placing;
     private final RecordingFills fills;
     private final PlacingStops stops;
+    private final ProtectionPolicy policy;
 
     Applying(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
              Fanning fanning, ProtectionPolicy policy) {
@@ -48,6 +49,7 @@ final class Applying {
         this.placing = placing;
         this.fills = fills;
         this.stops = new PlacingStops(ledger, exchange, clock, placing, fanning, policy);
+        this.policy = policy;
     }
 
     /**
@@ -74,8 +76,9 @@ final class Applying {
         steps.stream().filter(st -> st instanceof Step.ExitAtMarket).forEach(st -> exit((Step.ExitAtMarket) st,
                 failures));
         audit(steps, failures);
-        boolean refusedForNow = failures.entrySet().stream().anyMatch(e -> e.getKey() instanceof Step.PlaceStop
-                && !e.getValue().contains("no answer yet"));
+        boolean refusedForNow = failures.entrySet().stream().anyMatch(e -> e.getKey() instanceof Step.PlaceStop p
+                && !e.getValue().startsWith(PlacingStops.NO_ANSWER)
+                && policy.unprotected().reason(p.position().symbol()).isEmpty());
         return new Applied(failures, refusedForNow);
     }
 

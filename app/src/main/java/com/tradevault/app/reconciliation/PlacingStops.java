@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class PlacingStops {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlacingStops.class);
+    /** How a placement whose answer was lost is reported: it is looked up, not refused. */
+    static final String NO_ANSWER = "no answer yet";
 
     private final Ledger ledger;
     private final Exchange exchange;
@@ -126,7 +128,7 @@ final class PlacingStops {
             return Optional.of("not sent: the exchange is unreachable (" + u.getMessage() + ")");
         }
         LOG.warn("no answer placing {}; the next round asks the exchange by client id", intent.describe());
-        return Optional.of("no answer yet: the exchange is asked by client id in the next round");
+        return Optional.of(NO_ANSWER + ": the exchange is asked by client id in the next round");
     }
 
     private void refusedForGood(LedgerSession s, Order intent, String why) {

@@ -172,6 +172,8 @@ class ProtectionScenariosTest {
                 + " its limit " + stop.price().orElseThrow()), payload);
         fills.sync(SYMBOL);
         assertTrue(f.ledger.read(s -> s.openPosition(SYMBOL)).isEmpty());
+        assertEquals(List.of(OrderState.FILLED), f.ledger.read(s -> s.ordersOf(p.id())).stream()
+                .filter(o -> o.purpose() == OrderPurpose.EXIT).map(Order::state).toList(), "one exit, no second try");
         assertEquals(List.of(), f.exchange.openOrders(Optional.empty()));
         assertEquals(List.of(), violations());
     }
