@@ -269,6 +269,27 @@ class ProtectionScenariosTest {
     }
 
     @Test
+    void reconciliationExitsAPositionWhoseStopTheExchangeRefusesForGoodInTheSameRun() {
+        Position p = openPosition();
+        f.exchange.cancel(SYMBOL, stops(p).get(0).clientOrderId());
+        venue.refusing = Optional.of(new OrderRejected(OrderRejected.Reason.ORDER_TYPE_NOT_SUPPORTED, -1013,
+                RulesOverride.NOT_SUPPORTED));
+
+        Reconciliation.Report report = reconciliation().run(List.of(SYMBOL));
+
+        String lines = String.join("\n", report.actions());
+        assertTrue(report.actions().contains("  NOT DONE: place stop for position #1 BTCUSDT: sell 0.00299 at 29850"
+                + " (highest 30000, trail 0.5%): refused by the exchange: Stop loss orders are not supported for this"
+                + " symbol. (ORDER_TYPE_NOT_SUPPORTED)"), lines);
+        assertTrue(report.settled(), lines);
+        assertEquals(0, report.openPositions(), lines);
+        assertEquals(List.of("BTCUSDT cannot be protected: refused by the exchange: Stop loss orders are not"
+                + " supported for this symbol. (ORDER_TYPE_NOT_SUPPORTED)"), policy.unprotected().describe());
+        assertEquals(1, stops(p).stream().filter(o -> o.state() == OrderState.REJECTED).count(), "asked once");
+        assertEquals(List.of(), violations());
+    }
+
+    @Test
     void aStopRefusedBecauseAnotherOrderLocksTheCoinsIsReportedNotDoneAndNotRetriedInALoop() {
         Position p = openPosition();
         f.exchange.cancel(SYMBOL, stops(p).get(0).clientOrderId());
