@@ -93,12 +93,23 @@ public final class Bot {
 
     /** Reconciles, then scans until {@code limit} has passed (empty: until stopped) or {@code stop} is requested. */
     public Summary run(Optional<Duration> limit, StopSignal stop) throws InterruptedException {
+        return run(limit, stop, () -> { });
+    }
+
+    /**
+     * Like {@link #run(Optional, StopSignal)}, first running {@code beforeTrading}
+     * (a check of the venue's rules, which may refuse to start), asked again
+     * while the exchange cannot be reached, like the startup reconciliation.
+     */
+    public Summary run(Optional<Duration> limit, StopSignal stop, Runnable beforeTrading)
+            throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
         Reconciliation.Waiting waiting = d -> {
             Duration left = Duration.between(clock.instant(), end);
             return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
         };
-        if (reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
+        if (!untilAnswered(beforeTrading, waiting)
+                || reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
             LOG.error("stopped before trading: the startup reconciliation had not completed");
             return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl(), false,
                     StopCoverage.read(s)));
@@ -122,6 +133,26 @@ public final class Bot {
                 s.openPositions().size(), s.realizedPnl(), true, StopCoverage.read(s)));
         logCoverage(summary);
         return summary;
+    }
+
+    /** Runs {@code check} until the exchange answers it; false when a stop came first. */
+    private boolean untilAnswered(Runnable check, Reconciliation.Waiting waiting) throws InterruptedException {
+        Duration backoff = reconcileSettings.retryBackoff();
+        while (true) {
+            try {
+                check.run();
+                return true;
+            } catch (ExchangeUnavailable | UnknownOutcome e) {
+                LOG.warn("cannot reach the exchange to read the symbols' rules ({}); asking again in {}; trading"
+                        + " waits", e.getMessage(), Durations.format(backoff));
+                if (waiting.stopRequestedWhileWaiting(backoff)) {
+                    throw e;
+                }
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(reconcileSettings.maxBackoff()) > 0 ? reconcileSettings.maxBackoff()
+                        : doubled;
+            }
+        }
     }
 
     private static void logCoverage(Summary summary) {

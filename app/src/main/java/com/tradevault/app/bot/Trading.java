@@ -24,6 +24,7 @@ import com.tradevault.app.trading.Price;
 import com.tradevault.app.trading.Rejection;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class Trading {
     }
 
     private Decision hold(Position position, Price price, List<Order> gapped) {
-        List<String> actions = new java.util.ArrayList<>();
+        List<String> actions = new ArrayList<>();
         gapped.stream().filter(o -> o.positionId().equals(Optional.of(position.id())))
                 .forEach(o -> actions.add(protecting.gappedThrough(position, o, price)));
         if (actions.isEmpty()) {
@@ -168,7 +169,7 @@ public final class Trading {
         if (!signal.breakout()) {
             return Decision.skip(symbol, clock.instant(), signal.reason(), payload);
         }
-        List<String> blocked = new java.util.ArrayList<>(entriesBlocked.get());
+        List<String> blocked = new ArrayList<>(entriesBlocked.get());
         unprotected.reason(symbol).ifPresent(r -> blocked.add(symbol + " cannot be protected: " + r));
         if (!blocked.isEmpty()) {
             payload.put("blockedBy", blocked);

@@ -95,9 +95,9 @@ final class RunCommand implements Callable<Integer> {
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
-            StopTypeCheck.require(exchange, config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l));
             Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
-            Bot.Summary summary = runUntilDone(bot, limit);
+            Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
+                    config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)));
             if (!summary.traded()) {
                 throw neverTraded(summary);
             }
@@ -134,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */
-    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit) throws InterruptedException {
+    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit, Runnable beforeTrading)
+            throws InterruptedException {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -143,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
         }, "tradevault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return bot.run(limit, stop);
+            return bot.run(limit, stop, beforeTrading);
         } finally {
             finished.countDown();
             removeQuietly(hook);

@@ -1,6 +1,7 @@
 package com.tradevault.app.orders;
 
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.trading.Order;
@@ -205,8 +206,7 @@ public final class ProtectingPositions {
     }
 
     /** A refusal that will not go away: exit (or alert), block entries on the symbol, say so loudly. */
-    private String refusedForGood(Position position, Quantity quantity,
-                                  com.tradevault.app.exchange.OrderRejected refusal) {
+    private String refusedForGood(Position position, Quantity quantity, OrderRejected refusal) {
         String why = "the exchange refused its stop for good: " + refusal.getMessage() + " (" + refusal.reason() + ")";
         policy.unprotected().mark(position.symbol(), why);
         LOG.error("position #{} {} cannot be protected: {}; new entries on {} are blocked", position.id(),

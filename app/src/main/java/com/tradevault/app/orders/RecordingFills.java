@@ -1,6 +1,7 @@
 package com.tradevault.app.orders;
 
 import com.tradevault.app.faults.CrashPoints;
+import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +48,7 @@ public final class RecordingFills {
     private final Trail trail;
     private final DraftingStops drafting;
     /** Orders recovered from the venue: their entry writes no stop intent, reconciliation finds their stop. */
-    private final java.util.Set<com.tradevault.app.exchange.ClientOrderId> recovered =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<ClientOrderId> recovered = ConcurrentHashMap.newKeySet();
 
     public RecordingFills(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock, Trail trail) {
         this(ledger, exchange, placing, clock, trail, ProtectionPolicy.defaults().drafting());
