@@ -311,6 +311,32 @@ class ProtectionScenariosTest {
                 .map(x -> f.ledger.read(s -> s.position(x.id())).orElseThrow()).toList());
     }
 
+    @Test
+    void theRunningBotAsksAgainForAStopRefusedForALockedBalanceOnlyAfterAGrowingWait() {
+        Position p = openPosition();
+        f.exchange.cancel(SYMBOL, stops(p).get(0).clientOrderId());
+        ExchangeOrder byHand = f.exchange.place(new OrderRequest(SYMBOL, Side.SELL, OrderType.LIMIT,
+                new BigDecimal("0.002"), Optional.of(new BigDecimal("40000")), Optional.empty(),
+                new ClientOrderId("placed-by-hand-2")));
+        placing.refresh(stops(p).get(0));
+
+        List<String> first = protecting.protect(p, Price.of("30000"));
+        List<String> second = protecting.protect(p, Price.of("30000"));
+        f.clock.advance(Duration.ofSeconds(2));
+        List<String> third = protecting.protect(p, Price.of("30000"));
+
+        assertEquals(List.of("stop for #1 refused: Account has insufficient balance for requested action."
+                + " (INSUFFICIENT_BALANCE); asking again in 2s"), first);
+        assertEquals(List.of("no stop yet for #1: asking the exchange again after " + f.clock.instant()), second,
+                "the first refusal's time plus 2 s, where the clock now stands");
+        assertEquals(List.of("stop for #1 refused: Account has insufficient balance for requested action."
+                + " (INSUFFICIENT_BALANCE); asking again in 4s"), third);
+        assertEquals(2, stops(p).stream().filter(o -> o.state() == OrderState.REJECTED).count());
+        f.exchange.cancel(SYMBOL, byHand.clientOrderId());
+        f.clock.advance(Duration.ofSeconds(4));
+        assertTrue(protecting.protect(p, Price.of("30000")).get(0).startsWith("placed stop tv-s-"));
+    }
+
     private Decision scanUntil(Bot bot, Decision.Kind kind, int startPrice, String... skipReason) {
         int price = startPrice;
         for (int i = 0; i < 20; i++) {
