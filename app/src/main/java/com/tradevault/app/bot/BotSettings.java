@@ -57,7 +57,15 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
         }
         return new StrategySettings(reader.intBetween("strategy.lookback", 2, 10_000),
                 notNegative(reader, "strategy.breakout-margin-percent"), trail,
-                notNegative(reader, "strategy.min-stop-move-percent"));
+                notNegative(reader, "strategy.min-stop-move-percent"), stopLimitOffset(reader));
+    }
+
+    /** {@code strategy.stop-limit-offset-percent}: from 0 (limit at the stop price) to below 100. */
+    private static BigDecimal stopLimitOffset(SettingsReader reader) {
+        String path = "strategy.stop-limit-offset-percent";
+        BigDecimal v = decimal(reader, path);
+        return v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) < 0 ? v
+                : reader.problem(path, "must be a percentage from 0 (inclusive) to 100 (exclusive)", BigDecimal.ONE);
     }
 
     private static List<String> symbols(SettingsReader reader) {

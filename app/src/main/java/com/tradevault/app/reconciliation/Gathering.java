@@ -8,6 +8,7 @@ import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.orders.UnprotectedSymbols;
 import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.OrderState;
 import com.tradevault.app.trading.Position;
@@ -39,12 +40,14 @@ final class Gathering {
     private final Clock clock;
     private final Fanning fanning;
     private final Map<String, SymbolRules> rules = new ConcurrentHashMap<>();
+    private final UnprotectedSymbols unprotected;
 
-    Gathering(Ledger ledger, Exchange exchange, Clock clock, Fanning fanning) {
+    Gathering(Ledger ledger, Exchange exchange, Clock clock, Fanning fanning, UnprotectedSymbols unprotected) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.clock = clock;
         this.fanning = fanning;
+        this.unprotected = unprotected;
     }
 
     Snapshot take() {
@@ -57,7 +60,8 @@ final class Gathering {
         Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
         List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
         return new Snapshot(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
-                ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances());
+                ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances(),
+                unprotected.all());
     }
 
     /**
@@ -112,7 +116,7 @@ final class Gathering {
         return mine.size() == 1 && mine.get(0).purpose() == com.tradevault.app.trading.OrderPurpose.STOP
                 && mine.get(0).cancelRequestedAt().isEmpty() && mine.get(0).executed().isZero()
                 && Optional.ofNullable(venue.get(mine.get(0).clientOrderId())).filter(v -> v.status().isOpen()
-                && v.executedQuantity().signum() == 0).isPresent();
+                && v.executedQuantity().signum() == 0 && !v.triggeredButOpen()).isPresent();
     }
 
     private Set<ClientOrderId> ledgerKnows(List<ExchangeOrder> venueOpen) {
