@@ -5,6 +5,10 @@ import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.UnknownOutcome;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.orders.ClientOrderIds;
+import com.tradevault.app.orders.DraftingStops;
+import com.tradevault.app.orders.ProtectionPolicy;
+import com.tradevault.app.orders.StopCoverage;
+import com.tradevault.app.orders.UnprotectedSymbols;
 import com.tradevault.app.orders.PlacingOrders;
 import com.tradevault.app.orders.ProtectingPositions;
 import com.tradevault.app.orders.RecordingFills;
@@ -50,22 +54,28 @@ public final class Bot {
         this.clock = clock;
         PlacingOrders placing = new PlacingOrders(ledger, exchange, clock, new ClientOrderIds(),
                 settings.intentGrace());
-        RecordingFills fills = new RecordingFills(ledger, exchange, placing, clock, settings.strategy().trail());
+        ProtectionPolicy policy = new ProtectionPolicy(new DraftingStops(settings.strategy().stopLimitOffsetPercent()),
+                reconcileSettings.marketThroughStop() == ReconcileSettings.MarketThroughStop.EXIT_AT_MARKET,
+                new UnprotectedSymbols());
+        RecordingFills fills = new RecordingFills(ledger, exchange, placing, clock, settings.strategy().trail(),
+                policy.drafting());
         ProtectingPositions protecting = new ProtectingPositions(ledger, exchange, placing, clock,
-                settings.strategy().minStopMovePercent());
+                settings.strategy().minStopMovePercent(), policy);
         this.trading = new Trading(settings, ledger, exchange, clock, placing, fills, protecting);
         this.reconciliation = new Reconciliation(ledger, exchange, clock, placing, fills, reconcileSettings,
-                settings.intentGrace());
+                settings.intentGrace(), policy);
         this.trading.blockEntriesWhen(reconciliation::entriesBlocked);
+        this.trading.blockSymbolsWhen(policy.unprotected());
     }
 
     /**
      * What a run did.
      *
-     * @param reconciled whether the startup reconciliation settled (false: the run ended before it traded)
+     * @param traded   whether the run got past its startup reconciliation and traded
+     * @param coverage which open positions a stop the venue acknowledged protects, at the end
      */
     public record Summary(int scans, Map<Decision.Kind, Integer> decisions, int openPositions, Money realizedPnl,
-                          boolean reconciled) {
+                          boolean traded, StopCoverage coverage) {
     }
 
     public Trading trading() {
@@ -83,15 +93,26 @@ public final class Bot {
 
     /** Reconciles, then scans until {@code limit} has passed (empty: until stopped) or {@code stop} is requested. */
     public Summary run(Optional<Duration> limit, StopSignal stop) throws InterruptedException {
+        return run(limit, stop, () -> { });
+    }
+
+    /**
+     * Like {@link #run(Optional, StopSignal)}, first running {@code beforeTrading}
+     * (a check of the venue's rules, which may refuse to start), asked again
+     * while the exchange cannot be reached, like the startup reconciliation.
+     */
+    public Summary run(Optional<Duration> limit, StopSignal stop, Runnable beforeTrading)
+            throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
         Reconciliation.Waiting waiting = d -> {
             Duration left = Duration.between(clock.instant(), end);
             return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
         };
-        if (reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
-            LOG.info("stopped before trading: the startup reconciliation had not completed");
-            return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl(),
-                    false));
+        if (!untilAnswered(beforeTrading, waiting)
+                || reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
+            LOG.error("stopped before trading: the startup reconciliation had not completed");
+            return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl(), false,
+                    StopCoverage.read(s)));
         }
         Instant nextReconciliation = clock.instant().plus(reconcileSettings.interval());
         RunTally tally = new RunTally();
@@ -109,10 +130,41 @@ public final class Bot {
             }
         }
         Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
-                s.openPositions().size(), s.realizedPnl(), true));
-        LOG.info("stopped after {} scans; {} open position(s) stay protected by their stops on the exchange",
-                summary.scans(), summary.openPositions());
+                s.openPositions().size(), s.realizedPnl(), true, StopCoverage.read(s)));
+        logCoverage(summary);
         return summary;
+    }
+
+    /** Runs {@code check} until the exchange answers it; false when a stop came first. */
+    private boolean untilAnswered(Runnable check, Reconciliation.Waiting waiting) throws InterruptedException {
+        Duration backoff = reconcileSettings.retryBackoff();
+        while (true) {
+            try {
+                check.run();
+                return true;
+            } catch (ExchangeUnavailable | UnknownOutcome e) {
+                LOG.warn("cannot reach the exchange to read the symbols' rules ({}); asking again in {}; trading"
+                        + " waits", e.getMessage(), Durations.format(backoff));
+                if (waiting.stopRequestedWhileWaiting(backoff)) {
+                    throw e;
+                }
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(reconcileSettings.maxBackoff()) > 0 ? reconcileSettings.maxBackoff()
+                        : doubled;
+            }
+        }
+    }
+
+    private static void logCoverage(Summary summary) {
+        StopCoverage c = summary.coverage();
+        if (c.uncovered().isEmpty()) {
+            LOG.info("stopped after {} scans; {} open position(s) stay protected by their stops on the exchange",
+                    summary.scans(), c.open());
+        } else {
+            LOG.error("stopped after {} scans; {} open position(s): {} protected by a stop the exchange acknowledged,"
+                    + " {} UNPROTECTED: {}", summary.scans(), c.open(), c.covered().size(), c.uncovered().size(),
+                    c.uncoveredNames());
+        }
     }
 
     private void reconcilePeriodically() {

@@ -53,7 +53,7 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
         Trail trail = trail(reader, kind);
         return new StrategySettings(reader.intBetween("strategy.lookback", 2, 10_000),
                 percent(reader, "strategy.breakout-margin-percent"), trail,
-                percent(reader, "strategy.min-stop-move-percent"));
+                percent(reader, "strategy.min-stop-move-percent"), stopLimitOffset(reader));
     }
 
     /** A percent trail is below 100 percent; an absolute one is a price distance, bounded like any amount. */
@@ -66,6 +66,14 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
         return percent.compareTo(HUNDRED) < 0 ? Trail.percent(percent.toPlainString())
                 : reader.problem("strategy.trail", "must be below 100 (percent) with strategy.trail-kind = percent",
                         Trail.percent("1"));
+    }
+
+    /** {@code strategy.stop-limit-offset-percent}: from 0 (limit at the stop price) to below 100. */
+    private static BigDecimal stopLimitOffset(SettingsReader reader) {
+        String path = "strategy.stop-limit-offset-percent";
+        BigDecimal v = percent(reader, path);
+        return v.compareTo(HUNDRED) < 0 ? v
+                : reader.problem(path, "must be a percentage from 0 (inclusive) to 100 (exclusive)", BigDecimal.ONE);
     }
 
     private static BigDecimal percent(SettingsReader reader, String path) {

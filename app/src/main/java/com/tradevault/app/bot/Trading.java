@@ -11,6 +11,7 @@ import com.tradevault.app.orders.OrderDraft;
 import com.tradevault.app.orders.PlacingOrders;
 import com.tradevault.app.orders.ProtectingPositions;
 import com.tradevault.app.orders.RecordingFills;
+import com.tradevault.app.orders.UnprotectedSymbols;
 import com.tradevault.app.trading.BreakoutStrategy;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Entry;
@@ -23,12 +24,12 @@ import com.tradevault.app.trading.Price;
 import com.tradevault.app.trading.Rejection;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class Trading {
     private final ProtectingPositions protecting;
     private final Map<String, BreakoutStrategy> strategies = new HashMap<>();
     private Supplier<List<String>> entriesBlocked = List::of;
+    private UnprotectedSymbols unprotected = new UnprotectedSymbols();
 
     public Trading(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing,
                    RecordingFills fills, ProtectingPositions protecting) {
@@ -70,14 +72,19 @@ public final class Trading {
         this.entriesBlocked = reasons;
     }
 
+    /** Blocks entries on the symbols whose stops the venue refused for good. */
+    void blockSymbolsWhen(UnprotectedSymbols symbols) {
+        this.unprotected = symbols;
+    }
+
     /** Scans {@code symbol} once and returns the decision it wrote. */
     public Decision scan(String symbol) {
         Price price = new Price(exchange.lastPrice(symbol));
         BreakoutStrategy.Signal signal = strategies.get(symbol).scan(price);
-        refreshOrders(symbol);
+        List<Order> gapped = refreshOrders(symbol);
         List<FillEvent> events = catchUp(symbol);
         Optional<Position> open = ledger.transaction(s -> s.openPosition(symbol));
-        Decision decision = open.map(p -> hold(p, price))
+        Decision decision = open.map(p -> hold(p, price, gapped))
                 .or(() -> events.stream().filter(FillEvent::closed).reduce((a, b) -> b).map(e -> exit(e, price)))
                 .orElseGet(() -> considerEntry(symbol, price, signal));
         ledger.transaction(s -> {
@@ -95,26 +102,38 @@ public final class Trading {
         return events;
     }
 
-    /** Asks the venue about our live orders it no longer lists as open, and settles old entry intents. */
-    private void refreshOrders(String symbol) {
+    /**
+     * Asks the venue about our live orders it no longer lists as open, and
+     * settles old entry intents; returns our stops the venue lists as
+     * triggered but still open (stop-limits the price gapped through).
+     */
+    private List<Order> refreshOrders(String symbol) {
         List<Order> unfinished = ledger.transaction(LedgerSession::unfinishedOrders).stream()
                 .filter(o -> o.symbol().equals(symbol)).toList();
         if (unfinished.isEmpty()) {
-            return;
+            return List.of();
         }
-        Set<ClientOrderId> open = exchange.openOrders(Optional.of(symbol)).stream()
-                .map(ExchangeOrder::clientOrderId).collect(Collectors.toSet());
+        Map<ClientOrderId, ExchangeOrder> open = exchange.openOrders(Optional.of(symbol)).stream()
+                .collect(Collectors.toMap(ExchangeOrder::clientOrderId, v -> v, (a, b) -> b));
         for (Order o : unfinished) {
-            if (o.state().isLive() && !open.contains(o.clientOrderId())) {
+            if (o.state().isLive() && !open.containsKey(o.clientOrderId())) {
                 placing.refresh(o);
             } else if (o.state() == OrderState.INTENT && o.purpose() == OrderPurpose.ENTRY) {
                 placing.resolve(o);
             }
         }
+        return unfinished.stream().filter(o -> o.purpose() == OrderPurpose.STOP && o.state().isLive()
+                && o.cancelRequestedAt().isEmpty() && open.containsKey(o.clientOrderId())
+                && open.get(o.clientOrderId()).triggeredButOpen()).toList();
     }
 
-    private Decision hold(Position position, Price price) {
-        List<String> actions = protecting.protect(position, price);
+    private Decision hold(Position position, Price price, List<Order> gapped) {
+        List<String> actions = new ArrayList<>();
+        gapped.stream().filter(o -> o.positionId().equals(Optional.of(position.id())))
+                .forEach(o -> actions.add(protecting.gappedThrough(position, o, price)));
+        if (actions.isEmpty()) {
+            actions.addAll(protecting.protect(position, price));
+        }
         Position protectedNow = actions.isEmpty() ? position
                 : ledger.transaction(s -> s.position(position.id())).orElse(position);
         Position now = protecting.trail(protectedNow, price);
@@ -150,7 +169,8 @@ public final class Trading {
         if (!signal.breakout()) {
             return Decision.skip(symbol, clock.instant(), signal.reason(), payload);
         }
-        List<String> blocked = entriesBlocked.get();
+        List<String> blocked = new ArrayList<>(entriesBlocked.get());
+        unprotected.reason(symbol).ifPresent(r -> blocked.add(symbol + " cannot be protected: " + r));
         if (!blocked.isEmpty()) {
             payload.put("blockedBy", blocked);
             return Decision.skip(symbol, clock.instant(), "entries-blocked", payload);

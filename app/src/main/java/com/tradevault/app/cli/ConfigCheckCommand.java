@@ -1,7 +1,9 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.BackupSettings;
+import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.reconciliation.ReconcileSettings;
+import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -33,12 +35,14 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SettingsReader reader = new SettingsReader(context.config(common));
-        DbSettings db = BotConfiguration.read(reader).db();
+        BotConfiguration config = BotConfiguration.read(reader);
+        DbSettings db = config.db();
         BackupSettings.read(reader, db);
         ReconcileSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();
+        String stops = stopsLine(config);
         PrintWriter out = spec.commandLine().getOut();
         out.println("configuration OK");
         out.println("  ledger:     " + opening.dialect().name() + " " + opening.dialect().location());
@@ -47,7 +51,24 @@ final class ConfigCheckCommand implements Callable<Integer> {
             context.keys().ignoredSources(db).forEach(other -> out.println("  warning:    " + other
                     + " is also set, with a different key; it is ignored (" + key.get().source() + " comes first)"));
         }
+        out.println("  stops:      " + stops);
         return 0;
+    }
+
+    /**
+     * The stop type of every symbol, from the exchange's rules; a symbol that
+     * allows none fails the check (exit 2). An exchange that cannot be asked
+     * now is not a configuration error: {@code run} asks again at start.
+     */
+    private String stopsLine(BotConfiguration config) {
+        try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
+            return String.join(", ", StopTypeCheck.require(venue.exchange(), config.bot().symbols()));
+        } catch (TradevaultException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return "not checked: the exchange could not be asked (" + e.getMessage() + "); 'tradevault run'"
+                    + " checks at start";
+        }
     }
 
     static String encryptionLine(OpeningDatabases opening, Optional<ResolvedKey> key) {

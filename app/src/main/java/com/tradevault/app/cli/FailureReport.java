@@ -3,6 +3,7 @@ package com.tradevault.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.SecretText;
 import com.tradevault.setup.TradevaultException;
@@ -56,6 +57,11 @@ final class FailureReport {
         }
         if (FileFault.of(failure).isPresent() || hasSqlCause(failure)) {
             return DatabaseProblem.failed(command, context.ledgerLocation(), failure);
+        }
+        if (failure instanceof ExchangeException) {
+            return new TradevaultException(Outcome.FAILURE, "the exchange: " + failure.getMessage(),
+                    "check exchange.url / TRADEVAULT_EXCHANGE_URL, the network and the venue's status, then run the"
+                            + " command again", failure);
         }
         return new TradevaultException(Outcome.FAILURE, "unexpected failure in " + command + ": " + failure,
                 "run it again with --verbose for the details and report them; nothing was lost that the ledger"

@@ -2,7 +2,7 @@ package com.tradevault.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.tradevault.app.exchange.binance.BinanceJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ final class PaperExchangeDumpCommand implements Callable<Integer> {
         JsonNode dump = target.control(context, common).dump();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(BinanceJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(dump));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(dump));
             return 0;
         }
         dump.get("prices").fields().forEachRemaining(e -> out.println("price    " + e.getKey() + " "

@@ -107,6 +107,10 @@ final class PaperExchangeServeCommand implements Callable<Integer> {
         out.println("  state:    " + paper.stateFile());
         out.println("  symbols:  " + String.join(", ", paper.symbols()) + ", a tick every "
                 + Durations.format(paper.feed().tickInterval()));
+        out.println("  orders:   " + paper.venue().orderTypes().stream().map(Enum::name)
+                .collect(java.util.stream.Collectors.joining(", ")) + "; trailing stops "
+                + (paper.venue().allowTrailingStop() ? "on" : "off") + ", cancel-replace "
+                + (paper.venue().cancelReplaceAllowed() ? "on" : "off"));
         out.println("  account:  API key from " + account.source());
         out.flush();
     }

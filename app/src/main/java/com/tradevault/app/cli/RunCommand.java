@@ -8,6 +8,7 @@ import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.orders.StopCoverage;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.Outcome;
@@ -122,11 +123,10 @@ final class RunCommand implements Callable<Integer> {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
             Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
-            Bot.Summary summary = runUntilDone(bot, limit);
-            if (limit.isPresent() && !summary.reconciled()) {
-                throw new TradevaultException(Outcome.FAILURE, "the bot never started trading: the startup"
-                        + " reconciliation had not settled when --for " + runFor + " ran out",
-                        "see above what it could not settle, or run 'tradevault reconcile --dry-run'; nothing was traded");
+            Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
+                    config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)));
+            if (!summary.traded()) {
+                throw neverTraded(summary);
             }
             print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
         } catch (CredentialsRejected e) {
@@ -142,6 +142,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private TradevaultException neverTraded(Bot.Summary summary) {
+        String unprotected = summary.coverage().uncovered().isEmpty() ? ""
+                : "; UNPROTECTED: " + summary.coverage().uncoveredNames();
+        return new TradevaultException(Outcome.FAILURE, "the bot never started trading: the startup reconciliation"
+                + " did not complete" + (runFor == null ? "" : " within --for " + runFor) + unprotected,
+                "see the reconciliation report in the log (or run 'tradevault reconcile --dry-run'), fix what it"
+                        + " names, then run 'tradevault run' again");
+    }
+
     private Optional<Duration> limit() {
         if (runFor == null) {
             return Optional.empty();
@@ -152,7 +161,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */
-    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit) throws InterruptedException {
+    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit, Runnable beforeTrading)
+            throws InterruptedException {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -161,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         }, "tradevault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return bot.run(limit, stop);
+            return bot.run(limit, stop, beforeTrading);
         } finally {
             finished.countDown();
             removeQuietly(hook);
@@ -190,9 +200,21 @@ final class RunCommand implements Callable<Integer> {
                 + count(s, Decision.Kind.EXIT) + " exits, " + count(s, Decision.Kind.HOLD) + " holds, "
                 + count(s, Decision.Kind.SKIP) + " skips.");
         out.println("Realized P&L: " + s.realizedPnl().signed() + " " + quoteAsset + "; open positions: "
-                + s.openPositions() + (s.openPositions() > 0 ? " (protected by their stops on the exchange)" : ""));
+                + s.openPositions() + coverage(s.coverage()));
         out.println("See 'tradevault status' for positions, orders and the last decision.");
         out.flush();
+    }
+
+    /** Says "protected" only of positions whose stop the exchange acknowledged as open, and names the others. */
+    static String coverage(StopCoverage c) {
+        if (c.open() == 0) {
+            return "";
+        }
+        if (c.uncovered().isEmpty()) {
+            return " (protected by their stops on the exchange)";
+        }
+        return " (" + c.covered().size() + " protected by a stop the exchange acknowledged; UNPROTECTED: "
+                + c.uncoveredNames() + ")";
     }
 
     private static int count(Bot.Summary s, Decision.Kind kind) {

@@ -2,6 +2,7 @@ package com.tradevault.app.cli;
 
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.orders.StopCoverage;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -20,13 +21,17 @@ import java.util.Optional;
  * contacts the exchange): open positions with their stop, open orders, P&L
  * and the last decision. Unrealized P&L is at the last price the bot saw.
  */
-record TradingStatus(List<PositionView> openPositions, List<OrderView> openOrders, BigDecimal realizedPnl,
-                     BigDecimal unrealizedPnl, DecisionView lastDecision) {
+record TradingStatus(List<PositionView> openPositions, List<String> unprotectedPositions, List<OrderView> openOrders,
+                     BigDecimal realizedPnl, BigDecimal unrealizedPnl, DecisionView lastDecision) {
 
-    /** An open position and the stop order the ledger has on the exchange for it (null if none). */
+    /**
+     * An open position and its newest stop order not final (null if none);
+     * {@code protectedByStop} only when the exchange acknowledged that stop as
+     * open (NEW or PARTIALLY_FILLED, with its exchange order id).
+     */
     record PositionView(long id, String symbol, BigDecimal quantity, BigDecimal entryPrice, BigDecimal highestPrice,
                         BigDecimal stopLevel, String trail, BigDecimal lastPrice, String lastPriceAt,
-                        BigDecimal unrealizedPnl, OrderView stopOrder) {
+                        BigDecimal unrealizedPnl, boolean protectedByStop, OrderView stopOrder) {
     }
 
     /** An order that is not final. */
@@ -64,11 +69,14 @@ record TradingStatus(List<PositionView> openPositions, List<OrderView> openOrder
                     p.stop().level().value().stripTrailingZeros(), p.stop().trail().toString(),
                     seen.map(x -> x.price().value().stripTrailingZeros()).orElse(null),
                     seen.map(x -> x.at().toString()).orElse(null),
-                    pnl.map(m -> m.value().stripTrailingZeros()).orElse(null), stop.map(OrderView::of).orElse(null)));
+                    pnl.map(m -> m.value().stripTrailingZeros()).orElse(null),
+                    StopCoverage.liveStop(s, p).isPresent(), stop.map(OrderView::of).orElse(null)));
         }
+        List<String> unprotected = positions.stream().filter(p -> !p.protectedByStop())
+                .map(p -> "#" + p.id() + " " + p.symbol()).toList();
         List<OrderView> orders = s.unfinishedOrders().stream().map(OrderView::of).toList();
         DecisionView last = s.lastDecision().map(TradingStatus::view).orElse(null);
-        return new TradingStatus(positions, orders, s.realizedPnl().value().stripTrailingZeros(),
+        return new TradingStatus(positions, unprotected, orders, s.realizedPnl().value().stripTrailingZeros(),
                 unrealized.value().stripTrailingZeros(), last);
     }
 
@@ -78,13 +86,16 @@ record TradingStatus(List<PositionView> openPositions, List<OrderView> openOrder
     }
 
     void print(PrintWriter out) {
-        out.println("positions:  " + (openPositions.isEmpty() ? "none open" : openPositions.size() + " open"));
+        out.println("positions:  " + (openPositions.isEmpty() ? "none open" : openPositions.size() + " open"
+                + (unprotectedPositions.isEmpty() ? ", each protected by a stop the exchange acknowledged"
+                : ", UNPROTECTED: " + String.join(", ", unprotectedPositions))));
         for (PositionView p : openPositions) {
             out.println("  #" + p.id() + " " + p.symbol() + " " + plain(p.quantity()) + " @ " + plain(p.entryPrice())
                     + ", high " + plain(p.highestPrice()) + ", stop " + plain(p.stopLevel()) + " (trail " + p.trail()
                     + "), unrealized " + signed(p.unrealizedPnl()) + " at " + plain(p.lastPrice()));
-            out.println("    stop order: " + (p.stopOrder() == null ? "NONE (run 'tradevault run' to place it)"
-                    : describe(p.stopOrder())));
+            out.println("    stop order: " + (p.stopOrder() == null ? "NONE" : describe(p.stopOrder()))
+                    + (p.protectedByStop() ? " (protected)" : " -- UNPROTECTED: no stop the exchange acknowledged as"
+                    + " open; run 'tradevault run' (or 'tradevault reconcile') to place it"));
         }
         out.println("orders:     " + (openOrders.isEmpty() ? "none open" : openOrders.size() + " not final"));
         openOrders.forEach(o -> out.println("  " + describe(o)));

@@ -9,9 +9,17 @@ import java.util.Optional;
  *
  * @param executedQuantity    filled so far
  * @param cumulativeQuote     quote amount filled so far
+ * @param working             on the order book (Binance {@code isWorking}): a stop is working once its stop
+ *                            price triggered it; a triggered stop-limit that is still open did not fill at its
+ *                            limit (the price gapped through it) and protects nothing any more
  */
 public record ExchangeOrder(String symbol, String exchangeOrderId, ClientOrderId clientOrderId, Side side,
                             OrderType type, OrderStatus status, BigDecimal quantity, BigDecimal executedQuantity,
                             BigDecimal cumulativeQuote, Optional<BigDecimal> price, Optional<BigDecimal> stopPrice,
-                            Instant createdAt, Instant updatedAt) {
+                            boolean working, Instant createdAt, Instant updatedAt) {
+
+    /** A stop whose price was reached but that is still open: it did not fill and no longer waits to protect. */
+    public boolean triggeredButOpen() {
+        return type.isStop() && working && status.isOpen();
+    }
 }

@@ -22,6 +22,13 @@ public final class ClientOrderIds {
         return new ClientOrderId(id.toString());
     }
 
+    /** The purpose an id of ours was made for, read from its letter ({@code tv-s-...} is a stop). */
+    public static OrderPurpose purposeOf(ClientOrderId id) {
+        String v = id.value();
+        char letter = v.length() > ClientOrderId.PREFIX.length() ? v.charAt(ClientOrderId.PREFIX.length()) : 'e';
+        return letter == 's' ? OrderPurpose.STOP : letter == 'x' ? OrderPurpose.EXIT : OrderPurpose.ENTRY;
+    }
+
     /** e for entries, s for stops, x for exits at market: readable in the venue's order list. */
     private static char letter(OrderPurpose purpose) {
         return switch (purpose) {

@@ -7,22 +7,33 @@ import com.tradevault.app.trading.Price;
 import com.tradevault.app.trading.Quantity;
 import java.util.Optional;
 
-/** An order the bot wants, before it has a client order id. */
+/**
+ * An order the bot wants, before it has a client order id.
+ *
+ * @param limitPrice a stop-limit's limit price (empty for stop-market and market orders)
+ */
 public record OrderDraft(Optional<Long> positionId, String symbol, Side side, OrderType type, OrderPurpose purpose,
-                         Quantity quantity, Optional<Price> stopPrice) {
+                         Quantity quantity, Optional<Price> stopPrice, Optional<Price> limitPrice) {
 
     public static OrderDraft marketBuy(String symbol, Quantity quantity) {
         return new OrderDraft(Optional.empty(), symbol, Side.BUY, OrderType.MARKET, OrderPurpose.ENTRY, quantity,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
+    /** A stop-market ({@code STOP_LOSS}) at {@code level}; {@link DraftingStops} picks the type a symbol allows. */
     public static OrderDraft stop(long positionId, String symbol, Quantity quantity, Price level) {
         return new OrderDraft(Optional.of(positionId), symbol, Side.SELL, OrderType.STOP_LOSS, OrderPurpose.STOP,
-                quantity, Optional.of(level));
+                quantity, Optional.of(level), Optional.empty());
+    }
+
+    /** A stop-limit ({@code STOP_LOSS_LIMIT}) triggered at {@code level}, selling at {@code limit} or better. */
+    public static OrderDraft stopLimit(long positionId, String symbol, Quantity quantity, Price level, Price limit) {
+        return new OrderDraft(Optional.of(positionId), symbol, Side.SELL, OrderType.STOP_LOSS_LIMIT,
+                OrderPurpose.STOP, quantity, Optional.of(level), Optional.of(limit));
     }
 
     public static OrderDraft marketExit(long positionId, String symbol, Quantity quantity) {
         return new OrderDraft(Optional.of(positionId), symbol, Side.SELL, OrderType.MARKET, OrderPurpose.EXIT,
-                quantity, Optional.empty());
+                quantity, Optional.empty(), Optional.empty());
     }
 }

@@ -52,7 +52,8 @@ public final class PlacingOrders {
     /** Writes the intent for {@code draft} inside the caller's transaction. */
     public Order recordIntent(LedgerSession session, OrderDraft draft) {
         return session.insertOrder(Order.intent(ids.fresh(draft.purpose()), draft.positionId(), draft.symbol(),
-                draft.side(), draft.type(), draft.purpose(), draft.quantity(), draft.stopPrice(), clock.instant()));
+                draft.side(), draft.type(), draft.purpose(), draft.quantity(), draft.limitPrice(), draft.stopPrice(),
+                clock.instant()));
     }
 
     /** Commits the intent, then sends it. */
@@ -67,23 +68,55 @@ public final class PlacingOrders {
      * is unknown and the venue could not be asked yet.
      */
     public Order send(Order intent) {
+        return attempt(intent).order();
+    }
+
+    /**
+     * What sending an intent led to: the order as the ledger now has it, and
+     * the venue's refusal where it refused.
+     */
+    public record Sent(Order order, Optional<OrderRejected> refusal) {
+
+        /** Refused for a reason that asking again will not change. */
+        public boolean refusedForGood() {
+            return refusal.filter(r -> r.reason().permanent()).isPresent();
+        }
+    }
+
+    /** Sends an intent like {@link #send}, keeping the venue's refusal. */
+    public Sent attempt(Order intent) {
         CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
         try {
             ExchangeOrder answer = exchange.place(intent.request());
             CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
-            Order acked = save(intent.acknowledged(answer, clock.instant()));
-            LOG.info("placed {} -> {} (venue id {})", intent.describe(), acked.state(), answer.exchangeOrderId());
-            return acked;
+            return new Sent(acknowledge(intent, answer), Optional.empty());
         } catch (OrderRejected e) {
-            LOG.warn("venue rejected {}: {} ({})", intent.describe(), e.getMessage(), e.reason());
-            return finish(intent, OrderState.REJECTED, "order-rejected", e);
+            return new Sent(rejected(intent, e), Optional.of(e));
         } catch (UnknownOutcome e) {
             LOG.warn("no answer placing {} ({}); asking the venue by client id", intent.describe(), e.getMessage());
-            return lookUp(intent, true);
+            return new Sent(lookUp(intent, true), Optional.empty());
         } catch (ExchangeUnavailable e) {
             LOG.warn("venue unavailable, {} not sent: {}", intent.describe(), e.getMessage());
-            return finish(intent, OrderState.NEVER_SENT, "order-not-sent", e);
+            return new Sent(finish(intent, OrderState.NEVER_SENT, "order-not-sent", e), Optional.empty());
         }
+    }
+
+    /** Records the venue's acceptance of {@code intent}. */
+    public Order acknowledge(Order intent, ExchangeOrder answer) {
+        Order acked = save(intent.acknowledged(answer, clock.instant()));
+        LOG.info("placed {} -> {} (venue id {})", intent.describe(), acked.state(), answer.exchangeOrderId());
+        return acked;
+    }
+
+    /** Records the venue's refusal of {@code intent}: it is REJECTED and never sent again. */
+    public Order rejected(Order intent, OrderRejected e) {
+        LOG.warn("venue rejected {}: {} ({})", intent.describe(), e.getMessage(), e.reason());
+        return finish(intent, OrderState.REJECTED, "order-rejected", e);
+    }
+
+    /** Records the venue's word that a live order is gone (cancelled by a cancel-replace). */
+    public Order saveAs(Order live, ExchangeOrder venue) {
+        return save(live.acknowledged(venue, clock.instant()));
     }
 
     /**
@@ -93,6 +126,11 @@ public final class PlacingOrders {
      */
     public Order resolve(Order intent) {
         return lookUp(intent, false);
+    }
+
+    /** Asks the venue about an intent just sent whose answer was lost; it stays an INTENT if the venue has none. */
+    public Order recheck(Order intent) {
+        return lookUp(intent, true);
     }
 
     private Order lookUp(Order intent, boolean justSent) {

@@ -1,7 +1,7 @@
 package com.tradevault.app.orders;
 
-import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.trading.Order;
@@ -13,36 +13,58 @@ import com.tradevault.app.trading.Quantity;
 import com.tradevault.app.trading.TrailingStop;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every open position under exactly one live protective stop: settles
- * stop intents, finishes requested cancels, places a missing stop (or exits at
- * market when the price is already through it), and trails the stop up on
- * new highs by cancel + place, both recorded before they are sent.
+ * Keeps every open position under exactly one live protective stop of the
+ * type its symbol allows: settles stop intents, finishes requested cancels,
+ * places a missing stop (or exits at market when the price is already through
+ * it), and trails the stop up on new highs ({@link MovingStops}). A stop the
+ * venue refuses for good is not asked for again: the position is exited (or
+ * left and reported, per {@code reconcile.market-through-stop}) and entries on
+ * its symbol are blocked; a stop refused for a passing reason is asked for
+ * again after a growing wait, never every scan.
  */
 public final class ProtectingPositions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtectingPositions.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     private final Ledger ledger;
     private final Exchange exchange;
     private final PlacingOrders placing;
     private final Clock clock;
-    private final BigDecimal minStopMovePercent;
+    private final ProtectionPolicy policy;
+    private final MovingStops moving;
+    private final Map<Long, Retry> retries = new ConcurrentHashMap<>();
+
+    private record Retry(Instant notBefore, Duration delay) {
+    }
 
     public ProtectingPositions(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock,
                                BigDecimal minStopMovePercent) {
+        this(ledger, exchange, placing, clock, minStopMovePercent, ProtectionPolicy.defaults());
+    }
+
+    public ProtectingPositions(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock,
+                               BigDecimal minStopMovePercent, ProtectionPolicy policy) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.placing = placing;
         this.clock = clock;
-        this.minStopMovePercent = minStopMovePercent;
+        this.policy = policy;
+        this.moving = new MovingStops(ledger, exchange, placing, clock, minStopMovePercent, policy.drafting());
     }
 
     /**
@@ -61,58 +83,55 @@ public final class ProtectingPositions {
         boolean pending = stops.stream().anyMatch(o -> o.state() == OrderState.INTENT
                 || (o.state().isLive() && o.cancelRequestedAt().isEmpty()) || o.purpose() == OrderPurpose.EXIT);
         if (!pending && stops.stream().noneMatch(o -> o.state().isLive())) {
-            actions.add(placeStop(position, position.stop().seeing(price, rules(position)), price));
+            actions.add(protectAnew(position, price));
         }
         return actions;
     }
 
     /**
      * Trails the stop after seeing {@code price}: records a new high, and when
-     * the level has risen enough, replaces the live stop. Returns the position
-     * as it now stands.
+     * the level has risen enough, moves the live stop (cancel-replace where
+     * the symbol allows it). Returns the position as it now stands.
      */
     public Position trail(Position position, Price price) {
-        TrailingStop seen = position.stop().seeing(price, rules(position));
-        if (seen.equals(position.stop())) {
-            return position;
+        MovingStops.Moved moved = moving.trail(position, price);
+        if (moved.naked()) {
+            LOG.warn("position #{} {}: the old stop was cancelled but its replacement failed; placing a stop at once",
+                    position.id(), position.symbol());
+            protect(moved.position(), price);
         }
-        if (!seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
-            Position higher = position.withStop(new TrailingStop(seen.highest(), seen.trail(),
-                    position.stop().level()), clock.instant());
-            ledger.transaction(s -> {
-                s.updatePosition(higher);
-                return null;
-            });
-            return higher;
-        }
-        return moveStop(position, seen);
+        return moved.position();
     }
 
-    private Position moveStop(Position position, TrailingStop raised) {
-        Optional<Order> old = ledger.transaction(s -> s.ordersOf(position.id())).stream()
-                .filter(o -> o.purpose() == OrderPurpose.STOP && o.state().isLive() && o.cancelRequestedAt().isEmpty())
-                .reduce((a, b) -> b);
-        if (old.isEmpty()) {
-            return position;
+    /**
+     * A stop-limit of {@code position} triggered but did not fill (the price
+     * gapped through its limit): it protects nothing any more. It is cancelled,
+     * then the position is exited at market or left and reported, as for a
+     * market already through its stop.
+     */
+    public String gappedThrough(Position position, Order stop, Price price) {
+        String why = "its stop-limit " + stop.clientOrderId() + " triggered at " + stop.stopPrice().orElseThrow()
+                + " but did not fill at its limit " + stop.price().map(Price::toString).orElse("?")
+                + " (price " + price + ")";
+        LOG.error("position #{} {} is unprotected: {}", position.id(), position.symbol(), why);
+        report("MARKET_THROUGH_STOP", position, why);
+        Optional<Order> cancelled = requestAndCancel(stop);
+        if (cancelled.isEmpty()) {
+            return "triggered stop-limit " + stop.clientOrderId() + " could not be cancelled (it may have filled)";
         }
-        Position moved = position.withStop(raised, clock.instant());
-        Order requested = old.get().cancelRequested(clock.instant());
-        Order intent = ledger.transaction(s -> {
-            s.updatePosition(moved);
-            s.updateOrder(requested);
-            return placing.recordIntent(s, OrderDraft.stop(position.id(), position.symbol(),
-                    stopQuantity(position), raised.level()));
-        });
-        LOG.info("raising stop of #{} {} from {} to {} (high {})", position.id(), position.symbol(),
-                position.stop().level(), raised.level(), raised.highest());
-        Order cancelled = placing.cancel(requested);
-        CrashPoints.reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
-        if (cancelled.state() == OrderState.FILLED || cancelled.state() == OrderState.PARTIALLY_FILLED) {
-            markNeverSent(intent, "the stop it replaces filled first");
-        } else if (!cancelled.state().isLive()) {
-            placing.send(intent);
+        return unprotected(position, stopQuantity(position), why);
+    }
+
+    private String protectAnew(Position position, Price price) {
+        Optional<String> refused = policy.unprotected().reason(position.symbol());
+        if (refused.isPresent()) {
+            return unprotected(position, stopQuantity(position), refused.get());
         }
-        return moved;
+        Retry retry = retries.get(position.id());
+        if (retry != null && clock.instant().isBefore(retry.notBefore())) {
+            return "no stop yet for #" + position.id() + ": asking the exchange again after " + retry.notBefore();
+        }
+        return placeStop(position, position.stop().seeing(price, rules(position)), price);
     }
 
     private List<Order> settle(List<Order> orders, List<String> actions) {
@@ -149,20 +168,65 @@ public final class ProtectingPositions {
     private String placeStop(Position position, TrailingStop stop, Price price) {
         Quantity quantity = stopQuantity(position);
         if (stop.isHitBy(price)) {
-            return exitAtMarket(position, quantity, "price " + price + " is already at or below the stop "
+            return unprotected(position, quantity, "price " + price + " is already at or below the stop "
                     + stop.level());
         }
+        SymbolRules rules = rules(position);
+        var average = DraftingStops.averagePriceOf(rules, () -> exchange.averagePrice(position.symbol()));
         Position updated = position.withStop(stop, clock.instant());
         Order intent = ledger.transaction(s -> {
             s.updatePosition(updated);
-            return placing.recordIntent(s, OrderDraft.stop(position.id(), position.symbol(), quantity, stop.level()));
+            return placing.recordIntent(s, policy.drafting().draft(position.id(), rules, quantity, stop.level(),
+                    average));
         });
-        Order sent = placing.send(intent);
-        if (sent.state() == OrderState.REJECTED && stop.isHitBy(Price.of(exchange.lastPrice(position.symbol())
-                .toPlainString()))) {
-            return exitAtMarket(position, quantity, "the stop would have triggered at once");
+        PlacingOrders.Sent sent = placing.attempt(intent);
+        if (sent.refusedForGood()) {
+            return refusedForGood(position, quantity, sent.refusal().orElseThrow());
         }
-        return "placed stop " + sent.clientOrderId() + " at " + stop.level() + " -> " + sent.state();
+        if (sent.order().state() == OrderState.REJECTED) {
+            return refused(position, quantity, stop, sent);
+        }
+        retries.remove(position.id());
+        return "placed stop " + sent.order().clientOrderId() + " at " + stop.level() + " -> " + sent.order().state();
+    }
+
+    /** A passing refusal: the stop is asked for again after a wait that doubles up to five minutes. */
+    private String refused(Position position, Quantity quantity, TrailingStop stop, PlacingOrders.Sent sent) {
+        if (stop.isHitBy(Price.of(exchange.lastPrice(position.symbol()).toPlainString()))) {
+            return unprotected(position, quantity, "the stop would have triggered at once");
+        }
+        Retry last = retries.get(position.id());
+        Duration wait = last == null ? FIRST_RETRY : last.delay().multipliedBy(2);
+        wait = wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+        retries.put(position.id(), new Retry(clock.instant().plus(wait), wait));
+        String why = sent.refusal().map(r -> r.getMessage() + " (" + r.reason() + ")").orElse("refused");
+        LOG.error("position #{} {} has no stop: the exchange refused it: {}; asking again in {}s", position.id(),
+                position.symbol(), why, wait.toSeconds());
+        return "stop for #" + position.id() + " refused: " + why + "; asking again in " + wait.toSeconds() + "s";
+    }
+
+    /** A refusal that will not go away: exit (or alert), block entries on the symbol, say so loudly. */
+    private String refusedForGood(Position position, Quantity quantity, OrderRejected refusal) {
+        String why = "the exchange refused its stop for good: " + refusal.getMessage() + " (" + refusal.reason() + ")";
+        policy.unprotected().mark(position.symbol(), why);
+        LOG.error("position #{} {} cannot be protected: {}; new entries on {} are blocked", position.id(),
+                position.symbol(), why, position.symbol());
+        report("STOP_REFUSED", position, why);
+        return unprotected(position, quantity, why);
+    }
+
+    /** A position without protection: exit at market, or leave it and report (policy alert-only). */
+    private String unprotected(Position position, Quantity quantity, String why) {
+        if (policy.exitWhenUnprotected()) {
+            return exitAtMarket(position, quantity, why);
+        }
+        if (policy.unprotected().reason(position.symbol()).isEmpty()) {
+            policy.unprotected().mark(position.symbol(), why);
+            LOG.error("position #{} {} is open WITHOUT a stop ({}); left open (reconcile.market-through-stop ="
+                    + " alert-only): act by hand; new entries on {} are blocked", position.id(), position.symbol(),
+                    why, position.symbol());
+        }
+        return "left open without a stop (policy alert-only): " + why;
     }
 
     private String exitAtMarket(Position position, Quantity quantity, String why) {
@@ -171,12 +235,16 @@ public final class ProtectingPositions {
         return "exit at market " + exit.clientOrderId() + " (" + why + ") -> " + exit.state();
     }
 
-    private void markNeverSent(Order intent, String why) {
+    private void report(String kind, Position position, String message) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", kind);
+        data.put("subject", "position #" + position.id() + " " + position.symbol());
+        data.put("message", message);
+        data.put("policy", policy.exitWhenUnprotected() ? "exit-at-market" : "alert-only");
         ledger.transaction(s -> {
-            s.updateOrder(intent.withState(OrderState.NEVER_SENT, clock.instant()));
+            s.audit("protection-finding", data, clock.instant());
             return null;
         });
-        LOG.info("stop intent {} not sent: {}", intent.clientOrderId(), why);
     }
 
     private Quantity stopQuantity(Position position) {

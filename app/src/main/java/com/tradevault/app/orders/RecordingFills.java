@@ -1,7 +1,9 @@
 package com.tradevault.app.orders;
 
 import com.tradevault.app.faults.CrashPoints;
+import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.Exchange;
+import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.SymbolRules;
@@ -9,6 +11,7 @@ import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderPurpose;
 import com.tradevault.app.trading.OrderState;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Quantity;
@@ -21,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +46,31 @@ public final class RecordingFills {
     private final PlacingOrders placing;
     private final Clock clock;
     private final Trail trail;
+    private final DraftingStops drafting;
+    /** Orders recovered from the venue: their entry writes no stop intent, reconciliation finds their stop. */
+    private final Set<ClientOrderId> recovered = ConcurrentHashMap.newKeySet();
 
     public RecordingFills(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock, Trail trail) {
+        this(ledger, exchange, placing, clock, trail, ProtectionPolicy.defaults().drafting());
+    }
+
+    public RecordingFills(Ledger ledger, Exchange exchange, PlacingOrders placing, Clock clock, Trail trail,
+                          DraftingStops drafting) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.placing = placing;
         this.clock = clock;
         this.trail = trail;
+        this.drafting = drafting;
+    }
+
+    /** A symbol's rules and, where its stop-limit needs it, the venue's average price, asked before any transaction. */
+    private record Market(SymbolRules rules, Supplier<BigDecimal> averagePrice) {
+    }
+
+    private Market market(String symbol) {
+        SymbolRules rules = exchange.rules(symbol);
+        return new Market(rules, DraftingStops.averagePriceOf(rules, () -> exchange.averagePrice(symbol)));
     }
 
     /** Records every new trade of {@code symbol} since the ledger's cursor; returns what each one did. */
@@ -54,7 +78,7 @@ public final class RecordingFills {
         long cursor = ledger.transaction(s -> s.tradeCursor(symbol));
         List<FillEvent> events = new ArrayList<>();
         List<ExchangeTrade> trades = exchange.tradesAfter(symbol, cursor);
-        SymbolRules rules = trades.isEmpty() ? null : exchange.rules(symbol);
+        Market rules = trades.isEmpty() ? null : market(symbol);
         for (ExchangeTrade trade : trades) {
             Optional<Order> order = ownerOf(trade);
             if (order.isEmpty() && intentsPending(symbol)) {
@@ -73,7 +97,7 @@ public final class RecordingFills {
      * moving the cursor back.
      */
     public Optional<FillEvent> recordMissing(ExchangeTrade trade, Order owner) {
-        SymbolRules rules = exchange.rules(trade.symbol());
+        Market rules = market(trade.symbol());
         return ledger.transaction(s -> {
             long cursor = s.tradeCursor(trade.symbol());
             Optional<FillEvent> event = record(s, trade, Optional.of(owner), rules);
@@ -82,7 +106,11 @@ public final class RecordingFills {
         });
     }
 
-    /** The ledger order a trade belongs to; an intent whose answer was lost is adopted first. */
+    /**
+     * The ledger order a trade belongs to; an intent whose answer was lost is
+     * adopted first, and an order of ours the ledger lost altogether (a
+     * restored backup, a truncated log) is recorded from the venue's account.
+     */
     private Optional<Order> ownerOf(ExchangeTrade trade) {
         Optional<Order> known = known(trade);
         if (known.isPresent()) {
@@ -91,7 +119,27 @@ public final class RecordingFills {
         for (Order intent : intents(trade.symbol())) {
             placing.resolve(intent);
         }
-        return known(trade);
+        return known(trade).or(() -> recoverLost(trade));
+    }
+
+    private Optional<Order> recoverLost(ExchangeTrade trade) {
+        Optional<ExchangeOrder> venue = exchange.orderByExchangeId(trade.symbol(), trade.exchangeOrderId())
+                .filter(v -> v.clientOrderId().isOurs() && !intentsPending(trade.symbol()));
+        if (venue.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderPurpose purpose = ClientOrderIds.purposeOf(venue.get().clientOrderId());
+        Optional<Long> position = ledger.read(s -> s.openPosition(trade.symbol())).map(Position::id);
+        if (trade.side() == Side.SELL && position.isEmpty()) {
+            return Optional.empty();
+        }
+        Order lost = ledger.transaction(s -> s.order(venue.get().clientOrderId()).orElseGet(() -> s.insertOrder(
+                Order.adopted(venue.get(), purpose, trade.side() == Side.SELL ? position : Optional.empty(),
+                        clock.instant()))));
+        recovered.add(lost.clientOrderId());
+        LOG.warn("trade {} belongs to our order {} that the ledger had lost; recorded it from the exchange",
+                trade.fillId(), lost.describe());
+        return Optional.of(lost);
     }
 
     /** Venue order ids are unique per symbol (Binance), so the symbol must match too. */
@@ -110,7 +158,8 @@ public final class RecordingFills {
     }
 
     private Optional<FillEvent> record(LedgerSession s, ExchangeTrade trade, Optional<Order> owner,
-                                       SymbolRules rules) {
+                                       Market market) {
+        SymbolRules rules = market.rules();
         s.setTradeCursor(trade.symbol(), trade.tradeId(), clock.instant());
         if (s.hasFill(trade.fillId())) {
             return Optional.empty();
@@ -125,7 +174,7 @@ public final class RecordingFills {
         Fill fill = Fill.of(trade, order.id());
         LOG.info("fill {} {} {} {} @ {} fee {} {} for {}", fill.exchangeFillId(), trade.side(), fill.quantity(),
                 trade.symbol(), fill.price(), fill.fee(), fill.feeAsset(), order.clientOrderId());
-        FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill, rules)
+        FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill, market)
                 : exitFill(s, order, fill, rules);
         s.insertFill(fill);
         CrashPoints.reach(CrashPoints.Point.MID_FILL_RECORD);
@@ -133,7 +182,8 @@ public final class RecordingFills {
         return Optional.of(event);
     }
 
-    private FillEvent entryFill(LedgerSession s, Order order, Fill fill, SymbolRules rules) {
+    private FillEvent entryFill(LedgerSession s, Order order, Fill fill, Market market) {
+        SymbolRules rules = market.rules();
         Quantity received = fill.feeAsset().equals(rules.baseAsset()) ? fill.quantity().minus(fill.fee())
                 : fill.quantity();
         BigDecimal cost = fill.quantity().times(fill.price())
@@ -150,8 +200,11 @@ public final class RecordingFills {
                     position.quantity(), position.entryPrice(), position.stop().level());
         }
         Order filled = order.filling(fill.quantity(), position.id(), clock.instant());
-        Optional<Order> stop = filled.isComplete() ? Optional.of(placing.recordIntent(s, OrderDraft.stop(position.id(),
-                position.symbol(), position.quantity().floorToLot(rules), position.stop().level()))) : Optional.empty();
+        // A recovered entry's stop may be on the venue already (lost with the ledger): reconciliation adopts
+        // it, or places one, instead of a stop intent the locked coins would make the venue refuse.
+        Optional<Order> stop = filled.isComplete() && !recovered.contains(order.clientOrderId()) ? Optional.of(placing.recordIntent(s, drafting.draft(position.id(),
+                rules, position.quantity().floorToLot(rules), position.stop().level(), market.averagePrice())))
+                : Optional.empty();
         return new FillEvent(fill, filled, position, stop, false);
     }
 

@@ -2,26 +2,24 @@ package com.tradevault.app.reconciliation;
 
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeException;
-import com.tradevault.app.exchange.ExchangeOrder;
-import com.tradevault.app.exchange.ExchangeUnavailable;
-import com.tradevault.app.exchange.OrderRejected;
-import com.tradevault.app.faults.CrashPoints;
-import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.exchange.ExchangeTrade;
+import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.orders.FillEvent;
 import com.tradevault.app.orders.OrderDraft;
 import com.tradevault.app.orders.PlacingOrders;
+import com.tradevault.app.orders.ProtectionPolicy;
 import com.tradevault.app.orders.RecordingFills;
 import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.OrderPurpose;
 import com.tradevault.app.trading.OrderState;
-import com.tradevault.app.trading.Position;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Makes the steps of a {@link Plan}, each through the same write-ahead order
  * flow the bot trades with (intents before sends, cancels recorded before
  * they are sent, fills recorded once with their position change), and writes
- * each one to the audit log.
+ * each one to the audit log with whether the exchange accepted it.
  */
 final class Applying {
 
@@ -40,35 +38,48 @@ final class Applying {
     private final Clock clock;
     private final PlacingOrders placing;
     private final RecordingFills fills;
-    private final Fanning fanning;
+    private final PlacingStops stops;
+    private final ProtectionPolicy policy;
 
     Applying(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
-             Fanning fanning) {
-        this.fanning = fanning;
+             Fanning fanning, ProtectionPolicy policy) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.clock = clock;
         this.placing = placing;
         this.fills = fills;
+        this.stops = new PlacingStops(ledger, exchange, clock, placing, fanning, policy);
+        this.policy = policy;
     }
 
     /**
      * Makes every step, grouped so that the ledger is written in few
      * transactions: order-state updates together, stop intents together
      * (all committed before any is sent), their acknowledgements together.
+     * Lost stops are adopted and stray orders cancelled before any stop is
+     * placed, so that a new stop finds its coins free.
      */
-    void applyAll(List<Step> steps) {
+    Applied applyAll(List<Step> steps) {
+        Map<Step, String> failures = new ConcurrentHashMap<>();
         steps.forEach(s -> LOG.info("reconciliation: {}", s.describe()));
         ledger.transaction(s -> {
             steps.stream().filter(Applying::ledgerOnly).forEach(step -> s.updateOrder(updated(s, step)));
             return null;
         });
         steps.stream().filter(st -> st instanceof Step.RecordFills).forEach(st -> record((Step.RecordFills) st));
-        steps.stream().filter(st -> st instanceof Step.Cancel).forEach(st -> cancel(((Step.Cancel) st).order()));
-        placeStops(steps.stream().filter(st -> st instanceof Step.PlaceStop).map(st -> (Step.PlaceStop) st).toList());
-        steps.stream().filter(st -> st instanceof Step.ExitAtMarket || st instanceof Step.CancelUnknown)
-                .forEach(this::protect);
-        audit(steps);
+        steps.stream().filter(st -> st instanceof Step.Cancel).forEach(st -> cancel((Step.Cancel) st, failures));
+        steps.stream().filter(st -> st instanceof Step.AdoptStop).forEach(st -> adopt((Step.AdoptStop) st));
+        steps.stream().filter(st -> st instanceof Step.CancelUnknown)
+                .forEach(st -> cancelUnknown((Step.CancelUnknown) st, failures));
+        stops.place(steps.stream().filter(st -> st instanceof Step.PlaceStop).map(st -> (Step.PlaceStop) st)
+                .toList(), failures);
+        steps.stream().filter(st -> st instanceof Step.ExitAtMarket).forEach(st -> exit((Step.ExitAtMarket) st,
+                failures));
+        audit(steps, failures);
+        boolean refusedForNow = failures.entrySet().stream().anyMatch(e -> e.getKey() instanceof Step.PlaceStop p
+                && !e.getValue().startsWith(PlacingStops.NO_ANSWER)
+                && policy.unprotected().reason(p.position().symbol()).isEmpty());
+        return new Applied(failures, refusedForNow);
     }
 
     private static boolean ledgerOnly(Step step) {
@@ -87,12 +98,37 @@ final class Applying {
         return current(s, ((Step.MarkVanished) step).order()).withState(OrderState.EXPIRED, clock.instant());
     }
 
-    private void protect(Step step) {
-        if (step instanceof Step.ExitAtMarket e) {
-            placing.place(OrderDraft.marketExit(e.position().id(), e.position().symbol(), e.quantity()));
-        } else if (step instanceof Step.CancelUnknown u) {
-            exchange.cancel(u.venue().symbol(), u.venue().clientOrderId());
+    private void exit(Step.ExitAtMarket e, Map<Step, String> failures) {
+        Order exit = placing.place(OrderDraft.marketExit(e.position().id(), e.position().symbol(), e.quantity()));
+        if (exit.state() == OrderState.INTENT) {
+            failures.put(e, "no answer yet: the exchange is asked by client id in the next round");
+        } else if (!exit.state().isLive() && exit.state() != OrderState.FILLED) {
+            failures.put(e, "the exchange did not take the exit (" + exit.state() + ")");
         }
+    }
+
+    private void cancelUnknown(Step.CancelUnknown u, Map<Step, String> failures) {
+        try {
+            exchange.cancel(u.venue().symbol(), u.venue().clientOrderId());
+        } catch (NoSuchOrder gone) {
+            LOG.info("unknown order {} was already gone", u.venue().clientOrderId());
+        } catch (ExchangeException e) {
+            failures.put(u, "the exchange did not cancel it: " + e.getMessage());
+        }
+    }
+
+    /** Records a lost stop of ours as the position's stop, and raises the position's level to it. */
+    private void adopt(Step.AdoptStop a) {
+        ledger.transaction(s -> {
+            if (s.order(a.venue().clientOrderId()).isEmpty()) {
+                s.insertOrder(Order.adopted(a.venue(), OrderPurpose.STOP, Optional.of(a.position().id()),
+                        clock.instant()));
+            }
+            s.position(a.position().id()).ifPresent(p -> s.updatePosition(p.withStop(a.stop(), clock.instant())));
+            return null;
+        });
+        LOG.warn("adopted our stop {} that the ledger had lost as the stop of position #{} {}",
+                a.venue().clientOrderId(), a.position().id(), a.position().symbol());
     }
 
     private void record(Step.RecordFills f) {
@@ -102,55 +138,14 @@ final class Applying {
         }
     }
 
-    private void cancel(Order order) {
-        Order requested = current(order);
+    private void cancel(Step.Cancel step, Map<Step, String> failures) {
+        Order requested = current(step.order());
         if (requested.cancelRequestedAt().isEmpty()) {
             requested = requested.cancelRequested(clock.instant());
             save(requested);
         }
-        placing.cancel(requested);
-    }
-
-    /** Commits every stop intent, sends them side by side, then records every answer in one transaction. */
-    private void placeStops(List<Step.PlaceStop> places) {
-        if (places.isEmpty()) {
-            return;
-        }
-        List<Order> intents = ledger.transaction(s -> places.stream().map(p -> {
-            Position now = s.position(p.position().id()).orElseThrow();
-            s.updatePosition(now.withStop(p.stop(), clock.instant()));
-            return placing.recordIntent(s, OrderDraft.stop(now.id(), now.symbol(), p.quantity(), p.stop().level()));
-        }).toList());
-        Map<Order, Object> answers = new ConcurrentHashMap<>();
-        fanning.each(intents, intent -> answers.put(intent, send(intent)));
-        ledger.transaction(s -> {
-            intents.forEach(intent -> settle(s, intent, answers.get(intent)));
-            return null;
-        });
-    }
-
-    /** The exchange's answer to a stop intent, or the failure (a value, so one failure does not stop the rest). */
-    private Object send(Order intent) {
-        CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
-        try {
-            ExchangeOrder answer = exchange.place(intent.request());
-            CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
-            return answer;
-        } catch (ExchangeException e) {
-            return e;
-        }
-    }
-
-    private void settle(LedgerSession s, Order intent, Object answer) {
-        if (answer instanceof ExchangeOrder placed) {
-            s.updateOrder(intent.acknowledged(placed, clock.instant()));
-            LOG.info("placed {} -> {} (venue id {})", intent.describe(), placed.status(), placed.exchangeOrderId());
-        } else if (answer instanceof OrderRejected || answer instanceof ExchangeUnavailable) {
-            OrderState state = answer instanceof OrderRejected ? OrderState.REJECTED : OrderState.NEVER_SENT;
-            s.updateOrder(intent.withState(state, clock.instant()));
-            LOG.warn("stop {} not placed ({}): {}", intent.clientOrderId(), state, ((Exception) answer).getMessage());
-        } else {
-            LOG.warn("no answer placing {}; the next round asks the exchange by client id", intent.describe());
+        if (placing.cancel(requested).state().isLive()) {
+            failures.put(step, "the exchange did not confirm the cancel; asked again in the next round");
         }
     }
 
@@ -169,12 +164,16 @@ final class Applying {
         });
     }
 
-    private void audit(List<Step> steps) {
+    private void audit(List<Step> steps, Map<Step, String> failures) {
         ledger.transaction(s -> {
             for (Step step : steps) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("step", step.getClass().getSimpleName());
                 data.put("description", step.describe());
+                data.put("done", !failures.containsKey(step));
+                if (failures.containsKey(step)) {
+                    data.put("notDoneBecause", failures.get(step));
+                }
                 s.audit("reconciliation-step", data, clock.instant());
             }
             return null;

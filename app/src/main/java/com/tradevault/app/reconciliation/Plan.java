@@ -33,10 +33,20 @@ public record Plan(List<Finding> findings, List<Step> steps, boolean pending, Li
 
     /** The readable report: a headline, then findings and steps, one per line. */
     public List<String> reportLines(boolean dryRun) {
+        return reportLines(dryRun, Map.of());
+    }
+
+    /**
+     * The readable report of a plan that was carried out: a step is "done"
+     * only when the exchange accepted it; one in {@code notDone} is reported
+     * with why it was not.
+     */
+    public List<String> reportLines(boolean dryRun, Map<Step, String> notDone) {
         List<String> lines = new ArrayList<>();
         lines.add(headline(dryRun));
         findings.forEach(f -> lines.add("  found: " + f));
-        steps.forEach(s -> lines.add((dryRun ? "  would: " : "  done:  ") + s.describe()));
+        steps.forEach(s -> lines.add(dryRun ? "  would: " + s.describe() : notDone.containsKey(s)
+                ? "  NOT DONE: " + s.describe() + ": " + notDone.get(s) : "  done:  " + s.describe()));
         blockReasons.forEach(r -> lines.add("  new entries blocked: " + r));
         if (dryRun && !agrees()) {
             lines.add("  afterwards: " + openPositions + " open position(s)");

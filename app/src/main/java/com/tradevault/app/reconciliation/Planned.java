@@ -26,6 +26,7 @@ final class Planned {
     private final Map<ClientOrderId, OrderState> expected = new HashMap<>();
     private final Map<Long, Quantity> bought = new HashMap<>();
     private final Map<Long, Quantity> sold = new HashMap<>();
+    private final Set<ClientOrderId> handledStrays = new HashSet<>();
     boolean pending;
 
     void found(Finding finding) {
@@ -34,6 +35,15 @@ final class Planned {
 
     void step(Step step) {
         steps.add(step);
+    }
+
+    /** An order of ours the ledger does not know, already adopted or cancelled by the protection plan. */
+    void handle(ClientOrderId stray) {
+        handledStrays.add(stray);
+    }
+
+    boolean handled(ClientOrderId stray) {
+        return handledStrays.contains(stray);
     }
 
     void expect(Order order, OrderState state) {

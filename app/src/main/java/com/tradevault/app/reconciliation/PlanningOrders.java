@@ -69,7 +69,7 @@ final class PlanningOrders {
             return;
         }
         OrderStatus status = venue.get().status();
-        if (status != OrderStatus.valueOf(order.state().name())) {
+        if (OrderState.of(status) != order.state()) {
             p.step(new Step.Refresh(order, venue.get()));
             p.expect(order, OrderState.of(status));
             p.found(changed(order, venue.get()));

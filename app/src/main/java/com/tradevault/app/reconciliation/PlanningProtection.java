@@ -29,6 +29,7 @@ import java.util.Map;
 final class PlanningProtection {
 
     private final ReconcileSettings settings;
+    private final PlanningStrays strays = new PlanningStrays();
 
     PlanningProtection(ReconcileSettings settings) {
         this.settings = settings;
@@ -56,16 +57,34 @@ final class PlanningProtection {
         if (stops.stream().anyMatch(o -> p.expectedState(o) == OrderState.INTENT)) {
             return;
         }
-        List<Order> live = stops.stream().filter(o -> p.expectedState(o).isLive())
+        List<Order> gapped = stops.stream().filter(o -> p.expectedState(o).isLive()
+                && s.venue(o).filter(ExchangeOrder::triggeredButOpen).isPresent()).toList();
+        List<Order> live = stops.stream().filter(o -> p.expectedState(o).isLive() && !gapped.contains(o))
                 .sorted(Comparator.comparingLong(Order::id)).toList();
         for (Order surplus : live.subList(0, Math.max(0, live.size() - 1))) {
             p.step(new Step.Cancel(surplus, "a surplus stop: exactly one is kept, the newest"));
             p.found(new Finding(Kind.SURPLUS_STOP, Details.subject(position), live.size() + " live stops: "
                     + surplus.clientOrderId() + " cancelled", Details.of(surplus)));
         }
-        if (live.isEmpty()) {
+        gapped.forEach(o -> p.step(new Step.Cancel(o, "a stop-limit that triggered but did not fill")));
+        if (live.isEmpty() && !gapped.isEmpty()) {
+            gappedThrough(s, position, gapped.get(0), p);
+        } else if (live.isEmpty()) {
             placeAgain(s, position, p);
         }
+    }
+
+    /** A stop-limit the price fell through without filling it protects nothing: cancelled, then the policy. */
+    private void gappedThrough(Snapshot s, Position position, Order stop, Planned p) {
+        Snapshot.Market market = s.market(position.symbol());
+        Quantity quantity = p.remaining(position.id(), position.quantity()).floorToLot(market.rules());
+        Map<String, Object> details = new LinkedHashMap<>(Details.of(position));
+        details.put("stopOrder", stop.clientOrderId().value());
+        details.put("lastPrice", market.price().toString());
+        marketThrough(position, position.stop(), quantity, market.price(), details, p, "its stop-limit "
+                + stop.clientOrderId() + " triggered at " + stop.stopPrice().map(Price::toString).orElse("?")
+                + " but did not fill at its limit " + stop.price().map(Price::toString).orElse("?") + " (price "
+                + market.price() + "; the price gapped through it): cancelled; ");
     }
 
     private void placeAgain(Snapshot s, Position position, Planned p) {
@@ -83,21 +102,25 @@ final class PlanningProtection {
         details.put("highestWhileDown", highest.toString());
         details.put("newLevel", stop.level().toString());
         details.put("lastPrice", market.price().toString());
-        if (!stop.isHitBy(market.price())) {
+        if (s.unprotectable().containsKey(position.symbol())) {
+            marketThrough(position, stop, quantity, market.price(), details, p, "the exchange refused its stop"
+                    + " for good (" + s.unprotectable().get(position.symbol()) + "): ");
+        } else if (strays.adoptOrClear(s, position, quantity, stop, p)) {
+            return;
+        } else if (!stop.isHitBy(market.price())) {
             p.step(new Step.PlaceStop(position, stop, quantity));
             p.found(new Finding(Kind.STOP_MISSING, Details.subject(position), "no live stop on the exchange:"
                     + " placed again at " + stop.level() + " (highest " + stop.highest() + " since the last update)",
                     details));
         } else {
-            marketThrough(position, stop, quantity, market.price(), details, p);
+            marketThrough(position, stop, quantity, market.price(), details, p, "no live stop, and the price "
+                    + market.price() + " is already at or below its level " + stop.level() + ": ");
         }
     }
 
     private void marketThrough(Position position, TrailingStop stop, Quantity quantity, Price price,
-                               Map<String, Object> details, Planned p) {
+                               Map<String, Object> details, Planned p, String through) {
         details.put("policy", settings.marketThroughStop().configName());
-        String through = "no live stop, and the price " + price + " is already at or below its level "
-                + stop.level() + ": ";
         if (settings.marketThroughStop() == MarketThroughStop.EXIT_AT_MARKET) {
             p.step(new Step.ExitAtMarket(position, quantity, price, stop.level()));
             p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
@@ -116,7 +139,8 @@ final class PlanningProtection {
 
     private void unknownOrders(Snapshot s, Planned p) {
         for (ExchangeOrder venue : s.venueOpenOrders()) {
-            if (!venue.clientOrderId().isOurs() || s.ledgerKnows().contains(venue.clientOrderId())) {
+            if (!venue.clientOrderId().isOurs() || s.ledgerKnows().contains(venue.clientOrderId())
+                    || p.handled(venue.clientOrderId())) {
                 continue;
             }
             if (settings.cancelUnknownOrders()) {

@@ -6,6 +6,7 @@ import com.tradevault.app.exchange.UnknownOutcome;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.orders.FillEvent;
 import com.tradevault.app.orders.PlacingOrders;
+import com.tradevault.app.orders.ProtectionPolicy;
 import com.tradevault.app.orders.RecordingFills;
 import com.tradevault.setup.config.Durations;
 import java.time.Clock;
@@ -51,14 +52,22 @@ public final class Reconciliation implements AutoCloseable {
      */
     public Reconciliation(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
                           ReconcileSettings settings, Duration intentGrace) {
+        this(ledger, exchange, clock, placing, fills, settings, intentGrace, ProtectionPolicy.defaults());
+    }
+
+    /**
+     * @param policy how stops are drafted and which symbols were found unprotectable (shared with the bot)
+     */
+    public Reconciliation(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
+                          ReconcileSettings settings, Duration intentGrace, ProtectionPolicy policy) {
         this.ledger = ledger;
         this.clock = clock;
         this.fills = fills;
         this.placing = placing;
         this.planning = new Planning(settings, intentGrace);
         this.settings = settings;
-        this.gathering = new Gathering(ledger, exchange, clock, fanning);
-        this.applying = new Applying(ledger, exchange, clock, placing, fills, fanning);
+        this.gathering = new Gathering(ledger, exchange, clock, fanning, policy.unprotected());
+        this.applying = new Applying(ledger, exchange, clock, placing, fills, fanning, policy);
     }
 
     /**
@@ -86,18 +95,27 @@ public final class Reconciliation implements AutoCloseable {
 
     /** Reconciles the ledger with the exchange for {@code symbols} and every symbol with open business. */
     public Report run(Collection<String> symbols) {
+        recordNewFills(symbols);
         Plan first = planning.plan(gathering.take());
         Plan last = first;
+        Applied firstApplied = Applied.nothing();
+        Applied applied = Applied.nothing();
         for (int round = 1; !last.steps().isEmpty() && round <= MAX_ROUNDS; round++) {
             recordFindings(last);
-            applying.applyAll(last.steps());
+            applied = applying.applyAll(last.steps());
+            firstApplied = round == 1 ? applied : firstApplied;
             catchUp(symbols, last);
             last = planning.plan(gathering.take());
+            if (applied.refusedForNow()) {
+                break;
+            }
         }
-        blockReasons = last.blockReasons();
-        Report report = new Report(lines(first, last), last.openPositions(), first, last.steps().isEmpty()
-                && !last.pending());
-        record(report, last);
+        List<String> blocked = new ArrayList<>(last.blockReasons());
+        blocked.addAll(applied.blockReasons());
+        blockReasons = List.copyOf(blocked);
+        Report report = new Report(lines(first, firstApplied, last), last.openPositions(), first,
+                last.steps().isEmpty() && !last.pending());
+        record(report, blocked);
         return report;
     }
 
@@ -123,6 +141,19 @@ public final class Reconciliation implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the traded symbols' fills after the ledger's trade cursor first,
+     * so that fills of orders the ledger lost (a restored backup, a lost log)
+     * are back, with their positions, before protection is planned.
+     */
+    private void recordNewFills(Collection<String> symbols) {
+        for (String symbol : new TreeSet<>(symbols)) {
+            for (FillEvent e : fills.sync(symbol)) {
+                e.stopIntent().ifPresent(placing::send);
+            }
+        }
+    }
+
     private static boolean mayHaveFilled(Step step) {
         if (step instanceof Step.Adopt a) {
             return a.venue().executedQuantity().signum() > 0;
@@ -130,7 +161,7 @@ public final class Reconciliation implements AutoCloseable {
             return r.venue().executedQuantity().signum() > 0;
         }
         return !(step instanceof Step.PlaceStop || step instanceof Step.MarkNeverSent
-                || step instanceof Step.MarkVanished);
+                || step instanceof Step.MarkVanished || step instanceof Step.AdoptStop);
     }
 
     private static String symbolOf(Step step) {
@@ -148,6 +179,8 @@ public final class Reconciliation implements AutoCloseable {
             return e.position().symbol();
         } else if (step instanceof Step.CancelUnknown u) {
             return u.venue().symbol();
+        } else if (step instanceof Step.AdoptStop a) {
+            return a.position().symbol();
         }
         throw new IllegalArgumentException("no symbol for " + step);
     }
@@ -159,8 +192,8 @@ public final class Reconciliation implements AutoCloseable {
         });
     }
 
-    private static List<String> lines(Plan first, Plan last) {
-        List<String> lines = new ArrayList<>(first.reportLines(false));
+    private static List<String> lines(Plan first, Applied applied, Plan last) {
+        List<String> lines = new ArrayList<>(first.reportLines(false, applied.failures()));
         if (!first.agrees()) {
             lines.add("  afterwards: " + last.openPositions() + " open position(s)");
         }
@@ -175,12 +208,12 @@ public final class Reconciliation implements AutoCloseable {
         return lines;
     }
 
-    private void record(Report report, Plan last) {
+    private void record(Report report, List<String> blocked) {
         Map<String, Object> data = new java.util.LinkedHashMap<>(report.first().summary(false));
         data.put("settled", report.settled());
         data.put("openPositionsAfter", report.openPositions());
         data.put("report", report.actions());
-        data.put("entriesBlocked", last.blockReasons());
+        data.put("entriesBlocked", blocked);
         ledger.transaction(s -> {
             s.audit("reconciliation", data, clock.instant());
             return null;

@@ -29,12 +29,23 @@ import java.util.Set;
  * @param markets            rules per symbol of an open position, with the last price where protection is in question
  * @param highestSinceUpdate per open position id, the highest price traded since its last update
  * @param balances           the account's balances per asset
+ * @param unprotectable      symbols whose stops the venue refused for good in this run, with why
  */
 public record Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
                        Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
                        Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
                        Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
-                       Map<String, Balance> balances) {
+                       Map<String, Balance> balances, Map<String, String> unprotectable) {
+
+    /** A snapshot before any symbol was found unprotectable. */
+    public Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
+                    Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
+                    Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
+                    Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
+                    Map<String, Balance> balances) {
+        this(at, openPositions, orders, venueOrders, venueOpenOrders, ledgerKnows, venueTrades, ledgerFillIds,
+                markets, highestSinceUpdate, balances, Map.of());
+    }
 
     /**
      * A symbol's trading rules and its last traded price; the price is only
@@ -58,6 +69,7 @@ public record Snapshot(Instant at, List<Position> openPositions, List<Order> ord
         markets = Map.copyOf(markets);
         highestSinceUpdate = Map.copyOf(highestSinceUpdate);
         balances = Map.copyOf(balances);
+        unprotectable = Map.copyOf(unprotectable);
     }
 
     public Optional<ExchangeOrder> venue(Order order) {

@@ -84,7 +84,20 @@ public sealed interface Step {
         }
     }
 
-    /** An order with our prefix the ledger does not know, cancelled because configured to. */
+    /**
+     * A stop of ours the ledger lost (a restored backup, a truncated log) that
+     * fits the position: recorded as its stop, the position's trailing level
+     * raised to it.
+     */
+    record AdoptStop(Position position, ExchangeOrder venue, TrailingStop stop) implements Step {
+        public String describe() {
+            return "adopt stop " + venue.clientOrderId() + " (exchange id " + venue.exchangeOrderId() + ", sell "
+                    + venue.quantity().toPlainString() + " at " + venue.stopPrice().map(p -> p.toPlainString())
+                    .orElse("?") + ") as the stop of position #" + position.id() + " " + position.symbol();
+        }
+    }
+
+    /** An order with our prefix the ledger does not know: cancelled (configured to, or it locks a stop's coins). */
     record CancelUnknown(ExchangeOrder venue) implements Step {
         public String describe() {
             return "cancel unknown order " + venue.clientOrderId() + " " + venue.symbol() + " (exchange id "

@@ -24,8 +24,32 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
     /** A new intent: nothing sent yet. */
     public static Order intent(ClientOrderId id, Optional<Long> positionId, String symbol, Side side, OrderType type,
                                OrderPurpose purpose, Quantity quantity, Optional<Price> stopPrice, Instant at) {
-        return new Order(0, id, Optional.empty(), positionId, symbol, side, type, purpose, quantity, Optional.empty(),
+        return intent(id, positionId, symbol, side, type, purpose, quantity, Optional.empty(), stopPrice, at);
+    }
+
+    /** A new intent with a limit price (a stop-limit's price once triggered). */
+    public static Order intent(ClientOrderId id, Optional<Long> positionId, String symbol, Side side, OrderType type,
+                               OrderPurpose purpose, Quantity quantity, Optional<Price> price, Optional<Price> stopPrice,
+                               Instant at) {
+        return new Order(0, id, Optional.empty(), positionId, symbol, side, type, purpose, quantity, price,
                 stopPrice, Quantity.ZERO, OrderState.INTENT, at, at, Optional.empty());
+    }
+
+    /**
+     * An order with our client id prefix that the venue has and the ledger
+     * lost (a restored backup, a truncated log): recorded as the venue reports
+     * it, for {@code positionId}, so that it protects or fills in the open.
+     */
+    public static Order adopted(ExchangeOrder venue, OrderPurpose purpose, Optional<Long> positionId, Instant at) {
+        return new Order(0, venue.clientOrderId(), Optional.of(venue.exchangeOrderId()), positionId, venue.symbol(),
+                venue.side(), venue.type(), purpose, new Quantity(venue.quantity()), venue.price().map(Price::new),
+                venue.stopPrice().map(Price::new), Quantity.ZERO, OrderState.of(venue.status()), venue.createdAt(), at,
+                Optional.empty());
+    }
+
+    /** Whether the venue acknowledged this order and it is open there: a stop in this state protects. */
+    public boolean acknowledgedOpen() {
+        return state.isLive() && exchangeOrderId.isPresent() && cancelRequestedAt.isEmpty();
     }
 
     /** The request that sends this intent to the venue under its client order id. */
@@ -72,6 +96,7 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
     /** A short description for log lines: {@code STOP SELL STOP_LOSS 0.002 BTCUSDT @ 41900 (tv-s-...)}. */
     public String describe() {
         return purpose + " " + side + " " + type + " " + quantity + " " + symbol
-                + stopPrice.map(p -> " stop " + p).orElse("") + " (" + clientOrderId + ")";
+                + stopPrice.map(p -> " stop " + p).orElse("") + price.filter(p -> stopPrice.isPresent())
+                .map(p -> " limit " + p).orElse("") + " (" + clientOrderId + ")";
     }
 }

@@ -10,8 +10,16 @@ import com.tradevault.app.exchange.OrderStatus;
 public enum OrderState {
     INTENT, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED, NEVER_SENT;
 
+    /** The ledger's state of an order the venue reports in {@code status}. */
     public static OrderState of(OrderStatus status) {
-        return valueOf(status.name());
+        return switch (status) {
+            case NEW, PENDING_NEW, PENDING_CANCEL -> NEW;
+            case PARTIALLY_FILLED -> PARTIALLY_FILLED;
+            case FILLED -> FILLED;
+            case CANCELED -> CANCELED;
+            case REJECTED -> REJECTED;
+            case EXPIRED, EXPIRED_IN_MATCH -> EXPIRED;
+        };
     }
 
     /** Live on the venue: can still fill. */

@@ -140,7 +140,8 @@ class CliTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("configuration OK\n  ledger:     SQLite " + ledger() + "\n"
-                + "  encryption: on, key from environment variable TRADEVAULT_DB_KEY\n", run.out());
+                + "  encryption: on, key from environment variable TRADEVAULT_DB_KEY\n"
+                + "  stops:      BTCUSDT STOP_LOSS\n", run.out());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradevault.app.exchange.ApiCredentials;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.ExchangeOrder;
@@ -13,7 +14,6 @@ import com.tradevault.app.exchange.OrderStatus;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.binance.BinanceExchange;
-import com.tradevault.app.exchange.binance.BinanceJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -42,6 +42,8 @@ class PaperExchangeServeIT {
     static final Map<String, String> ACCOUNT = Map.of(ApiCredentials.KEY_VARIABLE, "it-key",
             ApiCredentials.SECRET_VARIABLE, "it-secret");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
     Path state;
@@ -53,7 +55,9 @@ class PaperExchangeServeIT {
     void serve() throws Exception {
         state = dir.resolve("paper.db");
         config = dir.resolve("tradevault.conf");
+        // this suite drives the venue with stop-market orders, so its symbol allows them
         Files.writeString(config, "paper { start-price = \"100\", initial-base-balance = \"1\","
+                + " order-types = \"LIMIT, MARKET, STOP_LOSS, STOP_LOSS_LIMIT\","
                 + " feed { drift = \"-0.001\", volatility = \"0\", tick-interval = 20ms } }\n");
         start();
     }
@@ -89,8 +93,8 @@ class PaperExchangeServeIT {
         String before = run("paper-exchange", "dump", "--url", url.toString(), "--json");
         server.destroyForcibly().waitFor();
         start();
-        JsonNode after = BinanceJson.MAPPER.readTree(run("paper-exchange", "dump", "--url", url.toString(), "--json"));
-        JsonNode was = BinanceJson.MAPPER.readTree(before);
+        JsonNode after = JSON.readTree(run("paper-exchange", "dump", "--url", url.toString(), "--json"));
+        JsonNode was = JSON.readTree(before);
         assertEquals(was.get("orders"), after.get("orders"));
         assertEquals(was.get("trades"), after.get("trades"));
         assertEquals(was.get("balances"), after.get("balances"));
@@ -132,7 +136,7 @@ class PaperExchangeServeIT {
     private JsonNode awaitStatus(String clientId, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            JsonNode dump = BinanceJson.MAPPER.readTree(run("paper-exchange", "dump", "--url", url.toString(), "--json"));
+            JsonNode dump = JSON.readTree(run("paper-exchange", "dump", "--url", url.toString(), "--json"));
             for (JsonNode o : dump.get("orders")) {
                 if (o.get("clientOrderId").asText().equals(clientId) && o.get("status").asText().equals(status)) {
                     return o;

@@ -3,7 +3,6 @@ package com.tradevault.app.reconciliation;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
-import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Fill;
@@ -51,7 +50,8 @@ public final class Invariant {
         Map<Long, Integer> live = new HashMap<>();
         for (ExchangeOrder v : venue.orders()) {
             Order o = byId.get(v.clientOrderId());
-            if (v.status().isOpen() && v.type() == OrderType.STOP_LOSS && o != null && o.purpose() == OrderPurpose.STOP) {
+            if (v.status().isOpen() && v.type().isStop() && !v.triggeredButOpen() && o != null
+                    && o.purpose() == OrderPurpose.STOP) {
                 o.positionId().ifPresent(id -> live.merge(id, 1, Integer::sum));
             }
         }

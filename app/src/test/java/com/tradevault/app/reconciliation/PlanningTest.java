@@ -188,7 +188,7 @@ class PlanningTest {
     void unknownOrderWithOurPrefixIsReportedAndCancelledOnlyWhenConfigured() {
         ExchangeOrder stray = new ExchangeOrder("BTCUSDT", "X9", new ClientOrderId("tv-e-stray"), Side.BUY,
                 OrderType.LIMIT, OrderStatus.NEW, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty(),
-                Optional.empty(), Instant.EPOCH, Instant.EPOCH);
+                Optional.empty(), true, Instant.EPOCH, Instant.EPOCH);
         s.venueOpen.add(stray);
         assertEquals("UNKNOWN_ORDER order tv-e-stray on BTCUSDT: open on the exchange with our prefix but unknown to"
                 + " the ledger: left in place (reconcile.cancel-unknown-orders = off)", plan().findings().get(0).toString());

@@ -33,7 +33,9 @@ final class Situation {
 
     static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
     static final SymbolRules BTC = new SymbolRules("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
-            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"));
+            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"),
+            java.util.Set.of(com.tradevault.app.exchange.OrderType.MARKET, com.tradevault.app.exchange.OrderType.STOP_LOSS,
+                    com.tradevault.app.exchange.OrderType.STOP_LOSS_LIMIT), false, false, java.util.Optional.empty());
 
     Instant now = T0.plusSeconds(600);
     final List<Position> positions = new ArrayList<>();
@@ -85,7 +87,7 @@ final class Situation {
     ExchangeOrder onVenue(Order o, OrderStatus status, String executed) {
         ExchangeOrder v = new ExchangeOrder(o.symbol(), o.exchangeOrderId().orElse("X" + o.id()), o.clientOrderId(),
                 o.side(), o.type(), status, o.quantity().value(), new BigDecimal(executed), BigDecimal.ZERO,
-                Optional.empty(), o.stopPrice().map(Price::value), T0, now);
+                Optional.empty(), o.stopPrice().map(Price::value), !o.type().isStop(), T0, now);
         venue.put(o.clientOrderId(), v);
         if (status.isOpen()) {
             venueOpen.add(v);

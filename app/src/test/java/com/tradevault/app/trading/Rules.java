@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 final class Rules {
 
     static final SymbolRules BTCUSDT = new SymbolRules("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
-            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"));
+            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"),
+            java.util.Set.of(com.tradevault.app.exchange.OrderType.MARKET, com.tradevault.app.exchange.OrderType.STOP_LOSS,
+                    com.tradevault.app.exchange.OrderType.STOP_LOSS_LIMIT), false, false, java.util.Optional.empty());
 
     private Rules() {
     }

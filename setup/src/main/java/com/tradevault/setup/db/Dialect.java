@@ -186,4 +186,12 @@ public interface Dialect {
      * lock that {@code BEGIN IMMEDIATE} would.
      */
     void startReading(Connection connection) throws SQLException;
+
+    /**
+     * Every table of the database as its own catalog describes it, in the
+     * order they were created (the order of the migrations): columns with their declared types and the {@link LedgerTables.Kind}
+     * derived from them, keys, references. The backend's internal tables are
+     * left out; views are not tables.
+     */
+    List<CatalogTable> catalog(Connection connection) throws SQLException;
 }

@@ -2,15 +2,18 @@ package com.tradevault.setup.db;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The ledger's tables as the current schema defines them, in foreign-key
- * order (a table comes after every table it references), with what each
- * column holds and the value rules both backends enforce. Used to copy,
- * check and compare ledgers across backends; a test keeps it equal to the
- * migrations of both dialects.
+ * What the copy between backends needs beyond the catalogs: the value rules
+ * of the columns (the enumerations, lengths and signs their CHECK
+ * constraints allow), so that the preflight names an offending row before a
+ * backend rejects it. The tables, their columns and what each holds come
+ * from each database's own catalog ({@link Dialect#catalog}) and are turned
+ * into {@link Table}s by {@link #of}; a test holds {@link #RULES} to the
+ * CHECK constraints of every migration version of both dialects.
  */
 public final class LedgerTables {
 
@@ -51,7 +54,7 @@ public final class LedgerTables {
      *
      * @param name     table name
      * @param key      its primary key column
-     * @param identity whether the key is generated (an identity column on PostgreSQL)
+     * @param identity whether the key is an integer the database generates (rowid alias, identity column)
      * @param columns  every column, in declaration order
      */
     public record Table(String name, String key, boolean identity, List<Column> columns) {
@@ -66,81 +69,74 @@ public final class LedgerTables {
         }
     }
 
-    /** Every ledger table, parents before children. */
-    public static final List<Table> ALL = List.of(
-            table("positions", id(), text("symbol", 1, 32), oneOf("status", "OPEN", "CLOSED"),
-                    amount("quantity_e8", Sign.NON_NEGATIVE), amount("entry_price_e8", Sign.POSITIVE),
-                    amount("highest_price_e8", Sign.POSITIVE), optionalAmount("stop_price_e8", Sign.POSITIVE),
-                    oneOf("trail_kind", "PERCENT", "ABSOLUTE"), amount("trail_e8", Sign.POSITIVE),
-                    amount("realized_pnl_e8", Sign.ANY), instant("opened_at", false), instant("closed_at", true),
-                    instant("updated_at", false)),
-            table("orders", id(), text("client_order_id", 1, 36), optionalText("exchange_order_id"),
-                    optionalInteger("position_id"), text("symbol", 1, 32), oneOf("side", "BUY", "SELL"),
-                    oneOf("type", "MARKET", "LIMIT", "STOP_LOSS", "STOP_LOSS_LIMIT"),
-                    oneOf("purpose", "ENTRY", "STOP", "EXIT"), amount("quantity_e8", Sign.POSITIVE),
-                    optionalAmount("price_e8", Sign.POSITIVE), optionalAmount("stop_price_e8", Sign.POSITIVE),
-                    amount("executed_qty_e8", Sign.NON_NEGATIVE),
-                    oneOf("status", "INTENT", "NEW", "PARTIALLY_FILLED", "FILLED", "CANCELED", "REJECTED", "EXPIRED",
-                            "NEVER_SENT"),
-                    instant("created_at", false), instant("updated_at", false)),
-            table("fills", id(), text("exchange_fill_id", 1, 0), amount("order_id", Sign.ANY),
-                    amount("price_e8", Sign.POSITIVE), amount("quantity_e8", Sign.POSITIVE),
-                    amount("fee_e8", Sign.NON_NEGATIVE), optionalText("fee_asset"), instant("filled_at", false)),
-            table("trade_decisions", id(), text("symbol", 1, 32), instant("decided_at", false),
-                    oneOf("decision", "ENTER", "EXIT", "HOLD", "SKIP"), optionalText("skip_reason"),
-                    json("payload")),
-            table("audit_log", id(), text("event_type", 1, 64), json("data"), instant("created_at", false)),
-            table("state_snapshots", id(), instant("taken_at", false), json("data")),
-            new Table("kv", "key", false, List.of(text("key", 1, 128), text("value", 0, 0),
-                    instant("updated_at", false))));
+    /**
+     * What the CHECK constraint of one column allows beyond its kind.
+     *
+     * @param allowed   the enumeration it is limited to, empty when free
+     * @param minLength shortest text allowed (0: no limit)
+     * @param maxLength longest text allowed (0: no limit)
+     * @param sign      the sign it requires
+     */
+    public record Rule(Set<String> allowed, int minLength, int maxLength, Sign sign) {
+        /** No rule beyond the column's kind and nullability. */
+        public static final Rule NONE = new Rule(Set.of(), 0, 0, Sign.ANY);
+    }
+
+    /** The value rules, by table and column; a column not named here has none. */
+    public static final Map<String, Map<String, Rule>> RULES = Map.of(
+            "positions", Map.of("symbol", length(1, 32), "status", oneOf("OPEN", "CLOSED"),
+                    "quantity_e8", sign(Sign.NON_NEGATIVE), "entry_price_e8", sign(Sign.POSITIVE),
+                    "highest_price_e8", sign(Sign.POSITIVE), "stop_price_e8", sign(Sign.POSITIVE),
+                    "trail_kind", oneOf("PERCENT", "ABSOLUTE"), "trail_e8", sign(Sign.POSITIVE)),
+            "orders", Map.ofEntries(Map.entry("client_order_id", length(1, 36)), Map.entry("symbol", length(1, 32)),
+                    Map.entry("side", oneOf("BUY", "SELL")),
+                    Map.entry("type", oneOf("MARKET", "LIMIT", "STOP_LOSS", "STOP_LOSS_LIMIT")),
+                    Map.entry("purpose", oneOf("ENTRY", "STOP", "EXIT")), Map.entry("quantity_e8", sign(Sign.POSITIVE)),
+                    Map.entry("price_e8", sign(Sign.POSITIVE)), Map.entry("stop_price_e8", sign(Sign.POSITIVE)),
+                    Map.entry("executed_qty_e8", sign(Sign.NON_NEGATIVE)),
+                    Map.entry("status", oneOf("INTENT", "NEW", "PARTIALLY_FILLED", "FILLED", "CANCELED", "REJECTED",
+                            "EXPIRED", "NEVER_SENT"))),
+            "fills", Map.of("exchange_fill_id", length(1, 0), "price_e8", sign(Sign.POSITIVE),
+                    "quantity_e8", sign(Sign.POSITIVE), "fee_e8", sign(Sign.NON_NEGATIVE)),
+            "trade_decisions", Map.of("symbol", length(1, 32), "decision", oneOf("ENTER", "EXIT", "HOLD", "SKIP")),
+            "audit_log", Map.of("event_type", length(1, 64)),
+            "kv", Map.of("key", length(1, 128)));
 
     private LedgerTables() {
     }
 
-    /** The table called {@code name}. */
-    public static Table named(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no ledger table " + name));
+    /** The rule of {@code table}.{@code column}, {@link Rule#NONE} when it has none. */
+    public static Rule rule(String table, String column) {
+        return RULES.getOrDefault(table, Map.of()).getOrDefault(column, Rule.NONE);
     }
 
-    private static Table table(String name, Column... columns) {
-        return new Table(name, "id", true, List.of(columns));
+    /**
+     * The table as the copy reads and writes it: its catalog's columns and
+     * kinds with their rules. The table must have a single-column key and a
+     * kind for every column ({@code CopyPlan} refuses one that has not).
+     */
+    public static Table of(CatalogTable table) {
+        List<Column> columns = table.columns().stream().map(c -> column(table.name(), c)).toList();
+        String key = table.key().orElseThrow(() -> new IllegalArgumentException(table.name() + " has no key"));
+        return new Table(table.name(), key, table.integerKey(), columns);
     }
 
-    private static Column id() {
-        return new Column("id", Kind.INTEGER, false, Set.of(), 0, 0, Sign.ANY);
+    private static Column column(String table, CatalogTable.Column c) {
+        Rule rule = rule(table, c.name());
+        Kind kind = c.kind().orElseThrow(() -> new IllegalArgumentException(table + "." + c.name() + " has no kind"));
+        return new Column(c.name(), kind, c.nullable(), rule.allowed(), rule.minLength(), rule.maxLength(),
+                rule.sign());
     }
 
-    private static Column amount(String name, Sign sign) {
-        return new Column(name, Kind.INTEGER, false, Set.of(), 0, 0, sign);
+    private static Rule length(int min, int max) {
+        return new Rule(Set.of(), min, max, Sign.ANY);
     }
 
-    private static Column optionalAmount(String name, Sign sign) {
-        return new Column(name, Kind.INTEGER, true, Set.of(), 0, 0, sign);
+    private static Rule sign(Sign sign) {
+        return new Rule(Set.of(), 0, 0, sign);
     }
 
-    private static Column optionalInteger(String name) {
-        return optionalAmount(name, Sign.ANY);
-    }
-
-    private static Column text(String name, int min, int max) {
-        return new Column(name, Kind.TEXT, false, Set.of(), min, max, Sign.ANY);
-    }
-
-    private static Column optionalText(String name) {
-        return new Column(name, Kind.TEXT, true, Set.of(), 0, 0, Sign.ANY);
-    }
-
-    private static Column oneOf(String name, String... values) {
-        return new Column(name, Kind.TEXT, false, Arrays.stream(values).collect(Collectors.toUnmodifiableSet()), 0, 0,
-                Sign.ANY);
-    }
-
-    private static Column instant(String name, boolean nullable) {
-        return new Column(name, Kind.INSTANT, nullable, Set.of(), 0, 0, Sign.ANY);
-    }
-
-    private static Column json(String name) {
-        return new Column(name, Kind.JSON, false, Set.of(), 0, 0, Sign.ANY);
+    private static Rule oneOf(String... values) {
+        return new Rule(Arrays.stream(values).collect(Collectors.toUnmodifiableSet()), 0, 0, Sign.ANY);
     }
 }

@@ -308,6 +308,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<CatalogTable> catalog(Connection connection) throws SQLException {
+        return PostgresCatalog.read(connection);
+    }
+
+    @Override
     public void startReading(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
         connection.setReadOnly(true);

@@ -26,7 +26,7 @@ public final class SchemaMigrations {
     }
 
     /** With further migration locations after the dialect's own: for migration tests only. */
-    SchemaMigrations(Database database, List<String> extraLocations) {
+    public SchemaMigrations(Database database, List<String> extraLocations) {
         this.database = database;
         List<String> locations = new ArrayList<>();
         locations.add(database.dialect().migrationLocation());

@@ -416,6 +416,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public List<CatalogTable> catalog(Connection connection) throws SQLException {
+        return SqliteCatalog.read(connection);
+    }
+
+    @Override
     public void startReading(Connection connection) {
         // autocommit reads: each statement sees one snapshot, and no write lock is taken
     }

@@ -1,6 +1,7 @@
 package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.db.BulkLoad;
+import com.tradevault.setup.db.CatalogTable;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.db.RowSource;
@@ -44,7 +45,7 @@ final class LedgerCopy {
      * readers than cores only add switching (measured on 2 cores: 3 readers
      * took more CPU for no shorter run; 1 reader left a core idle).
      */
-    private static final int READERS = Math.min(3, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    static final int READERS = Math.min(3, Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** Connections a migration may hold on one database at once: readers, the writer or lock, the checks. */
     static final int CONNECTIONS = READERS + 3;
     private static final int ROWS_PER_HANDOVER = 500;
@@ -64,10 +65,10 @@ final class LedgerCopy {
     }
 
     /** Rows per table of the source, in copy order. */
-    Map<String, Long> sourceCounts() throws SQLException {
+    Map<String, Long> sourceCounts(List<LedgerTables.Table> tables) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = source.connect(); Statement s = c.createStatement()) {
-            for (LedgerTables.Table table : LedgerTables.ALL) {
+            for (LedgerTables.Table table : tables) {
                 try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table.name())) {
                     r.next();
                     counts.put(table.name(), r.getLong(1));
@@ -87,7 +88,7 @@ final class LedgerCopy {
     }
 
     /**
-     * Copies every table, checking each row as the preflight does before it
+     * Copies {@code tables} (the source's, as {@link CopyPlan} placed them), checking each row as the preflight does before it
      * is written, and runs {@code databaseChecks} (the source's own checks)
      * while the target builds its indexes and checks its keys: then this
      * process has nothing else to do, so on a machine with few cores the
@@ -95,7 +96,8 @@ final class LedgerCopy {
      * is written but the scan goes on, so that every offending row is
      * reported, and the target transaction is rolled back.
      */
-    Copied copy(long totalRows, Callable<List<Offense>> databaseChecks) throws SQLException {
+    Copied copy(List<LedgerTables.Table> tables, long totalRows, Callable<List<Offense>> databaseChecks)
+            throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
         List<Offense> offenses = new ArrayList<>();
         progress.phase("copy", totalRows);
@@ -104,8 +106,8 @@ final class LedgerCopy {
             out.setAutoCommit(false);
             Future<List<Offense>> checks = null;
             try {
-                BulkLoad load = target.dialect().startBulkLoad(out, LedgerTables.ALL);
-                for (LedgerTables.Table table : LedgerTables.ALL) {
+                BulkLoad load = target.dialect().startBulkLoad(out, tables);
+                for (LedgerTables.Table table : tables) {
                     digests.put(table.name(), copyTable(in, out, table, offenses));
                 }
                 checks = checking.submit(databaseChecks);
@@ -344,70 +346,25 @@ final class LedgerCopy {
         }
     }
 
-    /** Reads every table of the target back, in slices, and compares rows and checksums with the source's. */
+    /**
+     * Reads the target back, in slices, and compares it with the source:
+     * every table and column either catalog has (read again here, not taken
+     * from the copy), rows and checksums ({@link TableComparison}).
+     */
     List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
         progress.phase("verify", totalRows);
-        rowsSeen.set(0);
-        List<TableResult> results = new ArrayList<>();
-        for (Map.Entry<String, TableDigest> read : readBack().entrySet()) {
-            TableDigest ours = sourceDigests.get(read.getKey());
-            TableDigest theirs = read.getValue();
-            results.add(new TableResult(read.getKey(), ours.rows(), theirs.rows(), ours.hex(), theirs.hex()));
-        }
+        TableComparison comparison = new TableComparison(catalog(source), catalog(target));
+        List<TableResult> results = comparison.results(sourceDigests,
+                new ReadingBack(target, batchSize, progress).digests(comparison.readable()));
         progress.done();
         return results;
     }
 
-    /** The checksum of every table of the target, in copy order, read in slices on several connections. */
-    Map<String, TableDigest> readBack() throws SQLException {
-        Map<String, TableDigest> digests = new LinkedHashMap<>();
-        try (Readers back = Readers.open(target, READERS)) {
-            for (LedgerTables.Table table : LedgerTables.ALL) {
-                List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
-                TableDigest theirs = new TableDigest(table);
-                for (Future<TableDigest> part : parts) {
-                    theirs.merge(await(part));
-                }
-                digests.put(table.name(), theirs);
-            }
+    /** Every table of {@code database}, as its catalog describes it now. */
+    static List<CatalogTable> catalog(Database database) throws SQLException {
+        try (Connection c = database.connect()) {
+            return database.dialect().catalog(c);
         }
-        return digests;
-    }
-
-    private TableDigest digest(Connection c, Slice slice) throws SQLException {
-        Optional<RowSource> bulk = target.dialect().bulkReader(c, slice.table(), slice.where());
-        if (bulk.isEmpty()) {
-            return digestResultSet(c, slice);
-        }
-        TableDigest digest = new TableDigest(slice.table());
-        JsonColumns json = new JsonColumns(slice.table());
-        try (RowSource rows = bulk.get()) {
-            for (Object[] values = rows.next(); values != null; values = rows.next()) {
-                digest.add(json.canonical(values));
-                tick(rowsSeen.incrementAndGet());
-            }
-        }
-        return digest;
-    }
-
-    private TableDigest digestResultSet(Connection c, Slice slice) throws SQLException {
-        RowReader reader = new RowReader(target.dialect(), slice.table());
-        TableDigest digest = new TableDigest(slice.table());
-        List<Offense> offenses = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(batchSize);
-            try (ResultSet rows = s.executeQuery(slice.select())) {
-                while (rows.next()) {
-                    Object[] values = reader.read(rows, offenses::add);
-                    if (!offenses.isEmpty()) {
-                        throw new SQLException("cannot read back " + offenses.get(0).describe());
-                    }
-                    digest.add(values);
-                    tick(rowsSeen.incrementAndGet());
-                }
-            }
-        }
-        return digest;
     }
 
     /** The result of a task, with its SQLException (or other failure) thrown here. */

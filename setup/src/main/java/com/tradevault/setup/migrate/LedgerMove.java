@@ -3,39 +3,46 @@ package com.tradevault.setup.migrate;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
-import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.db.RowCounts;
 import com.tradevault.setup.db.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The steps both directions share, once the source is locked and the target
- * is open: refuse a target with data, preflight, schema through the same
- * migrations as {@code setup-db}, copy, verify, report.
+ * is open: refuse a target with data, place every table and column of the
+ * source's catalog ({@link CopyPlan}), preflight, schema through the same
+ * migrations as {@code setup-db}, check the plan against the target's
+ * catalog, copy, verify, report.
  */
 final class LedgerMove {
-
-    private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
     private final String command;
     private final Database source;
     private final Database target;
     private final Clock clock;
+    private final Function<Database, SchemaMigrations> migrations;
     private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
     private long lapStart;
 
     LedgerMove(String command, Database source, Database target, Clock clock) {
+        this(command, source, target, clock, SchemaMigrations::new);
+    }
+
+    /** With the migrations of each database given: tests add migrations of their own. */
+    LedgerMove(String command, Database source, Database target, Clock clock,
+               Function<Database, SchemaMigrations> migrations) {
         this.command = command;
         this.source = source;
         this.target = target;
         this.clock = clock;
+        this.migrations = migrations;
     }
 
     MigrationReport run(boolean dryRun, int batchSize, Progress progress) {
@@ -43,42 +50,64 @@ final class LedgerMove {
         long startNanos = System.nanoTime();
         lapStart = startNanos;
         try {
-            new SchemaMigrations(source).requireCurrent();
-            refuseNonEmptyTarget();
+            migrations.apply(source).requireCurrent();
+            CopyPlan plan = CopyPlan.from(LedgerCopy.catalog(source));
+            refuseNonEmptyTarget(plan);
             LedgerCopy copy = new LedgerCopy(source, target, batchSize, progress);
-            Map<String, Long> counts = copy.sourceCounts();
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Long> counts = copy.sourceCounts(plan.tables());
             if (dryRun) {
-                return planned(started, startNanos, true, Preflight.scan(source), counts);
+                List<Offense> found = new ArrayList<>(plan.problems());
+                found.addAll(Preflight.scan(source, plan.tables()));
+                return planned(started, startNanos, true, found, counts);
             }
-            new SchemaMigrations(target).migrate();
-            new SchemaMigrations(target).requireCurrent();
-            lap("schema");
-            LedgerCopy.Copied copied = copy.copy(total, () -> Preflight.databaseChecks(source, false));
-            lap("copy");
-            if (!copied.offenses().isEmpty()) {
-                return planned(started, startNanos, false, copied.offenses(), counts);
-            }
-            List<TableResult> results = copy.verify(copied.digests(), total);
-            lap("verify");
-            boolean equal = results.stream().allMatch(TableResult::equal);
-            return report(started, startNanos, false, equal ? MigrationReport.VERIFIED
-                    : MigrationReport.VERIFICATION_FAILED, List.of(), results, total);
+            return move(plan, copy, counts, started, startNanos);
         } catch (SQLException e) {
             throw DatabaseProblem.failed(command, source.dialect().location() + " -> " + target.dialect().location(), e);
         }
     }
 
-    /** A target is empty when it has no tables, or only the ledger's tables with no rows (a fresh setup-db). */
-    private void refuseNonEmptyTarget() throws SQLException {
-        Set<String> ledger = LedgerTables.ALL.stream().map(LedgerTables.Table::name).collect(Collectors.toSet());
+    /** Schema, the plan checked against it, copy, verification; rows are written only when nothing is unplaced. */
+    private MigrationReport move(CopyPlan sourcePlan, LedgerCopy copy, Map<String, Long> counts, Instant started,
+                                 long startNanos) throws SQLException {
+        CopyPlan plan = sourcePlan.problems().isEmpty() ? placedOnTarget(sourcePlan) : sourcePlan;
+        if (!plan.problems().isEmpty()) {
+            return planned(started, startNanos, false, plan.problems(), counts);
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        LedgerCopy.Copied copied = copy.copy(plan.tables(), total, () -> Preflight.databaseChecks(source, false));
+        lap("copy");
+        if (!copied.offenses().isEmpty()) {
+            return planned(started, startNanos, false, copied.offenses(), counts);
+        }
+        List<TableResult> results = copy.verify(copied.digests(), total);
+        lap("verify");
+        boolean equal = results.stream().allMatch(TableResult::equal);
+        return report(started, startNanos, false, equal ? MigrationReport.VERIFIED
+                : MigrationReport.VERIFICATION_FAILED, List.of(), results, total);
+    }
+
+    /** The target's schema through the migrations, and the plan checked against the target's catalog. */
+    private CopyPlan placedOnTarget(CopyPlan plan) throws SQLException {
+        migrations.apply(target).migrate();
+        migrations.apply(target).requireCurrent();
+        CopyPlan placed = plan.against(LedgerCopy.catalog(target));
+        lap("schema");
+        return placed;
+    }
+
+    /**
+     * A target is empty when it has no tables, or only tables of the source
+     * (and {@link CopyPlan#EXCLUDED} ones) with no rows: a fresh setup-db.
+     */
+    private void refuseNonEmptyTarget(CopyPlan plan) throws SQLException {
         Map<String, Long> counts;
         try (Connection c = target.connect()) {
             counts = RowCounts.of(c);
         }
         for (Map.Entry<String, Long> table : counts.entrySet()) {
-            boolean foreign = !ledger.contains(table.getKey()) && !SCHEMA_HISTORY.equals(table.getKey());
-            if (foreign || ledger.contains(table.getKey()) && table.getValue() > 0) {
+            boolean excluded = CopyPlan.EXCLUDED.containsKey(table.getKey());
+            boolean foreign = !plan.inSource(table.getKey()) && !excluded;
+            if (foreign || !excluded && table.getValue() > 0) {
                 throw new DatabaseProblem(Outcome.FAILURE, "target " + target.dialect().location() + " is not empty: "
                         + (foreign ? "it has a table " + table.getKey() + " that is not part of the ledger"
                         : "table " + table.getKey() + " has " + table.getValue() + " rows") + "; nothing was copied",

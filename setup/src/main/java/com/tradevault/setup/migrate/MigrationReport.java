@@ -52,12 +52,18 @@ public record MigrationReport(String command, String source, String target, Stri
         String message = PREFLIGHT_FAILED.equals(result)
                 ? "preflight found " + preflight.size() + " problem(s) in " + source + "; nothing was copied"
                 : "verification failed: " + String.join(", ", differingTables()) + " differ(s) between " + source
-                + " and " + target;
+                + " and " + target + differences();
         String next = PREFLIGHT_FAILED.equals(result)
                 ? "fix or remove the rows listed above (all are in " + reportFile + "), then run " + command + " again"
                 : "keep using the source, which is unchanged; the details are in " + reportFile;
         return java.util.Optional.of(new com.tradevault.setup.TradevaultException(
                 com.tradevault.setup.Outcome.INTEGRITY_PROBLEM, message, next));
+    }
+
+    /** What the catalogs say differs, in parentheses; empty when they agree. */
+    private String differences() {
+        List<String> found = tables.stream().map(TableResult::difference).filter(d -> !d.isEmpty()).toList();
+        return found.isEmpty() ? "" : " (" + String.join("; ", found) + ")";
     }
 
     /** The tables whose rows or checksums differ. */
@@ -95,11 +101,23 @@ public record MigrationReport(String command, String source, String target, Stri
             out.add("  … and " + (preflight.size() - 100) + " more problems (all of them are in the JSON report)");
         }
         for (TableResult t : tables) {
-            out.add(String.format("  %-16s %10d -> %-10d %s", t.table(), t.sourceRows(), t.targetRows(),
-                    dryRun ? "(dry run)" : t.sourceChecksum().isEmpty() ? "(not copied)" : t.equal() ? "equal (checksum " + t.sourceChecksum().substring(0, 16) + ")"
-                            : "DIFFERENT (source " + t.sourceChecksum().substring(0, 16) + ", target "
-                            + t.targetChecksum().substring(0, 16) + ")"));
+            out.add(String.format("  %-16s %10d -> %-10d %s", t.table(), t.sourceRows(), t.targetRows(), verdict(t)));
         }
         return out;
+    }
+
+    private String verdict(TableResult t) {
+        if (dryRun) {
+            return "(dry run)";
+        }
+        if (!t.difference().isEmpty()) {
+            return "DIFFERENT: " + t.difference();
+        }
+        if (t.sourceChecksum().isEmpty()) {
+            return "(not copied)";
+        }
+        return t.equal() ? "equal (checksum " + t.sourceChecksum().substring(0, 16) + ")"
+                : "DIFFERENT (source " + t.sourceChecksum().substring(0, 16) + ", target "
+                + t.targetChecksum().substring(0, 16) + ")";
     }
 }

@@ -48,11 +48,11 @@ final class Preflight {
         return offenses;
     }
 
-    /** Every offending row of the source, in table order, without copying: the dry run. */
-    static List<Offense> scan(Database source) throws SQLException {
+    /** Every offending row of {@code tables} in the source, in table order, without copying: the dry run. */
+    static List<Offense> scan(Database source, List<LedgerTables.Table> tables) throws SQLException {
         List<Offense> offenses = databaseChecks(source, true);
         try (Readers reader = Readers.open(source, 1)) {
-            for (LedgerTables.Table table : LedgerTables.ALL) {
+            for (LedgerTables.Table table : tables) {
                 scanTable(source, reader.first(), table, offenses::add);
             }
         }

@@ -4,10 +4,16 @@ import com.tradevault.setup.db.LedgerTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A content checksum of one table that both backends produce alike. Every
- * row is put in a canonical form of 64-bit words (a tag word per field that
+ * row is put in a canonical form of 64-bit words, its fields in the order of
+ * their column names (so that two catalogs that declare the same columns in
+ * another order agree), the form of each derived from the column's kind in
+ * its own catalog (a tag word per field that
  * says NULL, integer, timestamp or text and, for text, its length; integers
  * as their exact 64 bits, timestamps as epoch seconds and nanoseconds, text
  * as UTF-8 packed eight bytes to a word, JSON canonicalised by
@@ -28,6 +34,9 @@ final class TableDigest {
     private static final long TEXT = 3;
 
     private final LedgerTables.Kind[] kinds;
+    /** The position of each field in a row, in the order of the column names. */
+    private final int[] order;
+    private final List<String> columns;
     private long[] words = new long[64];
     private int length;
     private long sumHigh;
@@ -36,11 +45,15 @@ final class TableDigest {
 
     TableDigest(LedgerTables.Table table) {
         this.kinds = table.kinds();
+        List<String> names = table.columnNames();
+        this.order = IntStream.range(0, names.size()).boxed().sorted(Comparator.comparing(names::get))
+                .mapToInt(Integer::intValue).toArray();
+        this.columns = Arrays.stream(order).mapToObj(names::get).toList();
     }
 
     void add(Object[] values) {
         length = 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i : order) {
             field(kinds[i], values[i]);
         }
         hashRow();
@@ -130,6 +143,11 @@ final class TableDigest {
         sumHigh += other.sumHigh + (Long.compareUnsigned(low, sumLow) < 0 ? 1 : 0);
         sumLow = low;
         rows += other.rows;
+    }
+
+    /** The columns this checksum covers, in name order. */
+    List<String> columns() {
+        return columns;
     }
 
     long rows() {

@@ -2,10 +2,12 @@ package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.LedgerTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /** Rows for migration tests, written through the dialect as the bot writes them. */
 final class LedgerRows {
@@ -31,6 +33,8 @@ final class LedgerRows {
             order(c, d, MAX, "tv-" + "x".repeat(33), null, MAX, "STOP_LOSS", MAX, null, MAX, LATEST);
             order(c, d, 2, "tv-ünïcødé-\t\n\\\r", "ex\\N\t1", null, "MARKET", 1, null, null, BEFORE_EPOCH);
             order(c, d, 3, "tv-3", "ex-3", 1L, "STOP_LOSS_LIMIT", 100_000_000, 99_999_999L, 1L, EARLIEST);
+            cancelRequested(c, d, MAX, SUB_MILLI);
+            cancelRequested(c, d, 3, EARLIEST);
             fill(c, d, MAX, "BTC€🚀:" + MAX, MAX, MAX, MAX, null, SUB_MILLI);
             fill(c, d, 1, "ETH:1", 3, 1, 1, "BNB", BEFORE_EPOCH);
             decision(c, d, MAX, "SKIP", "no signal — ‮right-to-left‬ \u0001", NESTED_JSON, LATEST);
@@ -98,6 +102,20 @@ final class LedgerRows {
             d.setInstant(s, 10, at);
             s.executeUpdate();
         }
+    }
+
+    /** Records that the order's cancel was requested (the write-ahead record of migration V2). */
+    static void cancelRequested(Connection c, Dialect d, long orderId, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE orders SET cancel_requested_at = ? WHERE id = ?")) {
+            d.setInstant(s, 1, at);
+            s.setLong(2, orderId);
+            s.executeUpdate();
+        }
+    }
+
+    /** The tables a migration copies from {@code db}, as its catalog has them, parents first. */
+    static List<LedgerTables.Table> tables(Database db) throws SQLException {
+        return CopyPlan.from(LedgerCopy.catalog(db)).tables();
     }
 
     static void fill(Connection c, Dialect d, long id, String fillId, long orderId, long price, long qty,

@@ -1,6 +1,7 @@
 package com.tradevault.app.exchange.paper;
 
 import com.tradevault.app.exchange.Balance;
+import com.tradevault.app.exchange.Candle;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.OrderRejected;
@@ -14,24 +15,32 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The matching engine against a price feed (no order book): market orders
  * fill at the last price; a limit fills when the price reaches it (at the last
  * price if it was marketable when placed or triggered, else at its limit); a
- * stop triggers when the price reaches its stop price, then fills at that
- * tick's price (STOP_LOSS) or rests as a limit (STOP_LOSS_LIMIT). Orders fill
- * whole. Open orders lock what they may spend: the quote amount of a buy, the
- * base quantity of a sell. Fees are charged in the asset received. Callers run
- * each method inside one store transaction.
+ * contingent order triggers when the price reaches its stop price (or, with a
+ * {@code trailingDelta}, when the price has moved that far back from the best
+ * price since it started tracking), then fills at that tick's price
+ * (STOP_LOSS, TAKE_PROFIT) or rests as a limit (STOP_LOSS_LIMIT,
+ * TAKE_PROFIT_LIMIT): a stop-limit whose price gapped through its limit stays
+ * open, working and unfilled. Orders fill whole. Open orders lock what they
+ * may spend: the quote amount of a buy, the base quantity of a sell. Fees are
+ * charged in the asset received. Callers run each method inside one store
+ * transaction.
  */
 final class Matching {
 
     private static final String INSUFFICIENT = "Account has insufficient balance for requested action.";
+    private static final Duration AVERAGE_WINDOW = Duration.ofMinutes(5);
 
     private final PaperStore store;
     private final PaperSettings settings;
@@ -48,8 +57,10 @@ final class Matching {
         if (!settings.symbols().contains(symbol)) {
             throw new OrderRejected(Reason.UNKNOWN_SYMBOL, OrderChecks.INVALID_SYMBOL, "Invalid symbol.");
         }
+        VenueRules venue = settings.venue();
         return new SymbolRules(symbol, settings.baseAsset(symbol), settings.quoteAsset(), settings.tickSize(),
-                settings.stepSize(), settings.minQuantity(), settings.minNotional());
+                settings.stepSize(), settings.minQuantity(), settings.minNotional(), Set.copyOf(venue.orderTypes()),
+                venue.allowTrailingStop(), venue.cancelReplaceAllowed(), Optional.of(venue.priceBand()));
     }
 
     BigDecimal lastPrice(String symbol) throws SQLException {
@@ -57,11 +68,24 @@ final class Matching {
         return store.lastPrice(symbol).orElseThrow().price();
     }
 
-    PaperOrder place(OrderRequest request) throws SQLException {
+    /** The mean of the one-minute closes of the last five minutes (Binance weights by volume; a feed has none). */
+    BigDecimal averagePrice(String symbol) throws SQLException {
+        Instant now = clock.instant();
+        List<Candle> recent = store.candles(symbol, now.minus(AVERAGE_WINDOW).truncatedTo(ChronoUnit.MINUTES),
+                now.plusSeconds(60));
+        if (recent.isEmpty()) {
+            return lastPrice(symbol);
+        }
+        BigDecimal sum = recent.stream().map(Candle::close).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return E8.plain(sum.divide(BigDecimal.valueOf(recent.size()), E8.SCALE, RoundingMode.HALF_EVEN));
+    }
+
+    /** Places {@code request}; {@code origQuoteQty} is the quote amount a MARKET order was given in (else zero). */
+    PaperOrder place(OrderRequest request, BigDecimal origQuoteQty) throws SQLException {
         SymbolRules rules = rules(request.symbol());
         BigDecimal last = lastPrice(request.symbol());
-        OrderChecks.check(request, rules, last);
-        if (store.orderByClientId(request.clientOrderId().value()).isPresent()) {
+        OrderChecks.check(request, rules, last, averagePrice(request.symbol()));
+        if (store.openOrderByClientId(request.clientOrderId().value()).isPresent()) {
             throw new OrderRejected(Reason.DUPLICATE_CLIENT_ORDER_ID, OrderChecks.NEW_ORDER_REJECTED,
                     "Duplicate order sent.");
         }
@@ -69,9 +93,12 @@ final class Matching {
         BigDecimal amount = reservation(request, last);
         lock(asset, amount);
         Instant now = clock.instant();
+        boolean contingent = Contingent.is(request.type());
         PaperOrder order = new PaperOrder(0, request.symbol(), request.clientOrderId(), request.side(),
                 request.type(), OrderStatus.NEW, E8.plain(request.quantity()), BigDecimal.ZERO, BigDecimal.ZERO,
-                request.price().map(E8::plain), request.stopPrice().map(E8::plain), false, asset, amount, now, now);
+                request.price().map(E8::plain), request.stopPrice().map(E8::plain), false, asset, amount, now, now,
+                request.trailingDelta(), Optional.empty(), E8.plain(origQuoteQty),
+                contingent ? Optional.empty() : Optional.of(now));
         return match(order.withId(store.insertOrder(order)), last, true);
     }
 
@@ -102,14 +129,17 @@ final class Matching {
     private PaperOrder match(PaperOrder order, BigDecimal price, boolean justPlaced) throws SQLException {
         boolean active = justPlaced;
         if (order.awaitsTrigger()) {
-            if (!OrderChecks.wouldTrigger(order.side(), order.stopPrice().orElseThrow(), price)) {
-                return order;
+            PaperOrder moved = advanceTrigger(order, price);
+            if (!moved.equals(order)) {
+                store.updateOrder(moved);
             }
-            order = order.triggered(clock.instant());
-            store.updateOrder(order);
+            if (moved.awaitsTrigger()) {
+                return moved;
+            }
+            order = moved;
             active = true;
         }
-        if (order.type() == OrderType.MARKET || order.type() == OrderType.STOP_LOSS) {
+        if (!order.restsAsLimit()) {
             return fill(order, price);
         }
         BigDecimal limit = order.price().orElseThrow();
@@ -117,6 +147,27 @@ final class Matching {
             return order;
         }
         return fill(order, active ? price : limit);
+    }
+
+    /**
+     * A contingent order after the price {@code price}: triggered, tracking from a new extreme, or as it was.
+     * A trailing order starts tracking when its stop price is reached (at once without one), the first price
+     * that meets the condition setting its extreme (trailing-stop FAQ).
+     */
+    private PaperOrder advanceTrigger(PaperOrder order, BigDecimal price) {
+        Optional<BigDecimal> stop = order.stopPrice();
+        boolean stopReached = stop.isEmpty() || Contingent.reached(order.type(), order.side(), stop.get(), price);
+        if (order.trailingDelta().isEmpty()) {
+            return stopReached ? order.triggered(clock.instant()) : order;
+        }
+        if (order.trailExtreme().isEmpty()) {
+            return stopReached ? order.tracking(price) : order;
+        }
+        BigDecimal extreme = Contingent.extreme(order.side(), order.trailExtreme().get(), price);
+        if (Contingent.trailed(order.side(), order.trailingDelta().get(), extreme, price)) {
+            return order.tracking(extreme).triggered(clock.instant());
+        }
+        return extreme.compareTo(order.trailExtreme().get()) == 0 ? order : order.tracking(extreme);
     }
 
     private PaperOrder fill(PaperOrder order, BigDecimal price) throws SQLException {

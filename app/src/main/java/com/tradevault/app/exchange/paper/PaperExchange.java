@@ -8,8 +8,13 @@ import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.NoSuchOrder;
+import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRequest;
 import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.exchange.paper.CancelReplace.Mode;
+import com.tradevault.app.exchange.paper.CancelReplace.OrderRef;
+import com.tradevault.app.exchange.paper.CancelReplace.Placed;
+import com.tradevault.app.exchange.paper.CancelReplace.Restriction;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.math.BigDecimal;
@@ -50,6 +55,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     private final StateLock lock;
     private final PaperStore store;
     private final Matching matching;
+    private final VenueOrders orders;
     private final PriceFeed feed;
     private final List<FillListener> fillListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
@@ -62,6 +68,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
         this.store = store;
         this.feed = feed;
         this.matching = new Matching(store, settings, clock);
+        this.orders = new VenueOrders(store, matching);
     }
 
     /**
@@ -222,45 +229,106 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     }
 
     @Override
-    public synchronized ExchangeOrder place(OrderRequest request) {
-        return write(() -> matching.place(request)).view();
+    public ExchangeOrder place(OrderRequest request) {
+        return placeOrder(request).order().view();
+    }
+
+    /** Places an order; answers it with the fills its placement made. */
+    public synchronized Placed placeOrder(OrderRequest request) {
+        return write(() -> orders.place(request, Optional.empty()));
+    }
+
+    /**
+     * Places a MARKET order for the quote amount {@code quoteQty} (Binance {@code quoteOrderQty}): the
+     * quantity is as much as that amount buys (or must sell) at the last price, rounded down to the lot
+     * size. {@code template}'s quantity is ignored.
+     */
+    public synchronized Placed placeByQuote(OrderRequest template, BigDecimal quoteQty) {
+        return write(() -> orders.place(template, Optional.of(quoteQty)));
     }
 
     @Override
-    public synchronized ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
-        return write(() -> {
-            PaperOrder o = store.orderByClientId(clientOrderId.value())
-                    .filter(x -> x.symbol().equals(symbol) && x.status().isOpen())
-                    .orElseThrow(() -> new NoSuchOrder("Unknown order sent."));
-            return matching.cancel(o);
-        }).view();
+    public ExchangeOrder cancel(String symbol, ClientOrderId clientOrderId) {
+        return cancelOrder(symbol, OrderRef.of(clientOrderId), Optional.empty()).view();
+    }
+
+    /**
+     * Cancels an open order.
+     *
+     * @throws NoSuchOrder    no open order of {@code symbol} answers to {@code ref}
+     * @throws OrderRejected  -2011 when the order's status does not pass {@code restriction}
+     */
+    public synchronized PaperOrder cancelOrder(String symbol, OrderRef ref, Optional<Restriction> restriction) {
+        return write(() -> orders.cancel(symbol, ref, restriction));
+    }
+
+    /**
+     * Cancels an order and places another in one transaction, so that no moment exists (not even on the
+     * state file) with the old order gone and the new one not there: Binance's cancel-replace. A refused
+     * new order leaves the cancel done, as on Binance.
+     */
+    public synchronized CancelReplace.Outcome cancelReplace(String symbol, OrderRef cancel,
+            Optional<Restriction> restriction, Mode mode, OrderRequest replacement, Optional<BigDecimal> quoteQty) {
+        return write(() -> Replacing.cancelReplace(orders, symbol, cancel, restriction, mode, replacement, quoteQty));
+    }
+
+    /**
+     * Cancel-replace in one step where the settings allow it ({@code paper.cancel-replace-allowed}), with
+     * {@code STOP_ON_FAILURE} and {@code ONLY_NEW}; else the port's cancel-then-place.
+     */
+    @Override
+    public synchronized ExchangeOrder replace(String symbol, ClientOrderId cancel, OrderRequest replacement) {
+        if (!settings.venue().cancelReplaceAllowed()) {
+            return Exchange.super.replace(symbol, cancel, replacement);
+        }
+        return Replacing.replace(this, symbol, cancel, replacement);
+    }
+
+    /** The order {@code ref} names (by client id: the newest with that id), if any. */
+    public synchronized Optional<PaperOrder> find(String symbol, OrderRef ref) {
+        return read(() -> orders.find(symbol, ref));
     }
 
     @Override
-    public synchronized Optional<ExchangeOrder> orderByClientId(String symbol, ClientOrderId clientOrderId) {
-        return read(() -> store.orderByClientId(clientOrderId.value()).filter(o -> o.symbol().equals(symbol))
-                .map(PaperOrder::view));
+    public Optional<ExchangeOrder> orderByClientId(String symbol, ClientOrderId clientOrderId) {
+        return find(symbol, OrderRef.of(clientOrderId)).map(PaperOrder::view);
     }
 
     @Override
-    public synchronized Optional<ExchangeOrder> orderByExchangeId(String symbol, String exchangeOrderId) {
+    public Optional<ExchangeOrder> orderByExchangeId(String symbol, String exchangeOrderId) {
         long id;
         try {
             id = Long.parseLong(exchangeOrderId);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return read(() -> store.orderById(id).filter(o -> o.symbol().equals(symbol)).map(PaperOrder::view));
+        return find(symbol, new OrderRef(Optional.of(id), Optional.empty())).map(PaperOrder::view);
     }
 
     @Override
-    public synchronized List<ExchangeOrder> openOrders(Optional<String> symbol) {
-        return read(() -> store.openOrders(symbol).stream().map(PaperOrder::view).toList());
+    public List<ExchangeOrder> openOrders(Optional<String> symbol) {
+        return openOrdersOf(symbol).stream().map(PaperOrder::view).toList();
+    }
+
+    /** Open orders (of one symbol, or all), oldest first. */
+    public synchronized List<PaperOrder> openOrdersOf(Optional<String> symbol) {
+        return read(() -> {
+            symbol.ifPresent(matching::rules);
+            return store.openOrders(symbol);
+        });
     }
 
     @Override
-    public synchronized List<ExchangeOrder> allOrders(String symbol) {
-        return read(() -> store.allOrders(Optional.of(symbol)).stream().map(PaperOrder::view).toList());
+    public List<ExchangeOrder> allOrders(String symbol) {
+        return ordersOf(symbol).stream().map(PaperOrder::view).toList();
+    }
+
+    /** Every order of a symbol, oldest first. */
+    public synchronized List<PaperOrder> ordersOf(String symbol) {
+        return read(() -> {
+            matching.rules(symbol);
+            return store.allOrders(Optional.of(symbol));
+        });
     }
 
     @Override
@@ -271,6 +339,15 @@ public final class PaperExchange implements Exchange, AutoCloseable {
     @Override
     public synchronized BigDecimal lastPrice(String symbol) {
         return read(() -> matching.lastPrice(symbol));
+    }
+
+    /** The mean of the last five one-minute closes, the price PERCENT_PRICE_BY_SIDE is measured from. */
+    @Override
+    public synchronized BigDecimal averagePrice(String symbol) {
+        return read(() -> {
+            matching.rules(symbol);
+            return matching.averagePrice(symbol);
+        });
     }
 
     @Override

@@ -24,11 +24,12 @@ import java.util.Set;
  * @param initialQuote       quote balance of a new account
  * @param initialBase        balance of each base asset of a new account
  * @param feed               where prices come from
+ * @param venue              how strict the venue is: order types, trailing, cancel-replace, price band, rate limits
  */
 public record PaperSettings(Path stateFile, List<String> symbols, String quoteAsset, BigDecimal startPrice,
                             BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity,
                             BigDecimal minNotional, BigDecimal feeRate, BigDecimal initialQuote,
-                            BigDecimal initialBase, Feed feed) {
+                            BigDecimal initialBase, Feed feed, VenueRules venue) {
 
     /** The default state file name, in the data dir. */
     public static final String DEFAULT_FILE_NAME = "paper-exchange.db";
@@ -63,7 +64,7 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
                 positive(reader, "paper.step-size"), positive(reader, "paper.min-quantity"),
                 notNegative(reader, "paper.min-notional"), fraction(reader, "paper.fee-rate"),
                 notNegative(reader, "paper.initial-quote-balance"),
-                notNegative(reader, "paper.initial-base-balance"), feed(reader));
+                notNegative(reader, "paper.initial-base-balance"), feed(reader), VenueRules.read(reader));
     }
 
     private static Feed feed(SettingsReader reader) {
@@ -99,7 +100,7 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
                 && symbol.length() > quote.length();
     }
 
-    private static BigDecimal decimal(SettingsReader reader, String path) {
+    static BigDecimal decimal(SettingsReader reader, String path) {
         try {
             return new BigDecimal(reader.string(path).trim());
         } catch (NumberFormatException e) {
@@ -107,7 +108,7 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
         }
     }
 
-    private static BigDecimal positive(SettingsReader reader, String path) {
+    static BigDecimal positive(SettingsReader reader, String path) {
         return reader.decimalBetween(path, BigDecimal.ZERO, false, Money.LARGEST_SETTING);
     }
 
@@ -129,6 +130,6 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
     /** The same settings with another state file (for {@code paper-exchange serve --state FILE}). */
     public PaperSettings withStateFile(Path file) {
         return new PaperSettings(file.toAbsolutePath().normalize(), symbols, quoteAsset, startPrice, tickSize,
-                stepSize, minQuantity, minNotional, feeRate, initialQuote, initialBase, feed);
+                stepSize, minQuantity, minNotional, feeRate, initialQuote, initialBase, feed, venue);
     }
 }

@@ -35,7 +35,7 @@ final class PaperStore implements AutoCloseable {
 
     private static final String ORDER_FIELDS = "symbol, client_order_id, side, type, status, quantity_e8,"
             + " executed_e8, cum_quote_e8, price_e8, stop_price_e8, triggered, locked_asset, locked_e8,"
-            + " created_us, updated_us";
+            + " created_us, updated_us, trailing_delta, trail_extreme_e8, orig_quote_e8, working_us";
     private static final String ORDER_COLUMNS = "order_id, " + ORDER_FIELDS;
 
     private final Connection conn;
@@ -57,10 +57,8 @@ final class PaperStore implements AutoCloseable {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
             st.execute("PRAGMA busy_timeout=10000");
+            PaperSchema.apply(conn);
             st.execute("PRAGMA foreign_keys=ON");
-            for (String ddl : PaperSchema.STATEMENTS) {
-                st.execute(ddl);
-            }
         } catch (SQLException e) {
             conn.close();
             throw e;
@@ -107,7 +105,7 @@ final class PaperStore implements AutoCloseable {
 
     long insertOrder(PaperOrder o) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO orders (" + ORDER_FIELDS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             bindOrder(ps, o, 1);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -120,9 +118,10 @@ final class PaperStore implements AutoCloseable {
     void updateOrder(PaperOrder o) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("UPDATE orders SET symbol=?, client_order_id=?, side=?,"
                 + " type=?, status=?, quantity_e8=?, executed_e8=?, cum_quote_e8=?, price_e8=?, stop_price_e8=?,"
-                + " triggered=?, locked_asset=?, locked_e8=?, created_us=?, updated_us=? WHERE order_id=?")) {
+                + " triggered=?, locked_asset=?, locked_e8=?, created_us=?, updated_us=?, trailing_delta=?,"
+                + " trail_extreme_e8=?, orig_quote_e8=?, working_us=? WHERE order_id=?")) {
             bindOrder(ps, o, 1);
-            ps.setLong(16, o.id());
+            ps.setLong(20, o.id());
             ps.executeUpdate();
         }
     }
@@ -143,7 +142,11 @@ final class PaperStore implements AutoCloseable {
         ps.setString(i++, o.lockedAsset());
         ps.setLong(i++, E8.of(o.locked()));
         ps.setLong(i++, micros(o.createdAt()));
-        ps.setLong(i, micros(o.updatedAt()));
+        ps.setLong(i++, micros(o.updatedAt()));
+        ps.setObject(i++, o.trailingDelta().orElse(null));
+        setOptional(ps, i++, o.trailExtreme());
+        ps.setLong(i++, E8.of(o.origQuoteQty()));
+        ps.setObject(i, o.workingSince().map(PaperStore::micros).orElse(null));
     }
 
     private static void setOptional(PreparedStatement ps, int i, Optional<BigDecimal> v) throws SQLException {
@@ -154,8 +157,13 @@ final class PaperStore implements AutoCloseable {
         }
     }
 
+    /** The newest order with this client id (Binance lets a client id be used again once its order is final). */
     Optional<PaperOrder> orderByClientId(String clientOrderId) throws SQLException {
-        return first(orders("WHERE client_order_id = ?", clientOrderId));
+        return first(orders("WHERE client_order_id = ? ORDER BY order_id DESC LIMIT 1", clientOrderId));
+    }
+
+    Optional<PaperOrder> openOrderByClientId(String clientOrderId) throws SQLException {
+        return first(orders("WHERE client_order_id = ? AND status IN ('NEW','PARTIALLY_FILLED')", clientOrderId));
     }
 
     Optional<PaperOrder> orderById(long id) throws SQLException {
@@ -182,12 +190,18 @@ final class PaperStore implements AutoCloseable {
                 Side.valueOf(rs.getString(4)), OrderType.valueOf(rs.getString(5)),
                 OrderStatus.valueOf(rs.getString(6)), E8.value(rs.getLong(7)), E8.value(rs.getLong(8)),
                 E8.value(rs.getLong(9)), optional(rs, 10), optional(rs, 11), rs.getInt(12) == 1,
-                rs.getString(13), E8.value(rs.getLong(14)), instant(rs.getLong(15)), instant(rs.getLong(16)));
+                rs.getString(13), E8.value(rs.getLong(14)), instant(rs.getLong(15)), instant(rs.getLong(16)),
+                optionalLong(rs, 17).map(Long::intValue), optional(rs, 18), E8.value(rs.getLong(19)),
+                optionalLong(rs, 20).map(PaperStore::instant));
+    }
+
+    private static Optional<Long> optionalLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
     }
 
     private static Optional<BigDecimal> optional(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? Optional.empty() : Optional.of(E8.value(v));
+        return optionalLong(rs, column).map(E8::value);
     }
 
     // trades
@@ -217,6 +231,12 @@ final class PaperStore implements AutoCloseable {
                 + " commission_asset, time_us FROM trades WHERE trade_id > ?";
         return symbol.isPresent() ? query(sql + " AND symbol = ? ORDER BY trade_id", PaperStore::trade,
                 afterTradeId, symbol.get()) : query(sql + " ORDER BY trade_id", PaperStore::trade, afterTradeId);
+    }
+
+    List<ExchangeTrade> tradesOfOrder(long orderId) throws SQLException {
+        return query("SELECT symbol, trade_id, order_id, side, price_e8, quantity_e8, commission_e8,"
+                + " commission_asset, time_us FROM trades WHERE order_id = ? ORDER BY trade_id", PaperStore::trade,
+                orderId);
     }
 
     private static ExchangeTrade trade(ResultSet rs) throws SQLException {

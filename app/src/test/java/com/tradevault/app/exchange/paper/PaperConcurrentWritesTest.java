@@ -86,7 +86,7 @@ class PaperConcurrentWritesTest {
         return t.fillId() + " " + t.exchangeOrderId() + " " + t.quantity() + " @ " + t.price();
     }
 
-    /** Each thread: limits, stops and market orders, a pair of duplicates with its neighbour, some refused. */
+    /** Each thread: limits, stops and market orders, a pair of duplicates with its neighbour (open at once, so one is refused), some refused. */
     private static void runAtOnce(PaperExchange exchange, Map<String, ExchangeOrder> accepted,
                                   Map<String, Reason> rejected) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS + 1);
@@ -133,7 +133,7 @@ class PaperConcurrentWritesTest {
             case 2 -> stop(Side.SELL, "0.1", "95", id + "-stop");
             case 3 -> market(Side.SELL, "0.1", id);
             case 4 -> i < 20 ? market(Side.BUY, "100000", id) : stop(Side.SELL, "0.1", "94", id + "-stop");
-            case 5, 9 -> market(Side.BUY, "0.1", "tv-dup-" + Math.min(thread, thread ^ 1) + "-" + i);
+            case 5, 9 -> limit(Side.BUY, "0.1", "80", "tv-dup-" + Math.min(thread, thread ^ 1) + "-" + i);
             case 7 -> i < 10 ? market(Side.BUY, "100000", id) : limit(Side.SELL, "0.1", "99", id);
             default -> limit(Side.SELL, "0.1", "120", id);
         };

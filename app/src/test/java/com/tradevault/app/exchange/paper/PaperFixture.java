@@ -13,14 +13,24 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Paper settings and order requests for tests: BTCUSDT at 100, 1000 USDT, 1 BTC, fee 0.1 %. */
+/**
+ * Paper settings and order requests for tests: BTCUSDT at 100, 1000 USDT, 1 BTC, fee 0.1 %. The engine
+ * tests allow every order type so that each can be exercised; {@link #STRICT} gives the default list.
+ */
 public final class PaperFixture {
 
     private PaperFixture() {
     }
 
+    /** Every order type Binance documents. */
+    public static final String ALL_TYPES =
+            "LIMIT, LIMIT_MAKER, MARKET, STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT";
+
+    /** Pass as key-values to keep paper.order-types at its default (no STOP_LOSS). */
+    public static final String[] STRICT = {"paper.order-types", VenueRules.STRICT_ORDER_TYPES};
+
     public static PaperSettings settings(Path dir, String... keyValues) {
-        Map<String, Object> values = new HashMap<>(Map.of("paper.start-price", "100",
+        Map<String, Object> values = new HashMap<>(Map.of("paper.order-types", ALL_TYPES,"paper.start-price", "100",
                 "paper.initial-quote-balance", "1000", "paper.initial-base-balance", "1",
                 "paper.tick-size", "0.01", "paper.step-size", "0.001", "paper.min-quantity", "0.001",
                 "paper.min-notional", "5", "paper.fee-rate", "0.001"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderRejected.Reason;
 import com.tradevault.app.exchange.OrderRequest;
@@ -85,11 +86,15 @@ class PaperRejectionsTest {
     }
 
     @Test
-    void aClientOrderIdUsedBeforeIsRejectedEvenAfterTheFirstOrderFilled() {
-        exchange.place(market(Side.BUY, "0.1", "tv-1"));
+    void aClientOrderIdIsUniqueAmongOpenOrdersOnlyAsOnBinance() {
+        exchange.place(limit(Side.BUY, "0.1", "90", "tv-1"));
         assertRejected(Reason.DUPLICATE_CLIENT_ORDER_ID, -2010, "Duplicate order sent.",
-                () -> exchange.place(limit(Side.BUY, "0.1", "90", "tv-1")));
-        assertEquals(1, exchange.allOrders("BTCUSDT").size());
+                () -> exchange.place(market(Side.BUY, "0.1", "tv-1")));
+        exchange.cancel("BTCUSDT", new ClientOrderId("tv-1"));
+        ExchangeOrder again = exchange.place(market(Side.BUY, "0.1", "tv-1"));
+        assertEquals(2, exchange.allOrders("BTCUSDT").size());
+        assertEquals(again, exchange.orderByClientId("BTCUSDT", new ClientOrderId("tv-1")).orElseThrow(),
+                "a client id names its newest order");
     }
 
     @Test

@@ -34,7 +34,9 @@ final class LedgerScenarios {
 
     static final Instant T0 = Instant.parse("2026-11-21T08:00:00.123456Z");
     static final SymbolRules RULES = new SymbolRules("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
-            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"));
+            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"),
+            java.util.Set.of(com.tradevault.app.exchange.OrderType.MARKET, com.tradevault.app.exchange.OrderType.STOP_LOSS,
+                    com.tradevault.app.exchange.OrderType.STOP_LOSS_LIMIT), false, false, java.util.Optional.empty());
 
     private LedgerScenarios() {
     }

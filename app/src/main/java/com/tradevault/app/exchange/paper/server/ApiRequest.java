@@ -1,30 +1,35 @@
 package com.tradevault.app.exchange.paper.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.tradevault.app.exchange.binance.BinanceErrors;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One HTTP request as the routes see it: method, path, the parameters of the
- * query string and the form body, the raw total parameters (what a signature
- * signs) and the API key header.
+ * query string and the form body (the query string wins when both have one, as
+ * Binance documents), the raw total parameters (what a signature signs) and the
+ * API key header.
  */
 record ApiRequest(String method, String path, Map<String, String> params, String totalParams,
                   Optional<String> apiKey) {
 
+    private static final String SYMBOLS_RANGE = "^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\"){0,}){0,1}\\]$";
+
     static ApiRequest of(HttpExchange ex) throws IOException {
         String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String total = query.isEmpty() ? body : body.isEmpty() ? query : query + body;
+        String total = query + body;
         Map<String, String> params = new LinkedHashMap<>();
-        parse(query, params);
         parse(body, params);
+        parse(query, params);
         return new ApiRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(), params, total,
                 Optional.ofNullable(ex.getRequestHeaders().getFirst("X-MBX-APIKEY")));
     }
@@ -39,20 +44,22 @@ record ApiRequest(String method, String path, Map<String, String> params, String
         }
     }
 
+    String route() {
+        return method + " " + path;
+    }
+
     Optional<String> optional(String name) {
         return Optional.ofNullable(params.get(name)).filter(v -> !v.isBlank());
     }
 
     String required(String name) {
-        return optional(name).orElseThrow(() -> ApiError.badRequest(BinanceErrors.MANDATORY_PARAM,
-                "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed."));
+        return optional(name).orElseThrow(() -> Codes.mandatory(name));
     }
 
     Optional<BigDecimal> decimal(String name) {
         return optional(name).map(v -> {
             if (!v.matches("[0-9]{1,20}(\\.[0-9]{1,20})?")) {
-                throw ApiError.badRequest(BinanceErrors.ILLEGAL_CHARS, "Illegal characters found in parameter '"
-                        + name + "'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'.");
+                throw Codes.illegal(name, "^([0-9]{1,20})(\\.[0-9]{1,20})?$");
             }
             return new BigDecimal(v);
         });
@@ -63,9 +70,25 @@ record ApiRequest(String method, String path, Map<String, String> params, String
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest(BinanceErrors.ILLEGAL_CHARS,
-                        "Illegal characters found in parameter '" + name + "'; legal range is '^[0-9]{1,20}$'.");
+                throw Codes.illegal(name, "^[0-9]{1,20}$");
             }
+        });
+    }
+
+    /** The {@code symbols} parameter, a JSON array such as {@code ["BTCUSDT","ETHUSDT"]}. */
+    Optional<List<String>> symbols() {
+        return optional("symbols").map(v -> {
+            List<String> out = new ArrayList<>();
+            try {
+                JsonNode array = BinanceShapes.MAPPER.readTree(v);
+                array.forEach(n -> out.add(n.asText()));
+                if (!array.isArray() || out.isEmpty() || out.stream().anyMatch(s -> !s.matches("[A-Z0-9-_.]{1,20}"))) {
+                    throw Codes.illegal("symbols", SYMBOLS_RANGE);
+                }
+            } catch (IOException e) {
+                throw Codes.illegal("symbols", SYMBOLS_RANGE);
+            }
+            return out;
         });
     }
 }

@@ -2,10 +2,13 @@ package com.tradevault.app.exchange.paper.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradevault.app.exchange.binance.BinanceErrors;
-import com.tradevault.app.exchange.binance.BinanceJson;
 import com.tradevault.app.exchange.paper.PaperExchange;
+import com.tradevault.app.exchange.ExchangeOrder;
+import com.tradevault.app.exchange.paper.CancelReplace;
+import com.tradevault.app.exchange.paper.PaperOrder;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code /control} endpoints for tests and demos (not part of Binance's
@@ -27,32 +30,38 @@ final class ControlRoutes {
     JsonNode handle(ApiRequest r) {
         return switch (r.method() + " " + r.path()) {
             case "POST /control/price" -> setPrice(r);
-            case "POST /control/cancel-orders" -> ApiRoutes.array(
-                    exchange.cancelAll(r.optional("symbol").map(orders::symbol)), BinanceJson::order);
+            case "POST /control/cancel-orders" -> AccountRoutes.array(paperOrders(
+                    exchange.cancelAll(r.optional("symbol").map(orders::symbol))), BinanceShapes::order);
             case "GET /control/dump" -> dump();
             case "POST /control/faults" -> faults.update(r);
             case "GET /control/faults" -> faults.describe();
-            default -> throw new ApiError(404, BinanceErrors.UNKNOWN, "Unknown endpoint " + r.method() + " "
+            default -> throw new ApiError(404, Codes.UNKNOWN, "Unknown endpoint " + r.method() + " "
                     + r.path() + ".");
         };
     }
 
     private JsonNode setPrice(ApiRequest r) {
         String symbol = orders.symbol(r.required("symbol"));
-        BigDecimal price = r.decimal("price").orElseThrow(() -> ApiError.badRequest(BinanceErrors.MANDATORY_PARAM,
+        BigDecimal price = r.decimal("price").orElseThrow(() -> ApiError.badRequest(Codes.MANDATORY_PARAM,
                 "Mandatory parameter 'price' was not sent, was empty/null, or malformed."));
-        return BinanceJson.MAPPER.createObjectNode().put("symbol", symbol)
-                .put("price", BinanceJson.decimal(exchange.setPrice(symbol, price)));
+        return BinanceShapes.MAPPER.createObjectNode().put("symbol", symbol)
+                .put("price", BinanceShapes.decimal(exchange.setPrice(symbol, price)));
+    }
+
+    /** The venue's own records of these orders, which the Binance shapes are written from. */
+    private List<PaperOrder> paperOrders(List<ExchangeOrder> views) {
+        return views.stream().map(o -> exchange.find(o.symbol(), new CancelReplace.OrderRef(
+                Optional.of(Long.parseLong(o.exchangeOrderId())), Optional.empty())).orElseThrow()).toList();
     }
 
     private JsonNode dump() {
         PaperExchange.Snapshot s = exchange.snapshot();
-        ObjectNode n = BinanceJson.MAPPER.createObjectNode();
-        n.set("orders", ApiRoutes.array(s.orders(), BinanceJson::order));
-        n.set("trades", ApiRoutes.array(s.trades(), BinanceJson::trade));
-        n.set("balances", ApiRoutes.array(s.balances().values(), BinanceJson::balance));
+        ObjectNode n = BinanceShapes.MAPPER.createObjectNode();
+        n.set("orders", AccountRoutes.array(paperOrders(s.orders()), BinanceShapes::order));
+        n.set("trades", AccountRoutes.array(s.trades(), BinanceShapes::trade));
+        n.set("balances", AccountRoutes.array(s.balances().values(), BinanceShapes::balance));
         ObjectNode prices = n.putObject("prices");
-        s.prices().forEach((symbol, price) -> prices.put(symbol, BinanceJson.decimal(price)));
+        s.prices().forEach((symbol, price) -> prices.put(symbol, BinanceShapes.decimal(price)));
         return n;
     }
 }

@@ -1,8 +1,6 @@
 package com.tradevault.app.exchange.paper.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradevault.app.exchange.binance.BinanceErrors;
-import com.tradevault.app.exchange.binance.BinanceJson;
 import com.tradevault.setup.config.Durations;
 import java.time.Duration;
 import java.util.Map;
@@ -38,19 +36,19 @@ final class Faults {
         request.number("dropOrders").ifPresent(n -> dropOrders.set(n.intValue()));
         request.number("status").ifPresent(this::status);
         request.optional("delay").ifPresent(d -> delay = Durations.parse(d).orElseThrow(() -> ApiError.badRequest(
-                BinanceErrors.BAD_PARAMETER, "delay must be a duration such as 500ms or 2s")));
+                Codes.BAD_PARAMETER, "delay must be a duration such as 500ms or 2s")));
         return describe();
     }
 
     private void status(long status) {
         if (status != 503 && status != 500 && status != 429 && status != 418) {
-            throw ApiError.badRequest(BinanceErrors.BAD_PARAMETER, "status must be 500, 503, 429 or 418");
+            throw ApiError.badRequest(Codes.BAD_PARAMETER, "status must be 500, 503, 429 or 418");
         }
         failStatus = (int) status;
     }
 
     ObjectNode describe() {
-        return BinanceJson.MAPPER.createObjectNode().put("failNext", failNext.get()).put("status", failStatus)
+        return BinanceShapes.MAPPER.createObjectNode().put("failNext", failNext.get()).put("status", failStatus)
                 .put("delay", Durations.format(delay))
                 .put("dropNext", dropNext.get()).put("dropOrders", dropOrders.get());
     }
@@ -62,11 +60,11 @@ final class Faults {
         }
         int status = failStatus;
         if (status == 429 || status == 418) {
-            return Optional.of(new Response(status, error(BinanceErrors.TOO_MANY_REQUESTS,
+            return Optional.of(new Response(status, BinanceShapes.error(Codes.TOO_MANY_REQUESTS,
                     "Too many requests; current limit is exceeded (paper exchange fault injection)."),
                     Map.of("Retry-After", "1")));
         }
-        return Optional.of(new Response(status, error(BinanceErrors.DISCONNECTED, BinanceErrors.INTERNAL_MESSAGE),
+        return Optional.of(new Response(status, BinanceShapes.error(Codes.DISCONNECTED, Codes.INTERNAL_MESSAGE),
                 Map.of()));
     }
 
@@ -90,9 +88,5 @@ final class Faults {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static ObjectNode error(int code, String msg) {
-        return BinanceJson.MAPPER.createObjectNode().put("code", code).put("msg", msg);
     }
 }

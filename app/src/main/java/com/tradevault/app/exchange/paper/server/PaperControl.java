@@ -1,7 +1,6 @@
 package com.tradevault.app.exchange.paper.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradevault.app.exchange.binance.BinanceJson;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.io.IOException;
@@ -56,7 +55,7 @@ public final class PaperControl {
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = BinanceJson.MAPPER.readTree(response.body());
+            JsonNode body = BinanceShapes.MAPPER.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new TradevaultException(Outcome.FAILURE, "the paper exchange at " + base + " refused "
                         + method + " " + path + ": " + body.path("msg").asText(response.body()), "check the arguments");

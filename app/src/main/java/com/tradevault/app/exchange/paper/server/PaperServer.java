@@ -7,8 +7,6 @@ import com.tradevault.app.exchange.ApiCredentials;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.OrderRejected;
-import com.tradevault.app.exchange.binance.BinanceErrors;
-import com.tradevault.app.exchange.binance.BinanceJson;
 import com.tradevault.app.exchange.paper.PaperExchange;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
@@ -17,7 +15,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -46,13 +46,20 @@ public final class PaperServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
-    private final ApiRoutes api;
+    private final MarketRoutes market;
+    private final AccountRoutes account;
+    private final SignedRequests signed;
+    private final Usage usage;
     private final ControlRoutes control;
     private final Faults faults = new Faults();
 
-    private PaperServer(HttpServer server, PaperExchange exchange, ApiCredentials account, Clock clock) {
+    private PaperServer(HttpServer server, PaperExchange exchange, ApiCredentials credentials, Clock clock) {
         this.server = server;
-        this.api = new ApiRoutes(exchange, new SignedRequests(account, clock), clock);
+        OrderParameters orders = new OrderParameters(exchange);
+        this.market = new MarketRoutes(exchange, orders, clock);
+        this.account = new AccountRoutes(exchange, orders, clock);
+        this.signed = new SignedRequests(credentials, clock);
+        this.usage = new Usage(exchange.settings().venue().limits(), clock);
         this.control = new ControlRoutes(exchange, faults);
         this.threads = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "paper-exchange-http");
@@ -92,12 +99,12 @@ public final class PaperServer implements AutoCloseable {
         try (ex) {
             ApiRequest request = ApiRequest.of(ex);
             if (request.path().startsWith("/control/")) {
-                send(ex, answer(() -> control.handle(request)));
+                send(ex, answer(() -> Response.ok(control.handle(request))));
                 return;
             }
             faults.pause();
             Response failure = faults.failure().orElse(null);
-            Response response = failure != null ? failure : answer(() -> api.handle(request));
+            Response response = withUsage(request, failure != null ? failure : answer(() -> api(request)));
             if (failure == null && (faults.dropAnswer() || faults.dropOrderAnswer(request.method(), request.path()))) {
                 LOG.info("fault injection: dropped the answer to {} {}", request.method(), request.path());
                 return;
@@ -106,31 +113,59 @@ public final class PaperServer implements AutoCloseable {
         }
     }
 
+    private Response api(ApiRequest r) {
+        Optional<Response> limited = usage.admit(RequestWeights.of(r));
+        if (limited.isPresent()) {
+            return limited.get();
+        }
+        Optional<JsonNode> open = market.handle(r);
+        if (open.isPresent()) {
+            return Response.ok(open.get());
+        }
+        if (!AccountRoutes.handles(r.route())) {
+            throw new ApiError(404, Codes.UNKNOWN, "Unknown endpoint " + r.route() + ".");
+        }
+        signed.check(r);
+        if (RequestWeights.placesOrder(r)) {
+            Optional<Response> tooMany = usage.admitOrder();
+            if (tooMany.isPresent()) {
+                return tooMany.get();
+            }
+        }
+        return account.handle(r);
+    }
+
+    private Response withUsage(ApiRequest r, Response response) {
+        Map<String, String> headers = new LinkedHashMap<>(usage.headers(RequestWeights.placesOrder(r)));
+        headers.putAll(response.headers());
+        return new Response(response.status(), response.body(), headers);
+    }
+
     private interface Route {
-        JsonNode run();
+        Response run();
     }
 
     private static Response answer(Route route) {
         try {
-            return Response.ok(route.run());
+            return route.run();
         } catch (ApiError e) {
-            return new Response(e.httpStatus, Faults.error(e.code, e.getMessage()), Map.of());
+            return new Response(e.httpStatus, BinanceShapes.error(e.code, e.getMessage()), Map.of());
         } catch (OrderRejected e) {
-            return new Response(400, Faults.error(e.code(), e.getMessage()), Map.of());
+            return new Response(400, BinanceShapes.error(e.code(), e.getMessage()), Map.of());
         } catch (NoSuchOrder e) {
-            return new Response(400, Faults.error(BinanceErrors.NO_SUCH_ORDER, "Order does not exist."), Map.of());
+            return new Response(400, BinanceShapes.error(Codes.NO_SUCH_ORDER, "Order does not exist."), Map.of());
         } catch (ExchangeUnavailable e) {
             LOG.warn("paper exchange failed: {}", e.getMessage());
-            return new Response(500, Faults.error(BinanceErrors.DISCONNECTED, BinanceErrors.INTERNAL_MESSAGE), Map.of());
+            return new Response(500, BinanceShapes.error(Codes.DISCONNECTED, Codes.INTERNAL_MESSAGE), Map.of());
         } catch (RuntimeException e) {
             LOG.warn("paper exchange request failed", e);
-            return new Response(500, Faults.error(BinanceErrors.UNKNOWN, "An unknown error occurred while"
+            return new Response(500, BinanceShapes.error(Codes.UNKNOWN, "An unknown error occurred while"
                     + " processing the request."), Map.of());
         }
     }
 
     private static void send(HttpExchange ex, Response response) throws IOException {
-        byte[] body = BinanceJson.MAPPER.writeValueAsBytes(response.body());
+        byte[] body = BinanceShapes.MAPPER.writeValueAsBytes(response.body());
         ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         ex.sendResponseHeaders(response.status(), body.length);
