@@ -60,7 +60,8 @@ class OperatorMessagesTest {
                 + "  ledger:     SQLite " + dir.resolve("data/tradevault.db") + "\n"
                 + "  encryption: on, key from key file " + keyFile + "\n"
                 + "  warning:    environment variable TRADEVAULT_DB_KEY is also set, with a different key; it is"
-                + " ignored (key file " + keyFile + " comes first)\n", run.out());
+                + " ignored (key file " + keyFile + " comes first)\n"
+                + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n", run.out());
     }
 
     @Test
@@ -105,9 +106,9 @@ class OperatorMessagesTest {
         CliRun run = CliRun.of(env, "run", "--for", "3s");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals("error: the bot never started trading: the startup reconciliation had not settled when --for 3s"
-                + " ran out\n"
-                + "next: see above what it could not settle, or run 'tradevault reconcile --dry-run'; nothing was"
-                + " traded\n", run.err());
+        assertEquals("error: the bot never started trading: the startup reconciliation did not complete within"
+                + " --for 3s; UNPROTECTED: #1 BTCUSDT\n"
+                + "next: see the reconciliation report in the log (or run 'tradevault reconcile --dry-run'), fix what"
+                + " it names, then run 'tradevault run' again\n", run.err());
     }
 }
