@@ -34,6 +34,7 @@ class UnreadableExchangeAnswerIT {
         env.put("TRADEVAULT_EXCHANGE_URL", venue.url().toString());
         env.put("TRADEVAULT_EXCHANGE_API_KEY", "stub-api-key");
         env.put("TRADEVAULT_EXCHANGE_API_SECRET", "stub-api-secret");
+        venue.answer("GET /api/v3/myTrades", ok("[]"));
         venue.answer("GET /api/v3/openOrders", ok("[{\"symbol\": \"BTCUSDT\", \"orderId\": 1}]"));
         CliRun run = CliRun.of(env, "reconcile");
         assertEquals(1, run.exitCode());
