@@ -8,6 +8,7 @@ import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.supervision.Supervisor;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.Outcome;
@@ -95,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
             Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
-            print(runUntilDone(bot, limit), exchange.rules(config.bot().symbols().get(0)).quoteAsset());
+            Bot.Summary summary = runUntilDone(bot, limit, Supervisor.fromEnvironment(context.env()));
+            print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
         } catch (CredentialsRejected e) {
             throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
                     + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
@@ -119,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */
-    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit) throws InterruptedException {
+    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit, Supervisor supervisor)
+            throws InterruptedException {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -128,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         }, "tradevault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return bot.run(limit, stop);
+            return bot.run(limit, stop, supervisor);
         } finally {
             finished.countDown();
             removeQuietly(hook);
