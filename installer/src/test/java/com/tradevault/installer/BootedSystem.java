@@ -141,13 +141,23 @@ final class BootedSystem implements AutoCloseable {
             if (!Files.exists(done)) {
                 Path building = CACHE.resolveSibling(CACHE.getFileName() + ".building");
                 run("rm", "-rf", building.toString(), CACHE.toString());
-                run("debootstrap", "--variant=minbase", "--include=systemd,systemd-sysv,dbus", "bookworm",
+                // a clean environment: systemd's postinst reads variables such as CREDENTIALS_DIRECTORY
+                debootstrap("--variant=minbase", "--include=systemd,systemd-sysv,dbus", "bookworm",
                         building.toString(), "http://deb.debian.org/debian");
                 run("mv", building.toString(), CACHE.toString());
                 Files.writeString(done, "debootstrap bookworm minbase + systemd\n");
             }
         }
         return CACHE;
+    }
+
+    private static void debootstrap(String... args) {
+        Shell.Result r = new Shell().clean().env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").run(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("debootstrap"), java.util.Arrays.stream(args))
+                        .toArray());
+        if (r.exitCode() != 0) {
+            throw new AssertionError("debootstrap failed: " + r);
+        }
     }
 
     private static void run(String... command) throws InterruptedException {
