@@ -92,7 +92,8 @@ class UnderRealSystemdIT {
         String list = system.ok("/opt/tradevault/current/libexec/as-service backups list");
         assertTrue(Pattern.compile("tradevault-\\d{8}T\\d{6}Z\\.tar\\.gpg").matcher(list).find(), list);
         String file = system.ok("ls /var/backups/tradevault/*.tar.gpg | tail -n 1").trim();
-        system.ok("TRADEVAULT_BACKUP_PASSPHRASE_FILE=/etc/tradevault/credentials/backup-passphrase"
+        system.ok("TRADEVAULT_DB_KEY_FILE=/etc/tradevault/credentials/db-key"
+                + " TRADEVAULT_BACKUP_PASSPHRASE_FILE=/etc/tradevault/credentials/backup-passphrase"
                 + " /opt/tradevault/current/bin/tradevault backups verify " + file);
         assertTrue(system.ok("systemctl list-timers --all --no-pager").contains("tradevault-backup.timer"));
     }
