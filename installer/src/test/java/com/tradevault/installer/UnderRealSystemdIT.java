@@ -109,6 +109,7 @@ class UnderRealSystemdIT {
         long openPositions = open.group(1).equals("none") ? 0 : Long.parseLong(open.group(1));
         long protectedByLiveStop = Pattern.compile("stop order: tv-s-\\S+ STOP SELL \\S+ .* NEW, exchange id \\d+")
                 .matcher(status).results().count();
+        assertTrue(!status.contains("UNPROTECTED"), status);
         assertEquals(openPositions, protectedByLiveStop, "every open position has a live stop\n"
                 + status);
         system.ok("systemctl start tradevault");
