@@ -3,6 +3,7 @@ package com.tradevault.app.bot;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.UnknownOutcome;
+import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.orders.ClientOrderIds;
 import com.tradevault.app.orders.DraftingStops;
@@ -14,6 +15,7 @@ import com.tradevault.app.orders.ProtectingPositions;
 import com.tradevault.app.orders.RecordingFills;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.reconciliation.Reconciliation;
+import com.tradevault.app.supervision.Supervisor;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Money;
 import com.tradevault.setup.config.Durations;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class Bot {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
+
+    /** How much longer than a retry wait the start may take before systemd gives up on it. */
+    private static final Duration START_MARGIN = Duration.ofMinutes(2);
 
     private final BotSettings settings;
     private final Ledger ledger;
@@ -93,7 +98,7 @@ public final class Bot {
 
     /** Reconciles, then scans until {@code limit} has passed (empty: until stopped) or {@code stop} is requested. */
     public Summary run(Optional<Duration> limit, StopSignal stop) throws InterruptedException {
-        return run(limit, stop, () -> { });
+        return run(limit, stop, () -> { }, Supervisor.NONE);
     }
 
     /**
@@ -103,8 +108,23 @@ public final class Bot {
      */
     public Summary run(Optional<Duration> limit, StopSignal stop, Runnable beforeTrading)
             throws InterruptedException {
+        return run(limit, stop, beforeTrading, Supervisor.NONE);
+    }
+
+    /**
+     * As {@link #run(Optional, StopSignal)}, telling {@code supervisor} when
+     * trading starts and, from the scan loop itself, that the loop is alive.
+     */
+    public Summary run(Optional<Duration> limit, StopSignal stop, Supervisor supervisor) throws InterruptedException {
+        return run(limit, stop, () -> { }, supervisor);
+    }
+
+    /** Runs {@code beforeTrading}, reconciles and trades, keeping {@code supervisor} told. */
+    public Summary run(Optional<Duration> limit, StopSignal stop, Runnable beforeTrading, Supervisor supervisor)
+            throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
         Reconciliation.Waiting waiting = d -> {
+            supervisor.startingFor(d.plus(START_MARGIN));
             Duration left = Duration.between(clock.instant(), end);
             return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
         };
@@ -118,17 +138,20 @@ public final class Bot {
         RunTally tally = new RunTally();
         LOG.info("trading {} every {}{}", String.join(", ", settings.symbols()),
                 Durations.format(settings.scanInterval()), limit.map(d -> " for " + Durations.format(d)).orElse(""));
+        supervisor.ready("reconciled; trading " + String.join(", ", settings.symbols()));
         while (!stop.isRequested() && clock.instant().isBefore(end)) {
+            CrashPoints.reach(CrashPoints.Point.HANG_IN_SCAN_LOOP);
             Duration wait = scanAll(tally);
             if (!clock.instant().isBefore(nextReconciliation)) {
                 reconcilePeriodically();
                 nextReconciliation = clock.instant().plus(reconcileSettings.interval());
             }
-            Duration left = Duration.between(clock.instant(), end);
-            if (stop.awaitFor(left.compareTo(wait) < 0 ? left : wait)) {
+            supervisor.alive();
+            if (awaitNextScan(stop, end, wait, supervisor)) {
                 break;
             }
         }
+        supervisor.stopping();
         Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
                 s.openPositions().size(), s.realizedPnl(), true, StopCoverage.read(s)));
         logCoverage(summary);
@@ -165,6 +188,26 @@ public final class Bot {
                     + " {} UNPROTECTED: {}", summary.scans(), c.open(), c.covered().size(), c.uncovered().size(),
                     c.uncoveredNames());
         }
+    }
+
+    /**
+     * Waits for the next scan, telling the supervisor the loop is alive at
+     * least as often as its watchdog needs; true when a stop was requested.
+     */
+    private boolean awaitNextScan(StopSignal stop, Instant end, Duration wait, Supervisor supervisor)
+            throws InterruptedException {
+        Duration toEnd = Duration.between(clock.instant(), end);
+        Duration left = toEnd.compareTo(wait) < 0 ? toEnd : wait;
+        Duration step = supervisor.aliveEvery().orElse(left);
+        while (left.compareTo(Duration.ZERO) > 0) {
+            Duration now = left.compareTo(step) < 0 ? left : step;
+            if (stop.awaitFor(now)) {
+                return true;
+            }
+            supervisor.alive();
+            left = left.minus(now);
+        }
+        return false;
     }
 
     private void reconcilePeriodically() {

@@ -9,6 +9,7 @@ import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.orders.StopCoverage;
+import com.tradevault.app.supervision.Supervisor;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.Outcome;
@@ -124,7 +125,8 @@ final class RunCommand implements Callable<Integer> {
             Exchange exchange = venue.exchange();
             Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
             Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
-                    config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)));
+                    config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)),
+                    Supervisor.fromEnvironment(context.env()));
             if (!summary.traded()) {
                 throw neverTraded(summary);
             }
@@ -161,7 +163,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */
-    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit, Runnable beforeTrading)
+    private static Bot.Summary runUntilDone(Bot bot, Optional<Duration> limit, Runnable beforeTrading,
+                                            Supervisor supervisor)
             throws InterruptedException {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
@@ -171,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
         }, "tradevault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return bot.run(limit, stop, beforeTrading);
+            return bot.run(limit, stop, beforeTrading, supervisor);
         } finally {
             finished.countDown();
             removeQuietly(hook);

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * environment variable {@value #VARIABLE} names a point (optionally with the
  * how-many-th time it is reached, {@code after-intent-commit:3}), the process
  * halts there at once, as a {@code kill -9} would: no shutdown hooks, no
- * finally blocks, no commit. Unset (always, in production) it does nothing.
+ * finally blocks, no commit; {@code hang-in-scan-loop} instead stops the scan
+ * loop for ever, for the watchdog tests. Unset (always, in production) it does nothing.
  */
 public final class CrashPoints {
 
@@ -29,7 +30,9 @@ public final class CrashPoints {
         /** A trailing-stop move cancelled the old stop; the new one is not placed yet. */
         BETWEEN_CANCEL_AND_PLACE,
         /** Inside the transaction that records a fill, before it commits. */
-        MID_FILL_RECORD;
+        MID_FILL_RECORD,
+        /** At the top of the scan loop: the loop hangs there for ever, as on a stuck socket or a deadlock. */
+        HANG_IN_SCAN_LOOP;
 
         /** The spelling in {@value #VARIABLE}: {@code after-intent-commit}. */
         public String spelling() {
@@ -74,10 +77,29 @@ public final class CrashPoints {
     }
 
     void reached(Point point) {
-        if (shouldHalt(point)) {
-            System.err.println("crash point reached: " + point.spelling() + " (halting as if killed)");
+        if (!shouldHalt(point)) {
+            return;
+        }
+        if (point == Point.HANG_IN_SCAN_LOOP) {
+            System.err.println("crash point reached: " + point.spelling() + " (hanging for ever)");
             System.err.flush();
-            Runtime.getRuntime().halt(HALT_STATUS);
+            hangForever();
+        }
+        System.err.println("crash point reached: " + point.spelling() + " (halting as if killed)");
+        System.err.flush();
+        Runtime.getRuntime().halt(HALT_STATUS);
+    }
+
+    private static void hangForever() {
+        Object never = new Object();
+        synchronized (never) {
+            while (true) {
+                try {
+                    never.wait();
+                } catch (InterruptedException e) {
+                    // a hung loop ignores interrupts too: only the watchdog or a signal ends it
+                }
+            }
         }
     }
 }
