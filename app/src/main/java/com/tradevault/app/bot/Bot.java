@@ -46,6 +46,7 @@ public final class Bot {
     private final Trading trading;
     private final Reconciliation reconciliation;
     private final ReconcileSettings reconcileSettings;
+    private final RecordingFills fills;
 
     public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
         this(settings, ReconcileSettings.defaults(), ledger, exchange, clock);
@@ -62,7 +63,7 @@ public final class Bot {
         ProtectionPolicy policy = new ProtectionPolicy(new DraftingStops(settings.strategy().stopLimitOffsetPercent()),
                 reconcileSettings.marketThroughStop() == ReconcileSettings.MarketThroughStop.EXIT_AT_MARKET,
                 new UnprotectedSymbols());
-        RecordingFills fills = new RecordingFills(ledger, exchange, placing, clock, settings.strategy().trail(),
+        this.fills = new RecordingFills(ledger, exchange, placing, clock, settings.strategy().trail(),
                 policy.drafting());
         ProtectingPositions protecting = new ProtectingPositions(ledger, exchange, placing, clock,
                 settings.strategy().minStopMovePercent(), policy);
@@ -152,6 +153,7 @@ public final class Bot {
             }
         }
         supervisor.stopping();
+        recordLastFills();
         Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
                 s.openPositions().size(), s.realizedPnl(), true, StopCoverage.read(s)));
         logCoverage(summary);
@@ -208,6 +210,22 @@ public final class Bot {
             left = left.minus(now);
         }
         return false;
+    }
+
+    /**
+     * Records the fills the venue already has before the summary is taken, so
+     * that an exit that filled during the last scan closes its position rather
+     * than leaving it reported open and unprotected.
+     */
+    private void recordLastFills() {
+        for (String symbol : settings.symbols()) {
+            try {
+                fills.sync(symbol);
+            } catch (ExchangeUnavailable | UnknownOutcome e) {
+                LOG.warn("could not ask the exchange for the last fills of {} before stopping ({}); the next start"
+                        + " records them", symbol, e.getMessage());
+            }
+        }
     }
 
     private void reconcilePeriodically() {
