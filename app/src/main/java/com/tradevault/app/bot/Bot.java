@@ -47,6 +47,7 @@ public final class Bot {
     private final Reconciliation reconciliation;
     private final ReconcileSettings reconcileSettings;
     private final RecordingFills fills;
+    private final CrashPoints crashPoints;
 
     public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
         this(settings, ReconcileSettings.defaults(), ledger, exchange, clock);
@@ -54,12 +55,19 @@ public final class Bot {
 
     public Bot(BotSettings settings, ReconcileSettings reconcileSettings, Ledger ledger, Exchange exchange,
                Clock clock) {
+        this(settings, reconcileSettings, ledger, exchange, clock, CrashPoints.NONE);
+    }
+
+    /** A bot that halts at {@code crashPoints} (the crash tests; {@link CrashPoints#NONE} otherwise). */
+    public Bot(BotSettings settings, ReconcileSettings reconcileSettings, Ledger ledger, Exchange exchange,
+               Clock clock, CrashPoints crashPoints) {
         this.settings = settings;
         this.reconcileSettings = reconcileSettings;
         this.ledger = ledger;
         this.clock = clock;
+        this.crashPoints = crashPoints;
         PlacingOrders placing = new PlacingOrders(ledger, exchange, clock, new ClientOrderIds(),
-                settings.intentGrace());
+                settings.intentGrace(), crashPoints);
         ProtectionPolicy policy = new ProtectionPolicy(new DraftingStops(settings.strategy().stopLimitOffsetPercent()),
                 reconcileSettings.marketThroughStop() == ReconcileSettings.MarketThroughStop.EXIT_AT_MARKET,
                 new UnprotectedSymbols());
@@ -141,7 +149,7 @@ public final class Bot {
                 Durations.format(settings.scanInterval()), limit.map(d -> " for " + Durations.format(d)).orElse(""));
         supervisor.ready("reconciled; trading " + String.join(", ", settings.symbols()));
         while (!stop.isRequested() && clock.instant().isBefore(end)) {
-            CrashPoints.reach(CrashPoints.Point.HANG_IN_SCAN_LOOP);
+            crashPoints.reach(CrashPoints.Point.HANG_IN_SCAN_LOOP);
             Duration wait = scanAll(tally);
             if (!clock.instant().isBefore(nextReconciliation)) {
                 reconcilePeriodically();

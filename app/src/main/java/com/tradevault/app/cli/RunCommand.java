@@ -6,6 +6,7 @@ import com.tradevault.app.exchange.CredentialsRejected;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
+import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.orders.StopCoverage;
@@ -65,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop after this long, written like 90s, 15m or 2h (default: run until stopped).")
     String runFor;
 
+    /** Test-only and hidden; see {@link CrashPoints} for why only the command line arms it. */
+    @Option(names = CrashPoints.OPTION, hidden = true, paramLabel = "POINT[:N]")
+    String crashAt;
+
     RunCommand(CommandContext context) {
         this.context = context;
     }
@@ -75,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Optional<Duration> limit = limit();
+        CrashPoints crashPoints = crashPoints();
         SettingsReader reader = new SettingsReader(context.config(common));
         BotConfiguration config = BotConfiguration.read(reader);
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
@@ -86,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             checkPagesAboutToBeUsed(db);
             try (InstanceLock lock = db.dialect().lockForWriting(db);
                  BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups))) {
-                trade(config, reconcile, db, limit);
+                trade(config, reconcile, db, limit, crashPoints);
             }
         }
         return 0;
@@ -118,12 +124,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
-    private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit)
-            throws InterruptedException {
+    private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit,
+                       CrashPoints crashPoints) throws InterruptedException {
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
-            Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
+            Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock(), crashPoints);
             Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
                     config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)),
                     Supervisor.fromEnvironment(context.env()));
@@ -160,6 +166,19 @@ final class RunCommand implements Callable<Integer> {
         return Optional.of(Durations.parseBetween(runFor, Duration.ofSeconds(1), Durations.LONGEST).orElseThrow(() ->
                 new TradevaultException(Outcome.BAD_USAGE, "--for " + runFor + ": "
                         + Durations.rule(Duration.ofSeconds(1), Durations.LONGEST), "write it like 90s, 15m or 2h")));
+    }
+
+    private CrashPoints crashPoints() {
+        try {
+            if (crashAt == null) {
+                return CrashPoints.NONE;
+            }
+            CrashPoints armed = CrashPoints.armedAt(crashAt);
+            LOG.warn("test only: crash point {} armed by {}: this process halts there", crashAt, CrashPoints.OPTION);
+            return armed;
+        } catch (IllegalArgumentException e) {
+            throw new TradevaultException(Outcome.BAD_USAGE, e.getMessage(), CrashPoints.USAGE);
+        }
     }
 
     /** Runs the bot; a SIGTERM asks it to stop and waits for the current scan to finish. */

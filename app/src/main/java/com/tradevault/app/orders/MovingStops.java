@@ -99,7 +99,7 @@ final class MovingStops {
 
     private boolean cancelThenPlace(Order requested, Order intent) {
         Order cancelled = placing.cancel(requested);
-        CrashPoints.reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
+        placing.crashPoints().reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
         if (cancelled.state() == OrderState.FILLED || cancelled.state() == OrderState.PARTIALLY_FILLED) {
             markNeverSent(intent, "the stop it replaces filled first");
             return false;
@@ -111,13 +111,13 @@ final class MovingStops {
 
     /** One cancel-replace; returns true when the old stop is gone and the new one is not there. */
     private boolean replace(Order requested, Order intent) {
-        CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
+        placing.crashPoints().reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
         try {
             ExchangeOrder placed = exchange.replace(requested.symbol(), requested.clientOrderId(), intent.request());
             // The venue swapped the stops; the ledger still has the cancel request and the intent. The same
             // points as a cancel, then a place, so that the crash tests halt here on either venue.
-            CrashPoints.reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
-            CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
+            placing.crashPoints().reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
+            placing.crashPoints().reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
             ledger.transaction(s -> {
                 s.updateOrder(requested.withState(OrderState.CANCELED, clock.instant()));
                 s.updateOrder(intent.acknowledged(placed, clock.instant()));
@@ -136,7 +136,7 @@ final class MovingStops {
     /** The old stop was cancelled, its replacement was not placed (or its fate is unknown). */
     private boolean replacementFailed(Order requested, Order intent, ReplaceFailed e) {
         placing.saveAs(requested, e.cancelled().orElseThrow());
-        CrashPoints.reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
+        placing.crashPoints().reach(CrashPoints.Point.BETWEEN_CANCEL_AND_PLACE);
         if (e.getCause() instanceof OrderRejected rejected) {
             placing.rejected(intent, rejected);
             return true;

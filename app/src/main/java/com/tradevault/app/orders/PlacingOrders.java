@@ -35,18 +35,32 @@ public final class PlacingOrders {
     private final Clock clock;
     private final ClientOrderIds ids;
     private final Duration intentGrace;
+    private final CrashPoints crashPoints;
+
+    /** Places orders with no crash point armed. */
+    public PlacingOrders(Ledger ledger, Exchange exchange, Clock clock, ClientOrderIds ids, Duration intentGrace) {
+        this(ledger, exchange, clock, ids, intentGrace, CrashPoints.NONE);
+    }
 
     /**
      * @param intentGrace how long after its intent an order the venue does not
      *                    know may still arrive there (a request in flight); only
      *                    older intents are declared never sent
+     * @param crashPoints the crash tests' halts in the order flow ({@link CrashPoints#NONE} in production)
      */
-    public PlacingOrders(Ledger ledger, Exchange exchange, Clock clock, ClientOrderIds ids, Duration intentGrace) {
+    public PlacingOrders(Ledger ledger, Exchange exchange, Clock clock, ClientOrderIds ids, Duration intentGrace,
+                         CrashPoints crashPoints) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.clock = clock;
         this.ids = ids;
         this.intentGrace = intentGrace;
+        this.crashPoints = crashPoints;
+    }
+
+    /** The crash points of this order flow, for the services that place and cancel through it. */
+    public CrashPoints crashPoints() {
+        return crashPoints;
     }
 
     /** Writes the intent for {@code draft} inside the caller's transaction. */
@@ -85,10 +99,10 @@ public final class PlacingOrders {
 
     /** Sends an intent like {@link #send}, keeping the venue's refusal. */
     public Sent attempt(Order intent) {
-        CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
+        crashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
         try {
             ExchangeOrder answer = exchange.place(intent.request());
-            CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
+            crashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
             return new Sent(acknowledge(intent, answer), Optional.empty());
         } catch (OrderRejected e) {
             return new Sent(rejected(intent, e), Optional.of(e));

@@ -177,7 +177,7 @@ public final class RecordingFills {
         FillEvent event = trade.side() == Side.BUY ? entryFill(s, order, fill, market)
                 : exitFill(s, order, fill, rules);
         s.insertFill(fill);
-        CrashPoints.reach(CrashPoints.Point.MID_FILL_RECORD);
+        placing.crashPoints().reach(CrashPoints.Point.MID_FILL_RECORD);
         s.updateOrder(event.order());
         return Optional.of(event);
     }

@@ -96,10 +96,10 @@ final class PlacingStops {
 
     /** The exchange's answer to a stop intent, or the failure (a value, so one failure does not stop the rest). */
     private Object send(Order intent) {
-        CrashPoints.reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
+        placing.crashPoints().reach(CrashPoints.Point.AFTER_INTENT_COMMIT);
         try {
             ExchangeOrder answer = exchange.place(intent.request());
-            CrashPoints.reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
+            placing.crashPoints().reach(CrashPoints.Point.AFTER_SEND_BEFORE_ACK);
             return answer;
         } catch (ExchangeException e) {
             return e;

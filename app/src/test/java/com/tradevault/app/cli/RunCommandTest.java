@@ -107,6 +107,23 @@ class RunCommandTest {
                 err.toString());
     }
 
+    /** No ledger exists yet: the bad value is refused before anything is opened, let alone traded. */
+    @Test
+    void runRefusesAnUnknownCrashPointBeforeOpeningTheLedger() {
+        assertEquals(2, run("run", "--test-crash-at=after-lunch:2"));
+        assertEquals("error: --test-crash-at after-lunch:2 names no crash point\n"
+                + "next: write --test-crash-at=<point>[:<n>] (halt the n-th time it is reached), the point one of"
+                + " after-intent-commit, after-send-before-ack, between-cancel-and-place, mid-fill-record,"
+                + " hang-in-scan-loop\n", err.toString());
+    }
+
+    @Test
+    void theTestOnlyCrashPointOptionIsNotInTheHelp() {
+        assertEquals(0, run("run", "--help"));
+        assertTrue(out.toString().contains("--for=DURATION"), out.toString());
+        assertFalse(out.toString().contains("crash"), out.toString());
+    }
+
     @Test
     void runRejectsABotSymbolThePaperExchangeDoesNotTrade() throws Exception {
         Files.writeString(dir.resolve("fast.conf"), "bot.symbols = \"ETHUSDT\"\n");

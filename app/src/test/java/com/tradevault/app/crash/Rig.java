@@ -97,10 +97,16 @@ final class Rig implements AutoCloseable {
 
     /** Starts a bot process; {@code crashAt} arms a crash point ({@code after-intent-commit}, ...). */
     Bot startBot(Optional<String> crashAt) throws IOException {
-        ProcessBuilder pb = java("run");
+        return startBot(crashAt, Map.of());
+    }
+
+    /** Starts a bot process as {@link #startBot(Optional)}, with {@code extraEnv} in its environment. */
+    Bot startBot(Optional<String> crashAt, Map<String, String> extraEnv) throws IOException {
+        ProcessBuilder pb = java(crashAt.map(p -> new String[] {"run", CrashPoints.OPTION + "=" + p})
+                .orElse(new String[] {"run"}));
         pb.environment().putAll(env);
         pb.environment().put("TRADEVAULT_EXCHANGE_URL", url.toString());
-        crashAt.ifPresent(p -> pb.environment().put(CrashPoints.VARIABLE, p));
+        pb.environment().putAll(extraEnv);
         Path log = dir.resolve("bot-" + (++botRuns) + ".log");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return new Bot(pb.start(), log);
@@ -113,7 +119,6 @@ final class Rig implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("TRADEVAULT_DB_KEY");
-        pb.environment().remove(CrashPoints.VARIABLE);
         return pb;
     }
 

@@ -6,22 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.faults.CrashPoints.Point;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrashPointsTest {
 
     @Test
-    void unsetNeverHalts() {
-        CrashPoints points = new CrashPoints(Map.of());
+    void noneNeverHalts() {
         for (Point p : Point.values()) {
-            assertFalse(points.shouldHalt(p));
+            for (int i = 0; i < 3; i++) {
+                assertFalse(CrashPoints.NONE.shouldHalt(p));
+            }
         }
     }
 
     @Test
     void armedPointHaltsTheNthTimeItIsReachedAndNoOtherPointDoes() {
-        CrashPoints points = new CrashPoints(Map.of(CrashPoints.VARIABLE, "between-cancel-and-place:2"));
+        CrashPoints points = CrashPoints.armedAt("between-cancel-and-place:2");
         assertFalse(points.shouldHalt(Point.AFTER_INTENT_COMMIT));
         assertFalse(points.shouldHalt(Point.BETWEEN_CANCEL_AND_PLACE));
         assertTrue(points.shouldHalt(Point.BETWEEN_CANCEL_AND_PLACE));
@@ -29,10 +29,27 @@ class CrashPointsTest {
     }
 
     @Test
+    void withoutACountThePointHaltsTheFirstTime() {
+        assertTrue(CrashPoints.armedAt("hang-in-scan-loop").shouldHalt(Point.HANG_IN_SCAN_LOOP));
+    }
+
+    @Test
     void anUnknownPointIsRefusedNamingTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CrashPoints(Map.of(CrashPoints.VARIABLE, "after-lunch")));
-        assertEquals("TRADEVAULT_TEST_CRASH_AT=after-lunch names no crash point; use one of after-intent-commit,"
-                + " after-send-before-ack, between-cancel-and-place, mid-fill-record, hang-in-scan-loop", e.getMessage());
+                () -> CrashPoints.armedAt("after-lunch"));
+        assertEquals("--test-crash-at after-lunch names no crash point", e.getMessage());
+        assertEquals("write --test-crash-at=<point>[:<n>] (halt the n-th time it is reached), the point one of"
+                + " after-intent-commit, after-send-before-ack, between-cancel-and-place, mid-fill-record,"
+                + " hang-in-scan-loop", CrashPoints.USAGE);
+    }
+
+    @Test
+    void aCountThatIsNotAPositiveWholeNumberIsRefused() {
+        for (String bad : new String[] {"mid-fill-record:0", "mid-fill-record:x", "mid-fill-record:-1",
+                "mid-fill-record:"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CrashPoints.armedAt(bad));
+            assertEquals("--test-crash-at " + bad + ": the count after ':' must be a whole number from 1",
+                    e.getMessage());
+        }
     }
 }
