@@ -70,8 +70,10 @@ class UnderRealSystemdIT {
 
     private static void hungScanLoopIsKilledByTheWatchdogAndRestarted(BootedSystem system) throws Exception {
         int before = restarts(system.ok(SHOW));
-        system.ok("mkdir -p /etc/systemd/system/tradevault.service.d && printf '[Service]\\n"
-                + "Environment=TRADEVAULT_TEST_CRASH_AT=hang-in-scan-loop:3\\nWatchdogSec=4s\\n'"
+        // Only the command line arms a crash point: the drop-in replaces ExecStart, as no Environment= could.
+        system.ok("mkdir -p /etc/systemd/system/tradevault.service.d && printf '[Service]\\nExecStart=\\n"
+                + "ExecStart=/opt/tradevault/current/bin/tradevault run --test-crash-at=hang-in-scan-loop:3\\n"
+                + "WatchdogSec=4s\\n'"
                 + " > /etc/systemd/system/tradevault.service.d/hang.conf && systemctl daemon-reload"
                 + " && systemctl restart tradevault");
         String killed = system.await("journalctl -u tradevault --no-pager -o cat",
