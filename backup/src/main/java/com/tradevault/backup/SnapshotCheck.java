@@ -35,7 +35,7 @@ final class SnapshotCheck {
     static Checked sqlite(Path snapshot, Path backup, Manifest manifest, OpeningDatabases opening) {
         DbSettings settings = opening.settings().withUrl("jdbc:sqlite:" + snapshot.toAbsolutePath())
                 .withEncryption(manifest.snapshotEncrypted());
-        Dialect dialect = Dialect.forUrl(settings.url());
+        Dialect dialect = Dialect.forUrl(settings.url().reveal());
         try (Database db = open(dialect, settings, manifest, opening, backup); Connection c = db.connect()) {
             List<String> problems = dialect.storageProblems(c, false).orElse(List.of());
             if (!problems.isEmpty()) {

@@ -47,7 +47,7 @@ class BackupAndRestoreTest {
         assertTrue(Files.exists(aside));
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(f.ledger()));
         var settings = f.db.withUrl("jdbc:sqlite:" + aside);
-        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url()).open(settings, f.opening.key(), false);
+        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url().reveal()).open(settings, f.opening.key(), false);
              var c = db.connect()) {
             assertEquals(30, LedgerFixture.rows(c).get("orders").size(), "the set-aside ledger keeps every trade");
         }
@@ -91,7 +91,7 @@ class BackupAndRestoreTest {
         }
         assertFalse(Files.exists(dir.resolve("snap.db-wal")));
         var settings = f.db.withUrl("jdbc:sqlite:" + snapshot);
-        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url()).open(settings, f.opening.key(), false);
+        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url().reveal()).open(settings, f.opening.key(), false);
              var c = db.connect()) {
             assertEquals(f.rows(), LedgerFixture.rows(c));
         }

@@ -134,7 +134,7 @@ class GpgInteropIT {
     private static Map<String, Long> rowsOf(Path ledger, LedgerFixture f) throws Exception {
         DbSettings settings = f.db.withUrl("jdbc:sqlite:" + ledger);
         Optional<ResolvedKey> key = Optional.of(new ResolvedKey(DbKey.parse(TestLedgers.KEY_HEX), "test"));
-        try (Database db = Dialect.forUrl(settings.url()).open(settings, key, false); Connection c = db.connect()) {
+        try (Database db = Dialect.forUrl(settings.url().reveal()).open(settings, key, false); Connection c = db.connect()) {
             return RowCounts.of(c);
         }
     }

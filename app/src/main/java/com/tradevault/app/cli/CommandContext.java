@@ -71,7 +71,7 @@ final class CommandContext {
     /** The configured ledger's location, for messages; a placeholder when the configuration cannot be read. */
     String ledgerLocation() {
         try {
-            return Dialect.forUrl(DbSettings.from(config(current)).url()).location();
+            return Dialect.forUrl(DbSettings.from(config(current)).url().reveal()).location();
         } catch (RuntimeException e) {
             return "the ledger";
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * How to reach and open the ledger, read once from the configuration.
  *
  * @param dataDir      folder of the ledger and working files
- * @param url          JDBC URL; never holds a key (keys come from {@code KeyResolver})
+ * @param url          JDBC URL; never holds a key (keys come from {@code KeyResolver}); printed redacted
  * @param encryption   whether the SQLite ledger is encrypted
  * @param keyFile      the configured key file, if any
  * @param busyTimeout  how long to wait for another connection's lock
@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param passwordFile PostgreSQL password file, if set
  * @param poolSize     PostgreSQL pool size
  */
-public record DbSettings(Path dataDir, String url, boolean encryption, Optional<Path> keyFile,
+public record DbSettings(Path dataDir, DatabaseUrl url, boolean encryption, Optional<Path> keyFile,
                          Duration busyTimeout, Optional<String> user, Optional<Path> passwordFile,
                          int poolSize) {
 
@@ -33,7 +33,7 @@ public record DbSettings(Path dataDir, String url, boolean encryption, Optional<
             reader.problem("db.url", "must start with jdbc:sqlite: or jdbc:postgresql:", url);
         }
         String user = reader.string("db.user").trim();
-        return new DbSettings(dataDir, url, reader.onOff("db.encryption"),
+        return new DbSettings(dataDir, DatabaseUrl.of(url), reader.onOff("db.encryption"),
                 reader.optionalPath("db.key-file").map(p -> p.toAbsolutePath().normalize()),
                 reader.durationBetween("db.busy-timeout", Duration.ofMillis(1), Duration.ofHours(1)),
                 user.isEmpty() ? Optional.empty() : Optional.of(user),
@@ -50,7 +50,7 @@ public record DbSettings(Path dataDir, String url, boolean encryption, Optional<
     }
 
     public DbSettings withUrl(String newUrl) {
-        return new DbSettings(dataDir, newUrl, encryption, keyFile, busyTimeout, user, passwordFile, poolSize);
+        return new DbSettings(dataDir, DatabaseUrl.of(newUrl), encryption, keyFile, busyTimeout, user, passwordFile, poolSize);
     }
 
     /** These settings with a pool of at least {@code connections} (for tools that read in parallel). */
@@ -63,11 +63,7 @@ public record DbSettings(Path dataDir, String url, boolean encryption, Optional<
         return new DbSettings(dataDir, url, on, keyFile, busyTimeout, user, passwordFile, poolSize);
     }
 
-    /** The URL with any password parameter or user-info password hidden, for messages and logs. */
-    public String redactedUrl() {
-        return redact(url);
-    }
-
+    /** {@code url} with any password parameter or user-info password hidden, for messages and logs. */
     public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
     }

@@ -148,7 +148,7 @@ public final class LedgerEncryption {
     private void verify(Path copy, Optional<DbKey> key, Map<String, Long> expected) throws SQLException {
         DbSettings settings = opening.settings().withUrl("jdbc:sqlite:" + copy).withEncryption(key.isPresent());
         Optional<ResolvedKey> resolved = key.map(k -> new ResolvedKey(k, "the new key"));
-        try (Database db = Dialect.forUrl(settings.url()).open(settings, resolved, false); Connection c = db.connect()) {
+        try (Database db = Dialect.forUrl(settings.url().reveal()).open(settings, resolved, false); Connection c = db.connect()) {
             var problems = SqliteFiles.integrityProblems(c, false);
             Map<String, Long> actual = RowCounts.of(c);
             if (!problems.isEmpty() || !actual.equals(expected)) {

@@ -18,7 +18,7 @@ public final class OpeningDatabases {
     public OpeningDatabases(DbSettings settings, KeyResolver keys) {
         this.settings = settings;
         this.keys = keys;
-        this.dialect = Dialect.forUrl(settings.url());
+        this.dialect = Dialect.forUrl(settings.url().reveal());
     }
 
     public Dialect dialect() {

@@ -1,7 +1,9 @@
 package com.tradevault.setup.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.Outcome;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ class ConfigLoaderTest {
                 "data-dir = /from/file\ndb.busy-timeout = 30s\n");
 
         assertEquals(dir.resolve("env"), s.dataDir());
-        assertEquals("jdbc:sqlite:" + dir.resolve("env/tradevault.db"), s.url());
+        assertEquals("jdbc:sqlite:" + dir.resolve("env/tradevault.db"), s.url().reveal());
         assertEquals(Duration.ofSeconds(30), s.busyTimeout());
         assertEquals(true, s.encryption());
     }
@@ -70,6 +72,20 @@ class ConfigLoaderTest {
         assertEquals("jdbc:postgresql://db:5432/tv?user=tv&password=***",
                 DbSettings.redact("jdbc:postgresql://db:5432/tv?user=tv&password=hunter2"));
         assertEquals("jdbc:postgresql://tv:***@db/tv", DbSettings.redact("jdbc:postgresql://tv:hunter2@db/tv"));
+    }
+
+    @Test
+    void printedSettingsHideThePasswordsOfAPostgresUrlThatTheDriverStillGets() throws Exception {
+        String url = "jdbc:postgresql://tv:hunter2@db:5432/tv?user=tv&password=hunter3";
+        DbSettings s = load(Map.of(), "db.url = \"" + url + "\"\n");
+
+        assertEquals(url, s.url().reveal());
+        assertEquals("jdbc:postgresql://tv:***@db:5432/tv?user=tv&password=***", s.url().toString());
+        assertTrue(s.toString().contains("url=jdbc:postgresql://tv:***@db:5432/tv?user=tv&password=***,"),
+                s.toString());
+        assertFalse(s.toString().contains("hunter"), s.toString());
+        assertFalse(s.withPoolOfAtLeast(8).withUrl(url).toString().contains("hunter"));
+        assertEquals(s, s.withUrl(url));
     }
 
     @Test

@@ -107,7 +107,7 @@ class SettingUpDatabaseTest {
         assertEquals(snapshot, report.snapshot().orElseThrow());
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(snapshot), "the snapshot stays encrypted");
         var settings = TestLedgers.settings(env).withUrl("jdbc:sqlite:" + snapshot);
-        try (Database copy = Dialect.forUrl(settings.url()).open(settings, opening.key(), false);
+        try (Database copy = Dialect.forUrl(settings.url().reveal()).open(settings, opening.key(), false);
              Connection c = copy.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT value FROM kv")) {
             assertTrue(r.next());
