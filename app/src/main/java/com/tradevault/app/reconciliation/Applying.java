@@ -15,11 +15,13 @@ import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.OrderPurpose;
 import com.tradevault.app.trading.OrderState;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,40 +64,98 @@ final class Applying {
     Applied applyAll(List<Step> steps) {
         Map<Step, String> failures = new ConcurrentHashMap<>();
         steps.forEach(s -> LOG.info("reconciliation: {}", s.describe()));
+        Phases phases = new Phases(failures);
+        steps.forEach(step -> step.accept(phases));
         ledger.transaction(s -> {
-            steps.stream().filter(Applying::ledgerOnly).forEach(step -> s.updateOrder(updated(s, step)));
+            phases.orderUpdates.forEach(update -> s.updateOrder(update.apply(s)));
             return null;
         });
-        steps.stream().filter(st -> st instanceof Step.RecordFills).forEach(st -> record((Step.RecordFills) st));
-        steps.stream().filter(st -> st instanceof Step.Cancel).forEach(st -> cancel((Step.Cancel) st, failures));
-        steps.stream().filter(st -> st instanceof Step.AdoptStop).forEach(st -> adopt((Step.AdoptStop) st));
-        steps.stream().filter(st -> st instanceof Step.CancelUnknown)
-                .forEach(st -> cancelUnknown((Step.CancelUnknown) st, failures));
-        stops.place(steps.stream().filter(st -> st instanceof Step.PlaceStop).map(st -> (Step.PlaceStop) st)
-                .toList(), failures);
-        steps.stream().filter(st -> st instanceof Step.ExitAtMarket).forEach(st -> exit((Step.ExitAtMarket) st,
-                failures));
+        phases.beforeStops();
+        stops.place(phases.stops, failures);
+        phases.exits.forEach(Runnable::run);
         audit(steps, failures);
-        boolean refusedForNow = failures.entrySet().stream().anyMatch(e -> e.getKey() instanceof Step.PlaceStop p
-                && !e.getValue().startsWith(PlacingStops.NO_ANSWER)
-                && policy.unprotected().reason(p.position().symbol()).isEmpty());
+        boolean refusedForNow = phases.stops.stream().filter(failures::containsKey)
+                .anyMatch(p -> !failures.get(p).startsWith(PlacingStops.NO_ANSWER)
+                        && policy.unprotected().reason(p.position().symbol()).isEmpty());
         return new Applied(failures, refusedForNow);
     }
 
-    private static boolean ledgerOnly(Step step) {
-        return step instanceof Step.Adopt || step instanceof Step.Refresh || step instanceof Step.MarkNeverSent
-                || step instanceof Step.MarkVanished;
-    }
+    /**
+     * Each step's work, in the order {@link #applyAll} makes it: order-state
+     * updates (one transaction), missing fills, cancels, lost stops adopted,
+     * unknown orders cancelled, then stops placed, then exits at market.
+     */
+    private final class Phases implements Step.Visitor {
+        private final Map<Step, String> failures;
+        final List<Function<LedgerSession, Order>> orderUpdates = new ArrayList<>();
+        private final List<Runnable> fills = new ArrayList<>();
+        private final List<Runnable> cancels = new ArrayList<>();
+        private final List<Runnable> adoptions = new ArrayList<>();
+        private final List<Runnable> unknownCancels = new ArrayList<>();
+        final List<Step.PlaceStop> stops = new ArrayList<>();
+        final List<Runnable> exits = new ArrayList<>();
 
-    private Order updated(LedgerSession s, Step step) {
-        if (step instanceof Step.Adopt a) {
-            return a.order().acknowledged(a.venue(), clock.instant());
-        } else if (step instanceof Step.Refresh r) {
-            return current(s, r.order()).acknowledged(r.venue(), clock.instant());
-        } else if (step instanceof Step.MarkNeverSent n) {
-            return n.order().withState(OrderState.NEVER_SENT, clock.instant());
+        Phases(Map<Step, String> failures) {
+            this.failures = failures;
         }
-        return current(s, ((Step.MarkVanished) step).order()).withState(OrderState.EXPIRED, clock.instant());
+
+        /** Lost stops are adopted and stray orders cancelled before any stop is placed: its coins are free. */
+        void beforeStops() {
+            fills.forEach(Runnable::run);
+            cancels.forEach(Runnable::run);
+            adoptions.forEach(Runnable::run);
+            unknownCancels.forEach(Runnable::run);
+        }
+
+        @Override
+        public void visit(Step.Adopt a) {
+            orderUpdates.add(s -> a.order().acknowledged(a.venue(), clock.instant()));
+        }
+
+        @Override
+        public void visit(Step.Refresh r) {
+            orderUpdates.add(s -> current(s, r.order()).acknowledged(r.venue(), clock.instant()));
+        }
+
+        @Override
+        public void visit(Step.MarkNeverSent n) {
+            orderUpdates.add(s -> n.order().withState(OrderState.NEVER_SENT, clock.instant()));
+        }
+
+        @Override
+        public void visit(Step.MarkVanished v) {
+            orderUpdates.add(s -> current(s, v.order()).withState(OrderState.EXPIRED, clock.instant()));
+        }
+
+        @Override
+        public void visit(Step.RecordFills f) {
+            fills.add(() -> record(f));
+        }
+
+        @Override
+        public void visit(Step.Cancel c) {
+            cancels.add(() -> cancel(c, failures));
+        }
+
+        @Override
+        public void visit(Step.AdoptStop a) {
+            adoptions.add(() -> adopt(a));
+        }
+
+        @Override
+        public void visit(Step.CancelUnknown u) {
+            unknownCancels.add(() -> cancelUnknown(u, failures));
+        }
+
+        @Override
+        public void visit(Step.PlaceStop p) {
+            stops.add(p);
+        }
+
+        @Override
+        public void visit(Step.ExitAtMarket e) {
+            exits.add(() -> exit(e, failures));
+        }
     }
 
     private void exit(Step.ExitAtMarket e, Map<Step, String> failures) {

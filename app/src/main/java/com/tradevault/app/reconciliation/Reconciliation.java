@@ -133,7 +133,7 @@ public final class Reconciliation implements AutoCloseable {
      */
     private void catchUp(Collection<String> symbols, Plan plan) {
         TreeSet<String> all = new TreeSet<>(symbols);
-        plan.steps().stream().filter(Reconciliation::mayHaveFilled).map(Reconciliation::symbolOf).forEach(all::add);
+        plan.steps().stream().filter(Step::mayHaveFilled).map(Step::symbol).forEach(all::add);
         for (String symbol : all) {
             for (FillEvent e : fills.sync(symbol)) {
                 e.stopIntent().ifPresent(placing::send);
@@ -152,37 +152,6 @@ public final class Reconciliation implements AutoCloseable {
                 e.stopIntent().ifPresent(placing::send);
             }
         }
-    }
-
-    private static boolean mayHaveFilled(Step step) {
-        if (step instanceof Step.Adopt a) {
-            return a.venue().executedQuantity().signum() > 0;
-        } else if (step instanceof Step.Refresh r) {
-            return r.venue().executedQuantity().signum() > 0;
-        }
-        return !(step instanceof Step.PlaceStop || step instanceof Step.MarkNeverSent
-                || step instanceof Step.MarkVanished || step instanceof Step.AdoptStop);
-    }
-
-    private static String symbolOf(Step step) {
-        if (step instanceof Step.Adopt a) {
-            return a.order().symbol();
-        } else if (step instanceof Step.Refresh r) {
-            return r.order().symbol();
-        } else if (step instanceof Step.MarkVanished v) {
-            return v.order().symbol();
-        } else if (step instanceof Step.RecordFills f) {
-            return f.order().symbol();
-        } else if (step instanceof Step.Cancel c) {
-            return c.order().symbol();
-        } else if (step instanceof Step.ExitAtMarket e) {
-            return e.position().symbol();
-        } else if (step instanceof Step.CancelUnknown u) {
-            return u.venue().symbol();
-        } else if (step instanceof Step.AdoptStop a) {
-            return a.position().symbol();
-        }
-        throw new IllegalArgumentException("no symbol for " + step);
     }
 
     private void recordFindings(Plan plan) {
