@@ -99,7 +99,7 @@ final class Applying {
             this.failures = failures;
         }
 
-        /** Lost stops are adopted and stray orders cancelled before any stop is placed: its coins are free. */
+        /** Fills, cancels, lost stops adopted, stray orders cancelled: before any stop, so its coins are free. */
         void beforeStops() {
             fills.forEach(Runnable::run);
             cancels.forEach(Runnable::run);
