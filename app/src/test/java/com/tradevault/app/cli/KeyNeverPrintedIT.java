@@ -88,6 +88,7 @@ class KeyNeverPrintedIT {
                 + mounted + " (twice the ledger's size: the new copy and its re-key journal), and " + free
                 + " bytes are free; nothing was changed\n"
                 + "next: free some space there, then run the command again\n", run.err());
+        assertNoKeyIn(run, PASSPHRASE, NEW_KEY);
     }
 
     @Test
