@@ -102,6 +102,11 @@ class KeyNeverPrintedIT {
         CliRun run = CliRun.of(env, "db", "encrypt");
 
         assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: encrypting the ledger failed on " + mounted.resolve("tradevault.db") + ": cannot create"
+                + " or open a file in " + mounted + " (SQLITE_CANTOPEN): its file system is out of space or inodes, or"
+                + " the folder is not writable\n"
+                + "next: free space there (df -h " + mounted + "; df -i " + mounted + "), then run the command"
+                + " again\n", run.err());
         assertNoKeyIn(run, PASSPHRASE);
     }
 
