@@ -86,6 +86,27 @@ class OperatorMessagesTest {
     }
 
     @Test
+    void everyCommandThatTakesJsonPrintsItsFailureAsAJsonErrorObject() throws Exception {
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX,
+                "TRADEVAULT_EXCHANGE_URL", "http://127.0.0.1:1");
+        String[][] commands = {{"status", "--json"}, {"reconcile", "--json"}, {"backup", "--json"},
+                {"integrity", "--json"}, {"exchange", "check", "--json"},
+                {"paper-exchange", "dump", "--json", "--url", "http://127.0.0.1:1"}};
+
+        for (String[] command : commands) {
+            CliRun run = CliRun.of(env, command);
+
+            String name = String.join(" ", command);
+            assertTrue(run.exitCode() != 0, name);
+            var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("error");
+            assertEquals(run.exitCode(), error.get("code").asInt(), name + ": " + run.out());
+            String[] lines = run.err().split("\n");
+            assertEquals(lines[0], "error: " + error.get("message").asText(), name);
+            assertEquals(lines[1], "next: " + error.get("next").asText(), name);
+        }
+    }
+
+    @Test
     void runForThatNeverGotPastReconciliationExitsOne() throws Exception {
         // a position the ledger holds but the account does not, its stop below the price: every placement is
         // refused for want of coins, a refusal that may pass, so the startup reconciliation never settles
