@@ -44,10 +44,16 @@ final class BackupLock implements AutoCloseable {
             throw new BackupProblem(Outcome.LOCKED, "another backup into " + dir + " is running (PID "
                     + (holder.isEmpty() ? "unknown" : holder) + ")", "wait for it to finish, then run this one again");
         }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-        removeLeftovers(dir);
-        return new BackupLock(channel, lock);
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            removeLeftovers(dir);
+            return new BackupLock(channel, lock);
+        } catch (IOException | RuntimeException e) {
+            // a full disk cannot take the PID: the lock and its file are let go, not left open
+            channel.close();
+            throw e;
+        }
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

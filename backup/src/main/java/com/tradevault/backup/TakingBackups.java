@@ -76,6 +76,9 @@ public final class TakingBackups {
         try (BackupLock lock = BackupLock.acquire(catalog.dir())) {
             return takeLocked(catalog.newName(started), key, started, progress, generated);
         } catch (IOException e) {
+            diskFull("locking the backup folder " + catalog.dir(), catalog.dir(), e).ifPresent(full -> {
+                throw full;
+            });
             throw new BackupProblem(Outcome.FAILURE, "cannot lock the backup folder " + catalog.dir() + ": "
                     + e.getMessage(), "let the user running tradevault write to it, or choose another with --dest", e);
         }
@@ -148,6 +151,9 @@ public final class TakingBackups {
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
+            diskFull("preparing the backup folder " + dir, dir, e).ifPresent(full -> {
+                throw full;
+            });
             throw new BackupProblem(Outcome.FAILURE, "backup destination " + dir + " is not writable ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     "create it and let the user running tradevault write to it, or choose another with --dest or backup.dir");
@@ -158,9 +164,22 @@ public final class TakingBackups {
         if (FileFault.of(e).filter(f -> f == FileFault.DAMAGED).isPresent()) {
             return DatabaseProblem.damaged("taking a backup", ledger, e);
         }
+        Optional<BackupProblem> full = diskFull("writing backup " + target, target.getParent(), e);
+        if (full.isPresent()) {
+            return full.get();
+        }
         return new BackupProblem(Outcome.FAILURE, "writing backup " + target + " failed: " + e.getMessage()
                 + "; nothing was left behind and the ledger is unchanged",
                 "free space in " + target.getParent() + " (df -h) or choose another destination with --dest or backup.dir", e);
+    }
+
+    /** A full disk under the backup folder, said as such with where it is, if that is what {@code e} is. */
+    private static Optional<BackupProblem> diskFull(String doing, Path where, Exception e) {
+        return FileFault.of(e).filter(f -> f == FileFault.DISK_FULL).map(f -> new BackupProblem(Outcome.FAILURE,
+                doing + " failed: the disk holding " + where + " is full (" + FileFault.sqliteCode(e)
+                        .orElse("No space left on device") + "); nothing was left behind and the ledger is unchanged",
+                "free space there (df -h " + where + "; df -i " + where + ") or choose another destination with --dest"
+                        + " or backup.dir", e));
     }
 
     private static String hostName() {

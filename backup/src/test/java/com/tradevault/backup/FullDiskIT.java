@@ -66,8 +66,9 @@ class FullDiskIT {
         TradevaultException e = assertThrows(TradevaultException.class, () -> f.taking().take(Optional.of(mount), Progress.NONE));
 
         assertEquals(Outcome.FAILURE, e.outcome());
-        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
-        assertEquals("free space in " + mount + " (df -h) or choose another destination with --dest or backup.dir", e.nextStep());
+        assertTrue(e.getMessage().contains(" failed: the disk holding " + mount + " is full ("), e.getMessage());
+        assertEquals("free space there (df -h " + mount + "; df -i " + mount + ") or choose another destination with"
+                + " --dest or backup.dir", e.nextStep());
         assertEquals(List.of(), BackupAndRestoreTest.listDir(mount));
         assertEquals(5L * 2000, f.ledgerRows());
     }

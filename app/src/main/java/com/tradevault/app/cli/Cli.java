@@ -26,6 +26,9 @@ public final class Cli {
     public CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TradevaultCommand(), new ContextFactory(context));
         cl.setExecutionExceptionHandler(new FailureReport(context)::handle);
+        cl.setParameterExceptionHandler(new UsageErrors());
+        cl.registerConverter(Integer.class, new WholeNumbers());
+        cl.registerConverter(int.class, new WholeNumbers());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -77,7 +77,7 @@ final class FailureReport {
         return false;
     }
 
-    private static void printJson(PrintWriter out, TradevaultException problem, String nextStep) {
+    static void printJson(PrintWriter out, TradevaultException problem, String nextStep) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", problem.outcome().exitCode());
         error.put("outcome", problem.outcome().name().toLowerCase().replace('_', '-'));

@@ -1,7 +1,5 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.migrate.MigratingToPostgres;
 import com.tradevault.setup.migrate.MigrationReport;
 import java.io.PrintWriter;
@@ -37,7 +35,7 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only check the ledger and the target; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000", converter = WholeNumbers.BatchSize.class,
             description = "Rows per COPY batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -47,7 +45,6 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requireBatchSize(batchSize);
         MigratingToPostgres.Result result = new MigratingToPostgres(context.databases(common), target, context.clock())
                 .run(dryRun, batchSize, ConsoleProgress.rowsForTerminal());
         MigrationReport report = result.report();
@@ -64,13 +61,6 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
                     + " (docs/postgres-upgrade.md).");
         }
         return 0;
-    }
-
-    static void requireBatchSize(int batchSize) {
-        if (batchSize < 1 || batchSize > 1_000_000) {
-            throw new TradevaultException(Outcome.BAD_USAGE, "--batch-size must be between 1 and 1000000, got "
-                    + batchSize, "leave it out to use the default of 10000");
-        }
     }
 
     static void printReport(PrintWriter out, MigrationReport report, String reportFile) {

@@ -33,7 +33,7 @@ final class MigrateToSqliteCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "FILE", description = "The new SQLite file.")
     Path target;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000", converter = WholeNumbers.BatchSize.class,
             description = "Rows per insert batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -43,7 +43,6 @@ final class MigrateToSqliteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrateToPostgresCommand.requireBatchSize(batchSize);
         MigratingToSqlite.Result result = new MigratingToSqlite(context.databases(common), context.keys(),
                 context.clock()).run(source, target, batchSize, ConsoleProgress.rowsForTerminal());
         PrintWriter out = spec.commandLine().getOut();

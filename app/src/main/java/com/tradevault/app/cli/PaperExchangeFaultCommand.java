@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.config.Durations;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Spec;
         + " delay answers, or execute the next N requests and drop their answers.")
 final class PaperExchangeFaultCommand implements Callable<Integer> {
 
+    /** The longest delay the paper exchange accepts (its Faults.LONGEST_DELAY). */
+    private static final Duration LONGEST_DELAY = Duration.ofMinutes(1);
+
     private final CommandContext context;
 
     @Mixin
@@ -29,7 +33,7 @@ final class PaperExchangeFaultCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--fail-next", paramLabel = "N", description = "Answer the next N requests with an error, unexecuted.")
+    @Option(names = "--fail-next", paramLabel = "N", converter = WholeNumbers.RequestCount.class, description = "Answer the next N requests with an error, unexecuted.")
     Integer failNext;
 
     @Option(names = "--status", paramLabel = "CODE", description = "HTTP status of those errors: 503 (default), 500,"
@@ -39,7 +43,7 @@ final class PaperExchangeFaultCommand implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "DURATION", description = "Delay every answer, e.g. 500ms, 2s (0s: none).")
     String delay;
 
-    @Option(names = "--drop-next", paramLabel = "N", description = "Execute the next N requests, then drop their answers.")
+    @Option(names = "--drop-next", paramLabel = "N", converter = WholeNumbers.RequestCount.class, description = "Execute the next N requests, then drop their answers.")
     Integer dropNext;
 
     @Option(names = "--reset", description = "Clear every fault first.")
@@ -59,8 +63,9 @@ final class PaperExchangeFaultCommand implements Callable<Integer> {
         put(params, "status", status);
         put(params, "dropNext", dropNext);
         if (delay != null) {
-            Durations.parse(delay).orElseThrow(() -> new TradevaultException(Outcome.BAD_USAGE,
-                    "--delay " + delay + " is not a duration", "write it like 500ms, 2s or 0s"));
+            Durations.parseBetween(delay, Duration.ZERO, LONGEST_DELAY).orElseThrow(() -> new TradevaultException(
+                    Outcome.BAD_USAGE, "--delay " + delay + ": " + Durations.rule(Duration.ZERO, LONGEST_DELAY),
+                    "write it like 500ms, 2s or 0s"));
             params.put("delay", delay);
         }
         JsonNode state = target.control(context, common).faults(params);

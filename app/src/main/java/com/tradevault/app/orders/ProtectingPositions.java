@@ -217,8 +217,11 @@ public final class ProtectingPositions {
 
     /** A position without protection: exit at market, or leave it and report (policy alert-only). */
     private String unprotected(Position position, Quantity quantity, String why) {
-        if (policy.exitWhenUnprotected()) {
+        if (policy.exitWhenUnprotected() && !exitRefused(position)) {
             return exitAtMarket(position, quantity, why);
+        }
+        if (exitRefused(position)) {
+            return "left open without a stop: " + why + "; act by hand";
         }
         if (policy.unprotected().reason(position.symbol()).isEmpty()) {
             policy.unprotected().mark(position.symbol(), why);
@@ -231,8 +234,27 @@ public final class ProtectingPositions {
 
     private String exitAtMarket(Position position, Quantity quantity, String why) {
         LOG.warn("position #{} {} is unprotected and {}: exiting at market", position.id(), position.symbol(), why);
-        Order exit = placing.place(OrderDraft.marketExit(position.id(), position.symbol(), quantity));
-        return "exit at market " + exit.clientOrderId() + " (" + why + ") -> " + exit.state();
+        Order intent = ledger.transaction(s -> placing.recordIntent(s, OrderDraft.marketExit(position.id(),
+                position.symbol(), quantity)));
+        PlacingOrders.Sent sent = placing.attempt(intent);
+        if (sent.order().state() == OrderState.REJECTED) {
+            return exitRefused(position, sent.refusal().map(r -> r.getMessage() + " (" + r.reason() + ")")
+                    .orElse("REJECTED"));
+        }
+        return "exit at market " + sent.order().clientOrderId() + " (" + why + ") -> " + sent.order().state();
+    }
+
+    private boolean exitRefused(Position position) {
+        return UnprotectedSymbols.exitRefused(policy.unprotected().reason(position.symbol()).orElse(null));
+    }
+
+    /** A refused exit is not sent again in this run: the position is left open and reported, entries blocked. */
+    private String exitRefused(Position position, String refusal) {
+        String why = policy.unprotected().markExitRefused(position.symbol(), refusal);
+        LOG.error("position #{} {} is open WITHOUT a stop and {}; left open, not sent again: act by hand; new"
+                + " entries on {} are blocked", position.id(), position.symbol(), why, position.symbol());
+        report("EXIT_REFUSED", position, why);
+        return "left open without a stop: " + why + "; act by hand";
     }
 
     private void report(String kind, Position position, String message) {

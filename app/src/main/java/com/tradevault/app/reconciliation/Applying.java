@@ -162,6 +162,12 @@ final class Applying {
         Order exit = placing.place(OrderDraft.marketExit(e.position().id(), e.position().symbol(), e.quantity()));
         if (exit.state() == OrderState.INTENT) {
             failures.put(e, "no answer yet: the exchange is asked by client id in the next round");
+        } else if (exit.state() == OrderState.REJECTED) {
+            String why = policy.unprotected().markExitRefused(e.position().symbol(), "REJECTED");
+            LOG.error("{} is open WITHOUT a stop and {}; left open, not sent again: act by hand",
+                    Details.subject(e.position()), why);
+            failures.put(e, "the exchange did not take the exit (REJECTED): it is not sent again in this run; act"
+                    + " by hand");
         } else if (!exit.state().isLive() && exit.state() != OrderState.FILLED) {
             failures.put(e, "the exchange did not take the exit (" + exit.state() + ")");
         }

@@ -3,6 +3,7 @@ package com.tradevault.app.reconciliation;
 import com.tradevault.app.exchange.Balance;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.orders.UnprotectedSymbols;
 import com.tradevault.app.reconciliation.Finding.Kind;
 import com.tradevault.app.reconciliation.ReconcileSettings.MarketThroughStop;
 import com.tradevault.app.trading.Order;
@@ -81,7 +82,7 @@ final class PlanningProtection {
         Map<String, Object> details = new LinkedHashMap<>(Details.of(position));
         details.put("stopOrder", stop.clientOrderId().value());
         details.put("lastPrice", market.price().toString());
-        marketThrough(position, position.stop(), quantity, market.price(), details, p, "its stop-limit "
+        marketThrough(s, position, position.stop(), quantity, market.price(), details, p, "its stop-limit "
                 + stop.clientOrderId() + " triggered at " + stop.stopPrice().map(Price::toString).orElse("?")
                 + " but did not fill at its limit " + stop.price().map(Price::toString).orElse("?") + " (price "
                 + market.price() + "; the price gapped through it): cancelled; ");
@@ -103,8 +104,9 @@ final class PlanningProtection {
         details.put("newLevel", stop.level().toString());
         details.put("lastPrice", market.price().toString());
         if (s.unprotectable().containsKey(position.symbol())) {
-            marketThrough(position, stop, quantity, market.price(), details, p, "the exchange refused its stop"
-                    + " for good (" + s.unprotectable().get(position.symbol()) + "): ");
+            marketThrough(s, position, stop, quantity, market.price(), details, p, "the exchange refused its "
+                    + (refusedExit(s, position) ? "exit" : "stop") + " for good (" + s.unprotectable()
+                    .get(position.symbol()) + "): ");
         } else if (strays.adoptOrClear(s, position, quantity, stop, p)) {
             return;
         } else if (!stop.isHitBy(market.price())) {
@@ -113,15 +115,24 @@ final class PlanningProtection {
                     + " placed again at " + stop.level() + " (highest " + stop.highest() + " since the last update)",
                     details));
         } else {
-            marketThrough(position, stop, quantity, market.price(), details, p, "no live stop, and the price "
+            marketThrough(s, position, stop, quantity, market.price(), details, p, "no live stop, and the price "
                     + market.price() + " is already at or below its level " + stop.level() + ": ");
         }
     }
 
-    private void marketThrough(Position position, TrailingStop stop, Quantity quantity, Price price,
+    private static boolean refusedExit(Snapshot s, Position position) {
+        return UnprotectedSymbols.exitRefused(s.unprotectable().get(position.symbol()));
+    }
+
+    private void marketThrough(Snapshot s, Position position, TrailingStop stop, Quantity quantity, Price price,
                                Map<String, Object> details, Planned p, String through) {
         details.put("policy", settings.marketThroughStop().configName());
-        if (settings.marketThroughStop() == MarketThroughStop.EXIT_AT_MARKET) {
+        if (refusedExit(s, position)) {
+            p.blockReasons.add(Details.subject(position) + " is unprotected: the exchange refused its exit at market");
+            p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
+                    + "left open and reported, not exited again in this run; new entries blocked, act by hand",
+                    details));
+        } else if (settings.marketThroughStop() == MarketThroughStop.EXIT_AT_MARKET) {
             p.step(new Step.ExitAtMarket(position, quantity, price, stop.level()));
             p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
                     + "exiting at market (policy exit-at-market)", details));

@@ -167,14 +167,22 @@ public final class Reconciliation implements AutoCloseable {
             lines.add("  afterwards: " + last.openPositions() + " open position(s)");
         }
         if (!first.steps().isEmpty()) {
-            lines.add(last.steps().isEmpty() && !last.pending()
-                    ? "  checked: every open position has exactly one live stop; ledger fills equal the exchange's"
+            lines.add(last.steps().isEmpty() && !last.pending() ? settledLine(last)
                     : "  not settled yet: " + String.join("; ", last.steps().stream().map(Step::describe).toList()));
         }
         if (first.agrees() && last.pending()) {
             lines.addAll(last.reportLines(false).subList(1, last.reportLines(false).size()));
         }
         return lines;
+    }
+
+    /** Claims every position protected only when no position was left without a stop. */
+    private static String settledLine(Plan last) {
+        List<String> left = last.findings().stream().filter(f -> f.kind() == Finding.Kind.MARKET_THROUGH_STOP)
+                .map(Finding::subject).toList();
+        return left.isEmpty()
+                ? "  checked: every open position has exactly one live stop; ledger fills equal the exchange's"
+                : "  nothing more to do now; left UNPROTECTED: " + String.join(", ", left) + " (act by hand)";
     }
 
     private void record(Report report, List<String> blocked) {

@@ -51,7 +51,8 @@ class CliTest {
         CliRun run = CliRun.of(env(), "frobnicate");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("Unmatched argument at index 0: 'frobnicate'"), run.err());
+        assertEquals("error: Unmatched argument at index 0: 'frobnicate'\n"
+                + "next: run 'tradevault --help' to see what it takes\n", run.err());
     }
 
     @Test

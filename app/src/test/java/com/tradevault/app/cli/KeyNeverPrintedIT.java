@@ -88,6 +88,7 @@ class KeyNeverPrintedIT {
                 + mounted + " (twice the ledger's size: the new copy and its re-key journal), and " + free
                 + " bytes are free; nothing was changed\n"
                 + "next: free some space there, then run the command again\n", run.err());
+        assertNoKeyIn(run, PASSPHRASE, NEW_KEY);
     }
 
     @Test
@@ -101,6 +102,11 @@ class KeyNeverPrintedIT {
         CliRun run = CliRun.of(env, "db", "encrypt");
 
         assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: encrypting the ledger failed on " + mounted.resolve("tradevault.db") + ": cannot create"
+                + " or open a file in " + mounted + " (SQLITE_CANTOPEN): its file system is out of space or inodes, or"
+                + " the folder is not writable\n"
+                + "next: free space there (df -h " + mounted + "; df -i " + mounted + "), then run the command"
+                + " again\n", run.err());
         assertNoKeyIn(run, PASSPHRASE);
     }
 

@@ -144,8 +144,8 @@ class MigrateCommandsIT {
     @Test
     void batchSizeMustBePositive() {
         assertEquals(2, run("migrate-to-postgres", "--target", "jdbc:postgresql://localhost/x", "--batch-size", "0"));
-        assertEquals("error: --batch-size must be between 1 and 1000000, got 0\nnext: leave it out to use the default"
-                + " of 10000\n", err.toString());
+        assertEquals("error: --batch-size 0: must be a whole number from 1 to 1000000\nnext: run 'tradevault"
+                + " migrate-to-postgres --help' to see what it takes\n", err.toString());
     }
 
     @Test

@@ -125,6 +125,20 @@ class PaperExchangeServeIT {
     }
 
     @Test
+    void theServerRefusesFaultsBeyondTheirBounds() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String query : List.of("failNext=99999999999", "dropNext=-1", "delay=1h")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/control/faults?" + query))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, answer.statusCode(), query + ": " + answer.body());
+            assertEquals(-1104, JSON.readTree(answer.body()).get("code").asInt(), answer.body());
+        }
+        assertEquals("faults: fail next 0 (HTTP 503), delay 0s, drop next 0\n",
+                run("paper-exchange", "fault", "--url", url.toString()));
+    }
+
+    @Test
     void aSecondServerOnTheSameStateIsRefusedNamingThePid() {
         CliRun second = CliRun.of(ACCOUNT, "paper-exchange", "serve", "--port", "0", "--state", state.toString());
         assertEquals(5, second.exitCode());

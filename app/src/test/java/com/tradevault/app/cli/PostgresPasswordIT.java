@@ -76,6 +76,23 @@ class PostgresPasswordIT {
         }
     }
 
+    @Test
+    void pgUserIsNotReadByTheBotNorByTheBackupItsDumpLogsInAsTheBotDoes() throws Exception {
+        // no user in the URL and no db.user: the driver logs in as the OS user, as docs/configuration.md says
+        String osUser = System.getProperty("user.name");
+        String url = PostgresServer.shared().newDatabaseRequiringPassword(osUser, password);
+        Map<String, String> env = with(with(TestLedgers.env(dir, "TRADEVAULT_DB_URL", url.substring(0,
+                url.indexOf('?'))), "TRADEVAULT_DB_PASSWORD", password), "PGUSER", "no_such_role");
+
+        Ran setup = tradevault(env, "setup-db");
+        Ran backup = tradevault(env, "backup");
+
+        assertEquals(0, setup.code(), setup.err());
+        assertEquals(0, backup.code(), backup.err());
+        assertTrue(backup.out().contains("Backup written: "), backup.out());
+        assertFalse(backup.printed().contains(password), "the password is not printed");
+    }
+
     /** What one run of the command line as its own process printed. */
     private record Ran(int code, String out, String err) {
         String printed() {

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Absurd numbers and durations are refused by 'config check' (exit 2, key, value, rule), never a stack trace. */
+/**
+ * Absurd numbers and durations are refused by 'config check' (exit 2, key, value, rule), and absurd arguments
+ * by the command line (exit 2, option, value, rule), never a stack trace.
+ */
 class SettingsBoundsTest {
 
     /** The rule of amounts and prices; an absolute trail is one, so it gets this rule, not the percent one. */
@@ -84,6 +87,62 @@ class SettingsBoundsTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: --for 99999999999999d: must be a duration from 1s to 3650d, such as 90s, 15m or 2h\n"
                 + "next: write it like 90s, 15m or 2h\n", run.err());
+    }
+
+    @Test
+    void configCheckRefusesAPaperFeedThatCompoundsPastAnyPrice() throws Exception {
+        CliRun run = check("paper.feed.drift = \"1e30\"\npaper.feed.volatility = \"2\"\n");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: invalid configuration:\n"
+                + "  paper.feed.drift = 1e30: must be a decimal number from -0.01 to 0.01 (a mean change of at most"
+                + " 1 % per tick), such as 0.0001\n"
+                + "  paper.feed.volatility = 2: must be a fraction from 0 (inclusive) to 1 (exclusive)\n"
+                + "next: fix these settings (see docs/configuration.md), then run 'tradevault config check'\n",
+                run.err());
+    }
+
+    @Test
+    void aWholeNumberTooLargeForItsOptionIsBadUsageNotAStackTrace() {
+        CliRun run = CliRun.of(TestLedgers.env(dir), "migrate-to-postgres", "--target", "jdbc:postgresql://localhost/x",
+                "--batch-size", "99999999999");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: --batch-size 99999999999: must be a whole number from 1 to 1000000\n"
+                + "next: run 'tradevault migrate-to-postgres --help' to see what it takes\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void paperExchangeFaultArgumentsAreBounded() {
+        CliRun count = CliRun.of(TestLedgers.env(dir), "paper-exchange", "fault", "--url", "http://127.0.0.1:1",
+                "--fail-next", "-1");
+        CliRun delay = CliRun.of(TestLedgers.env(dir), "paper-exchange", "fault", "--url", "http://127.0.0.1:1",
+                "--delay", "9999d");
+
+        assertEquals(2, count.exitCode(), count.err());
+        assertEquals("error: --fail-next -1: must be a whole number from 0 to 1000000\n"
+                + "next: run 'tradevault paper-exchange fault --help' to see what it takes\n", count.err());
+        assertEquals(2, delay.exitCode(), delay.err());
+        assertEquals("error: --delay 9999d: must be a duration from 0s to 1m, such as 90s, 15m or 2h\n"
+                + "next: write it like 500ms, 2s or 0s\n", delay.err());
+    }
+
+    @Test
+    void anUnknownOptionUnderJsonIsAJsonErrorObjectOnStdout() {
+        CliRun run = CliRun.of(TestLedgers.env(dir), "status", "--json", "--bogus");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: Unknown option: '--bogus'\nnext: run 'tradevault status --help' to see what it takes\n",
+                run.err());
+        assertEquals("{\n"
+                + "  \"error\" : {\n"
+                + "    \"code\" : 2,\n"
+                + "    \"outcome\" : \"bad-usage\",\n"
+                + "    \"message\" : \"Unknown option: '--bogus'\",\n"
+                + "    \"next\" : \"run 'tradevault status --help' to see what it takes\"\n"
+                + "  }\n"
+                + "}\n", run.out());
     }
 
     private CliRun check(String config) throws Exception {

@@ -8,10 +8,13 @@ import com.tradevault.app.cli.Cli;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.OrderStatus;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +34,8 @@ import picocli.CommandLine;
  * the bot runs again. The live stop on the exchange is newer than the
  * restored ledger: the bot must adopt it (not lock itself out of its own
  * coins), end with the position protected, and trade on. The same for a
- * ledger whose last committed transactions were lost with its {@code -wal}.
+ * ledger whose last committed transactions were lost with its {@code -wal}:
+ * all of it, or its tail cut off after a {@code kill -9}.
  */
 class RestoreDrillIT {
 
@@ -75,6 +79,58 @@ class RestoreDrillIT {
             Files.deleteIfExists(dir.resolve("data/tradevault.db-shm"));
 
             assertRecoversAndTradesOn(rig);
+        }
+    }
+
+    @Test
+    void afterACrashThatCutTheWalsTailTheBotAdoptsTheLiveStopAndTradesOn() throws Exception {
+        try (Rig rig = new Rig(dir)) {
+            Rig.Bot bot = started(rig);
+            BigDecimal price = raiseUntil(rig, bot, new BigDecimal("30000"), "placed STOP SELL", 1);
+            Path ledger = dir.resolve("data/tradevault.db");
+            Path wal = dir.resolve("data/tradevault.db-wal");
+            WalTail cut = WalTail.of(wal);
+            FileTime checkpointed = Files.getLastModifiedTime(ledger);
+            int raised = count(bot.logText(), "raising stop of #");
+            raiseUntil(rig, bot, price, "raising stop of #", raised + 2);
+            bot.kill9();
+            WalTail now = WalTail.of(wal);
+            // the commits after the cut are still only in the -wal: nothing checkpointed or restarted it
+            assertEquals(cut.salt(), now.salt(), "the -wal was restarted");
+            assertEquals(checkpointed, Files.getLastModifiedTime(ledger), "the -wal was checkpointed");
+            assertTrue(now.lastCommitEnd() > cut.lastCommitEnd(), now + " / " + cut);
+            // What a disk that lost its cache does: the -wal ends after the first stop was placed, and the
+            // transactions committed since (the stop raised twice) are gone; SQLite cannot tell.
+            try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {
+                f.setLength(cut.lastCommitEnd());
+            }
+            Files.deleteIfExists(dir.resolve("data/tradevault.db-shm"));
+
+            assertRecoversAndTradesOn(rig);
+        }
+    }
+
+    /**
+     * Where the last commit of a {@code -wal} ends, and the salt of its header that
+     * every frame of the current generation carries (SQLite's WAL file format).
+     */
+    private record WalTail(long salt, long lastCommitEnd) {
+
+        private static final int HEADER = 32;
+        private static final int FRAME_HEADER = 24;
+
+        static WalTail of(Path wal) throws Exception {
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(wal));
+            int pageSize = bytes.getInt(8);
+            long salt = bytes.getLong(16);
+            long end = HEADER;
+            long lastCommit = HEADER;
+            while (end + FRAME_HEADER + pageSize <= bytes.capacity() && bytes.getLong((int) end + 8) == salt) {
+                boolean commit = bytes.getInt((int) end + 4) != 0;
+                end += FRAME_HEADER + pageSize;
+                lastCommit = commit ? end : lastCommit;
+            }
+            return new WalTail(salt, lastCommit);
         }
     }
 

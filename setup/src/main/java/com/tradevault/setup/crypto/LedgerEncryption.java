@@ -69,8 +69,8 @@ public final class LedgerEncryption {
         }
         Optional<ResolvedKey> configured = keys.resolve(settings);
         ResolvedKey key = configured.orElseGet(keys::generateDefault);
-        Map<String, Long> rows = replace(opening.dialect().open(settings.withEncryption(false), Optional.empty(), false),
-                new SqliteFiles.Keyed(Optional.empty(), key.key()), Optional.of(key.key()));
+        Map<String, Long> rows = replace("encrypt", opening.dialect().open(settings.withEncryption(false),
+                Optional.empty(), false), new SqliteFiles.Keyed(Optional.empty(), key.key()), Optional.of(key.key()));
         return new Result(Optional.of(key), configured.isEmpty(), rows);
     }
 
@@ -86,7 +86,7 @@ public final class LedgerEncryption {
             current.close();
             throw new KeyProblem("the new key is the key the ledger already has", "give a different key file");
         }
-        Map<String, Long> rows = replace(current,
+        Map<String, Long> rows = replace("re-encrypt", current,
                 new SqliteFiles.Keyed(opening.key().map(ResolvedKey::key), newKey.key()), Optional.of(newKey.key()));
         return new Result(Optional.of(newKey), false, rows);
     }
@@ -107,13 +107,15 @@ public final class LedgerEncryption {
         }
     }
 
-    private Map<String, Long> replace(Database source, SqliteFiles.Target target, Optional<DbKey> targetKey) {
+    /** Replaces the ledger with a verified copy under the target's key; {@code verb} says what for, in messages. */
+    private Map<String, Long> replace(String verb, Database source, SqliteFiles.Target target,
+                                      Optional<DbKey> targetKey) {
         Path staging = AtomicFiles.tempBeside(file, "reencrypt");
         AtomicFiles.deleteQuietly(staging);
         try (source; InstanceLock lock = source.dialect().lockForWriting(source)) {
             // the copy, then the re-key of the copy journals every page once more
             FreeSpace.require(file.toAbsolutePath().getParent(), 2 * source.dialect().sizeBytes(source),
-                    "re-encrypt the ledger", "twice the ledger's size: the new copy and its re-key journal",
+                    verb + " the ledger", "twice the ledger's size: the new copy and its re-key journal",
                     "free some space there, then run the command again");
             Map<String, Long> rows;
             try (Connection c = source.connect()) {
@@ -126,7 +128,7 @@ public final class LedgerEncryption {
             AtomicFiles.moveIntoPlace(staging, file);
             return rows;
         } catch (IOException | SQLException e) {
-            throw DatabaseProblem.failed("re-encrypting the ledger", file.toString(), e);
+            throw DatabaseProblem.failed(verb + "ing the ledger", file.toString(), e);
         } finally {
             AtomicFiles.deleteQuietly(staging);
         }

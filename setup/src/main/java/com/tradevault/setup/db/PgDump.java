@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * A consistent {@code pg_dump} (custom format) of a live PostgreSQL ledger:
  * a repeatable-read transaction exports its snapshot, the row counts are read
  * in that transaction and {@code pg_dump --snapshot} dumps exactly that state.
- * The password goes to pg_dump through its environment, never its arguments.
+ * The password goes to pg_dump through its environment, never its arguments,
+ * and so does the user: the one the bot's own connection logged in as, so
+ * that a {@code PGUSER} in the environment (which the JDBC driver does not
+ * read) never makes the dump log in as someone else.
  */
 final class PgDump {
 
@@ -40,11 +43,12 @@ final class PgDump {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                String snapshot = exportSnapshot(c);
+                String snapshot = single(c, "SELECT pg_export_snapshot()");
+                String user = single(c, "SELECT session_user");
                 Map<String, Long> counts = RowCounts.of(c);
                 run(List.of(tool("pg_dump"), "--format=custom", "--no-owner", "--snapshot=" + snapshot,
-                        "--file=" + target, "--dbname=" + libpqUri()), "dumping " + DbSettings.redact(url));
-                run(List.of(tool("pg_restore"), "--list", target.toString()), "checking the dump " + target);
+                        "--file=" + target, "--dbname=" + libpqUri()), user, "dumping " + DbSettings.redact(url));
+                run(List.of(tool("pg_restore"), "--list", target.toString()), user, "checking the dump " + target);
                 return counts;
             } finally {
                 c.rollback();
@@ -52,20 +56,20 @@ final class PgDump {
         }
     }
 
-    private static String exportSnapshot(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_export_snapshot()")) {
+    private static String single(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getString(1);
         }
     }
 
-    private void run(List<String> command, String doing) throws IOException {
+    private void run(List<String> command, String user, String doing) throws IOException {
         Path log = Files.createTempFile("tradevault-pg", ".log");
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             PostgresDialect.password(settings).ifPresent(p -> pb.environment().put("PGPASSWORD", p));
-            settings.user().ifPresent(u -> pb.environment().put("PGUSER", u));
+            pb.environment().put("PGUSER", user);
             Process p = pb.start();
             if (!p.waitFor(6, TimeUnit.HOURS) || p.exitValue() != 0) {
                 p.destroyForcibly();

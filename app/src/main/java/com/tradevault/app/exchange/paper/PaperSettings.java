@@ -31,6 +31,9 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
                             BigDecimal minNotional, BigDecimal feeRate, BigDecimal initialQuote,
                             BigDecimal initialBase, Feed feed, VenueRules venue) {
 
+    /** The largest mean change per tick, either way: more compounds past any price within minutes. */
+    public static final BigDecimal LARGEST_DRIFT = new BigDecimal("0.01");
+
     /** The default state file name, in the data dir. */
     public static final String DEFAULT_FILE_NAME = "paper-exchange.db";
 
@@ -73,8 +76,15 @@ public record PaperSettings(Path stateFile, List<String> symbols, String quoteAs
         if (kind.equals(Feed.CSV) && csv.isEmpty()) {
             reader.problem("paper.feed.csv-file", "must name a file of prices when paper.feed.kind = csv", "");
         }
-        return new Feed(kind, seed(reader), decimal(reader, "paper.feed.drift"),
+        return new Feed(kind, seed(reader), drift(reader),
                 fraction(reader, "paper.feed.volatility"), reader.durationBetween("paper.feed.tick-interval", Duration.ofMillis(1), Duration.ofHours(1)), csv);
+    }
+
+    private static BigDecimal drift(SettingsReader reader) {
+        BigDecimal drift = decimal(reader, "paper.feed.drift");
+        return drift.abs().compareTo(LARGEST_DRIFT) <= 0 ? drift : reader.problem("paper.feed.drift", "must be a"
+                + " decimal number from -" + LARGEST_DRIFT + " to " + LARGEST_DRIFT + " (a mean change of at most 1 %"
+                + " per tick), such as 0.0001", BigDecimal.ZERO);
     }
 
     private static long seed(SettingsReader reader) {

@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Faults {
 
+    /** The most requests one fault applies to, and the longest delay: beyond them a test or demo hangs for good. */
+    static final int MOST_REQUESTS = 1_000_000;
+    static final Duration LONGEST_DELAY = Duration.ofMinutes(1);
+
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger dropOrders = new AtomicInteger();
@@ -31,13 +35,21 @@ final class Faults {
             failStatus = 503;
             delay = Duration.ZERO;
         }
-        request.number("failNext").ifPresent(n -> failNext.set(n.intValue()));
-        request.number("dropNext").ifPresent(n -> dropNext.set(n.intValue()));
-        request.number("dropOrders").ifPresent(n -> dropOrders.set(n.intValue()));
+        request.number("failNext").ifPresent(n -> failNext.set(count("failNext", n)));
+        request.number("dropNext").ifPresent(n -> dropNext.set(count("dropNext", n)));
+        request.number("dropOrders").ifPresent(n -> dropOrders.set(count("dropOrders", n)));
         request.number("status").ifPresent(this::status);
-        request.optional("delay").ifPresent(d -> delay = Durations.parse(d).orElseThrow(() -> ApiError.badRequest(
-                Codes.BAD_PARAMETER, "delay must be a duration such as 500ms or 2s")));
+        request.optional("delay").ifPresent(d -> delay = Durations.parseBetween(d, Duration.ZERO, LONGEST_DELAY)
+                .orElseThrow(() -> ApiError.badRequest(Codes.BAD_PARAMETER, "delay " + Durations.rule(Duration.ZERO,
+                        LONGEST_DELAY))));
         return describe();
+    }
+
+    private static int count(String name, long n) {
+        if (n < 0 || n > MOST_REQUESTS) {
+            throw ApiError.badRequest(Codes.BAD_PARAMETER, name + " must be a whole number from 0 to " + MOST_REQUESTS);
+        }
+        return (int) n;
     }
 
     private void status(long status) {
