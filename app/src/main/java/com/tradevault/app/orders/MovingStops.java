@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * old stop's cancel request and the new stop's intent in one transaction,
  * before anything is sent. Where the symbol allows it the move is one
  * cancel-replace request, so the position is without a live stop only for
- * the venue's own instant; elsewhere it is a cancel, then a place.
+ * the venue's own instant; elsewhere it is a cancel, then a place. A stop
+ * the exchange trails itself ({@code strategy.trail-mode = venue}) is never
+ * moved: only the ledger's high and level follow the price, for status.
  */
 final class MovingStops {
 
@@ -62,7 +64,8 @@ final class MovingStops {
         if (seen.equals(position.stop())) {
             return new Moved(position, false);
         }
-        if (!seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
+        if (drafting.venueTrails(rules) || !seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
+            // The exchange trails a venue stop itself: the ledger follows the high, the stop is not touched.
             Position higher = position.withStop(new TrailingStop(seen.highest(), seen.trail(),
                     position.stop().level()), clock.instant());
             ledger.transaction(s -> {
