@@ -3,6 +3,7 @@ package com.tradevault.app.crash;
 import com.tradevault.app.cli.Cli;
 import com.tradevault.app.exchange.ApiCredentials;
 import com.tradevault.app.exchange.ExchangeSettings;
+import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.binance.BinanceExchange;
 import com.tradevault.app.exchange.paper.server.PaperControl;
 import com.tradevault.app.faults.CrashPoints;
@@ -56,6 +57,11 @@ final class Rig implements AutoCloseable {
     private int botRuns;
 
     Rig(Path dir) throws Exception {
+        this(dir, "");
+    }
+
+    /** A rig whose configuration ends with {@code extra} (HOCON lines that override the rig's). */
+    Rig(Path dir, String extra) throws Exception {
         this.dir = dir;
         this.config = dir.resolve("tradevault.conf");
         Files.writeString(config, String.join("\n",
@@ -63,7 +69,7 @@ final class Rig implements AutoCloseable {
                 "bot { scan-interval = 100ms, quote-per-trade = \"100\", intent-grace = 2s }",
                 "strategy { lookback = 3, trail = \"0.5\", min-stop-move-percent = \"0.05\" }",
                 "reconcile { interval = 2s, retry-backoff = 200ms, max-backoff = 1s }",
-                "exchange { request-timeout = 2s, max-retries = 2, retry-backoff = 100ms }", ""));
+                "exchange { request-timeout = 2s, max-retries = 2, retry-backoff = 100ms }", extra, ""));
         Map<String, String> e = new HashMap<>(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX));
         e.putAll(ACCOUNT);
         e.put("TRADEVAULT_CONFIG", config.toString());
@@ -124,12 +130,21 @@ final class Rig implements AutoCloseable {
                 Clock.systemUTC());
     }
 
-    /** Every violation of the invariant, plus integrity problems; empty when all is well. No bot may run. */
+    /**
+     * Every violation of the invariant, plus integrity problems; empty when all is well. No bot may run. The
+     * paper server is configured like real BTCUSDT (paper.order-types left at its default, without
+     * STOP_LOSS), so every open position must be protected by a STOP_LOSS_LIMIT.
+     */
     List<String> check() throws Exception {
         BinanceExchange venue = adapter();
+        if (venue.rules(SYMBOL).orderTypes().contains(OrderType.STOP_LOSS)) {
+            throw new IllegalStateException("the crash rig's venue must be configured like real BTCUSDT, without"
+                    + " STOP_LOSS: " + venue.rules(SYMBOL).orderTypes());
+        }
         Invariant.Venue seen = new Invariant.Venue(venue.allOrders(SYMBOL), venue.tradesAfter(SYMBOL, -1));
         try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
-            List<String> problems = new ArrayList<>(Invariant.violations(JdbcLedgers.on(db), seen));
+            List<String> problems = new ArrayList<>(Invariant.violations(JdbcLedgers.on(db), seen,
+                    Optional.of(OrderType.STOP_LOSS_LIMIT)));
             try (Connection c = db.dataSource().getConnection()) {
                 SqliteFiles.integrityProblems(c, false).forEach(p -> problems.add("integrity: " + p));
             }
