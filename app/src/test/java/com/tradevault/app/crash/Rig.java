@@ -16,9 +16,12 @@ import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SqliteFiles;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.app.trading.OrderPurpose;
+import com.tradevault.app.trading.OrderState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +152,29 @@ final class Rig implements AutoCloseable {
                 SqliteFiles.integrityProblems(c, false).forEach(p -> problems.add("integrity: " + p));
             }
             return problems;
+        }
+    }
+
+    /**
+     * Every unit of base asset accounted for: what the account holds (it starts with none) against the
+     * ledger's open positions plus its dust, and how many entries filled. No bot may run.
+     */
+    String accounting() {
+        BigDecimal held = adapter().balances().get("BTC").total().stripTrailingZeros();
+        try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
+            return JdbcLedgers.on(db).read(s -> {
+                BigDecimal open = s.openPositions().stream().map(p -> p.quantity().value())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal dust = s.allDust().stream().map(d -> d.quantity().value())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                long entries = s.allOrders().stream().filter(o -> o.purpose() == OrderPurpose.ENTRY
+                        && o.state() == OrderState.FILLED).count();
+                BigDecimal ledger = open.add(dust).stripTrailingZeros();
+                return entries + " entries; the account holds " + held.toPlainString() + " BTC, the ledger "
+                        + ledger.toPlainString() + " (open positions " + open.stripTrailingZeros().toPlainString()
+                        + ", dust " + dust.stripTrailingZeros().toPlainString() + ")"
+                        + (held.compareTo(ledger) == 0 ? ": every unit accounted for" : ": MISMATCH");
+            });
         }
     }
 
