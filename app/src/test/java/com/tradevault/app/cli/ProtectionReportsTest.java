@@ -162,7 +162,7 @@ class ProtectionReportsTest {
     }
 
     /** A venue that answers only its rules: all the check asks. */
-    private static Exchange venueWith(SymbolRules rules) {
+    static Exchange venueWith(SymbolRules rules) {
         return (Exchange) Proxy.newProxyInstance(Exchange.class.getClassLoader(), new Class<?>[] {Exchange.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("rules")) {

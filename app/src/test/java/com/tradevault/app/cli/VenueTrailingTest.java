@@ -17,7 +17,6 @@ import com.tradevault.app.trading.Trail;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.testing.TestLedgers;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,7 @@ class VenueTrailingTest {
                 new BigDecimal("0.5"), TrailMode.VENUE);
 
         TradevaultException e = assertThrows(TradevaultException.class,
-                () -> StopTypeCheck.require(venueWith(rules(true)), List.of("BTCUSDT"), strategy));
+                () -> StopTypeCheck.require(ProtectionReportsTest.venueWith(rules(true)), List.of("BTCUSDT"), strategy));
 
         assertEquals(Outcome.BAD_USAGE, e.outcome());
         assertEquals("strategy.trail-mode = venue: the trail 25% is 2500 basis points, outside BTCUSDT's"
@@ -149,16 +148,5 @@ class VenueTrailingTest {
         return new SymbolRules("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
                 new BigDecimal("0.00001"), new BigDecimal("5"), Set.of(OrderType.MARKET, OrderType.STOP_LOSS_LIMIT),
                 trailing, true, Optional.empty(), Optional.of(new SymbolRules.DeltaRange(10, 2000)));
-    }
-
-    private static com.tradevault.app.exchange.Exchange venueWith(SymbolRules rules) {
-        return (com.tradevault.app.exchange.Exchange) Proxy.newProxyInstance(
-                com.tradevault.app.exchange.Exchange.class.getClassLoader(),
-                new Class<?>[] {com.tradevault.app.exchange.Exchange.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("rules")) {
-                        return rules;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 }
