@@ -64,7 +64,7 @@ final class MovingStops {
         if (seen.equals(position.stop())) {
             return new Moved(position, false);
         }
-        if (drafting.venueTrails(rules) || !seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
+        if (venueTrailed(position, rules) || !seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
             // The exchange trails a venue stop itself: the ledger follows the high, the stop is not touched.
             Position higher = position.withStop(new TrailingStop(seen.highest(), seen.trail(),
                     position.stop().level()), clock.instant());
@@ -77,10 +77,22 @@ final class MovingStops {
         return move(position, seen, rules);
     }
 
-    private Moved move(Position position, TrailingStop raised, SymbolRules rules) {
-        Optional<Order> old = ledger.transaction(s -> s.ordersOf(position.id())).stream()
+    /**
+     * Whether the exchange trails this position's stop: venue mode on a symbol that allows it, and the live
+     * stop is a venue stop. A stop placed before the switch to venue mode is moved once more, by a venue stop.
+     */
+    private boolean venueTrailed(Position position, SymbolRules rules) {
+        return drafting.venueTrails(rules) && liveStop(position).map(o -> o.trailingDelta().isPresent()).orElse(true);
+    }
+
+    private Optional<Order> liveStop(Position position) {
+        return ledger.transaction(s -> s.ordersOf(position.id())).stream()
                 .filter(o -> o.purpose() == OrderPurpose.STOP && o.state().isLive() && o.cancelRequestedAt().isEmpty())
                 .reduce((a, b) -> b);
+    }
+
+    private Moved move(Position position, TrailingStop raised, SymbolRules rules) {
+        Optional<Order> old = liveStop(position);
         if (old.isEmpty()) {
             return new Moved(position, false);
         }
