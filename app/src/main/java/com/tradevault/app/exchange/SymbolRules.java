@@ -18,8 +18,8 @@ import java.util.Set;
  * @param trailingStopAllowed  {@code allowTrailingStop}: stops may carry a {@code trailingDelta}
  * @param cancelReplaceAllowed {@code cancelReplaceAllowed}: {@code POST /api/v3/order/cancelReplace} works
  * @param sellPriceBand        PERCENT_PRICE_BY_SIDE for SELL orders, where the symbol has it
- * @param sellTrailingDelta    TRAILING_DELTA for sell stops ({@code minTrailingBelowDelta}..{@code maxTrailingBelowDelta}),
- *                             where the symbol has the filter
+ * @param sellTrailingDelta    TRAILING_DELTA for sell stops ({@code minTrailingBelowDelta} to
+ *                             {@code maxTrailingBelowDelta}), where the symbol has the filter
  */
 public record SymbolRules(String symbol, String baseAsset, String quoteAsset, BigDecimal tickSize,
                           BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional,

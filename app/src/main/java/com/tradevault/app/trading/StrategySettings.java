@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * @param minStopMovePercent       how far the stop level must rise before the stop on the venue is replaced
  * @param stopLimitOffsetPercent   where a symbol allows no stop-market order: how far below the stop price the
  *                                 stop-limit's limit price sits, in percent of the stop price
- * @param trailMode                who moves the stop up: the bot (cancel-replace) or the exchange ({@code trailingDelta})
+ * @param trailMode                who moves the stop up: the bot (cancel-replace) or the exchange
+ *                                 ({@code trailingDelta})
  */
 public record StrategySettings(int lookback, BigDecimal breakoutMarginPercent, Trail trail,
                                BigDecimal minStopMovePercent, BigDecimal stopLimitOffsetPercent, TrailMode trailMode) {

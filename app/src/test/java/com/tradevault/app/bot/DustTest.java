@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every unit of the account accounted for, on the real in-process paper
  * exchange and a real encrypted ledger. Fee 0.1 % in BTC, lot step 0.00001:
  * a buy of 0.003 holds 0.002997, its stop sells 0.00299 and 0.000007 BTC is
- * left that no position owns (stop at 29850, its limit 29700.75: the exits are at 29800). It becomes dust in the ledger; the next
+ * left that no position owns (stop at 29850, its limit 29700.75: the exits are at 29800).
+ * It becomes dust in the ledger; the next
  * position takes it over, and its stop sells it once it makes a lot step.
  */
 class DustTest {

@@ -97,7 +97,8 @@ class VenueTrailingTest {
                 new BigDecimal("0.5"), TrailMode.VENUE);
 
         TradevaultException e = assertThrows(TradevaultException.class,
-                () -> StopTypeCheck.require(ProtectionReportsTest.venueWith(rules(true)), List.of("BTCUSDT"), strategy));
+                () -> StopTypeCheck.require(ProtectionReportsTest.venueWith(rules(true)), List.of("BTCUSDT"),
+                        strategy));
 
         assertEquals(Outcome.BAD_USAGE, e.outcome());
         assertEquals("strategy.trail-mode = venue: the trail 25% is 2500 basis points, outside BTCUSDT's"

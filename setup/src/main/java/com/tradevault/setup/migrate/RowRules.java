@@ -15,7 +15,8 @@ final class RowRules {
 
     /** The tables these rules apply to, and the columns they read: those of their cross-column CHECKs. */
     static final Map<String, Set<String>> READS = Map.of("positions", Set.of("status", "closed_at"),
-            "orders", Set.of("type", "stop_price_e8", "price_e8", "trailing_delta"), "trade_decisions", Set.of("decision", "skip_reason"));
+            "orders", Set.of("type", "stop_price_e8", "price_e8", "trailing_delta"),
+            "trade_decisions", Set.of("decision", "skip_reason"));
 
     private static final Set<String> STOP_TYPES = Set.of("STOP_LOSS", "STOP_LOSS_LIMIT");
     private static final Set<String> PRICED_TYPES = Set.of("LIMIT", "STOP_LOSS_LIMIT");

@@ -265,7 +265,8 @@ class MigratingBothWaysIT {
         MigrationReport report = new MigratingToPostgres(sqlite, pg, Clock.systemUTC()).run(true, 1000, Progress.NONE)
                 .report();
         assertEquals(MigrationReport.DRY_RUN_PASSED, report.result());
-        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L), report.tables().stream().map(TableResult::sourceRows).toList());
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L),
+                report.tables().stream().map(TableResult::sourceRows).toList());
         try (Database db = opened(pg); Connection c = db.connect()) {
             assertEquals(Map.of(), RowCounts.of(c));
         }

@@ -31,7 +31,8 @@ final class OrderRows {
     Order insert(Order o) {
         long id = sql.insert("INSERT INTO orders (client_order_id, exchange_order_id, position_id, symbol, side, type,"
                         + " purpose, quantity_e8, price_e8, stop_price_e8, executed_qty_e8, status, created_at, updated_at,"
-                        + " cancel_requested_at, trailing_delta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " cancel_requested_at, trailing_delta)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 o.clientOrderId().value(), o.exchangeOrderId().orElse(null), new OptionalLong(o.positionId()),
                 o.symbol(), o.side().name(), o.type().name(), o.purpose().name(), o.quantity().e8(),
                 new OptionalLong(o.price().map(Price::e8)), new OptionalLong(o.stopPrice().map(Price::e8)),
