@@ -83,6 +83,25 @@ class VenueTrailingTest {
     }
 
     @Test
+    void runRefusesAtStartVenueModeOnASymbolThatDoesNotAllowTrailingStopsBeforeBuyingAnything() throws Exception {
+        Path file = dir.resolve("run.conf");
+        Files.writeString(file, "strategy.trail-mode = venue\npaper.allow-trailing-stop = off\n"
+                + "bot.scan-interval = 100ms\n");
+        Map<String, String> env = new java.util.HashMap<>(TestLedgers.env(dir, "TRADEVAULT_DB_KEY",
+                TestLedgers.KEY_HEX, "TRADEVAULT_CONFIG", file.toString()));
+        assertEquals(0, CliRun.of(env, "setup-db").exitCode());
+
+        CliRun run = CliRun.of(env, "run", "--for", "5s");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("error: strategy.trail-mode = venue: BTCUSDT does not allow trailing stops (allowTrailingStop is"
+                + " false in exchangeInfo)\nnext: set strategy.trail-mode = bot, choose a strategy.trail the symbol's"
+                + " TRAILING_DELTA filter admits, or remove the symbol from bot.symbols\n", run.err());
+        CliRun status = CliRun.of(env, "status");
+        assertTrue(status.out().contains("positions:  none open"), status.out());
+    }
+
+    @Test
     void configCheckNamesTheStopTheExchangeTrails() throws Exception {
         CliRun run = check("strategy.trail-mode = venue\nstrategy.trail = \"1.5\"\n");
 
