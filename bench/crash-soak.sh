@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations="${1:-500}"
 seed="${2:-$RANDOM$RANDOM}"
-mvn -B -o -q -pl app -am test-compile
-mvn -B -o -q -pl app dependency:build-classpath -Dmdep.outputFile=target/soak.classpath -Dmdep.includeScope=test
+# package (jars only, no tests, no installer): the reactor then resolves setup's and backup's jars offline
+mvn -B -o -q -pl app -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/app/target/soak.classpath" -Dmdep.includeScope=test
 snapshot="$(mktemp -d /tmp/tradevault-soak-classes-XXXXXX)"
 cp -r app/target/classes "$snapshot/app-classes"
 cp -r app/target/test-classes "$snapshot/app-test-classes"

@@ -57,13 +57,35 @@ for (let i = 1; i <= moves; i++) {
 }
 summary('cancel-replace', await gaps('cr-'), Date.now() - t)
 
-// The venue moves a trailing stop itself: the market rises one tick per move and no request is sent.
+// The venue moves a trailing stop itself: the market rises one tick per move and no order request is sent.
+// After each tick the stop is asked for (GET /api/v3/order): a move's time without a stop is 0 when it is
+// still the same open order, else the time since the tick until it was seen open again (never, here: the run
+// fails). At the end the price falls just over the trail below the top, but above the trail below the start:
+// the stop must trigger, which proves the venue moved it all the way up.
 t = Date.now()
+const delta = 1000
 await call('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_LOSS_LIMIT', timeInForce: 'GTC',
-  quantity: '0.5', price: '80', trailingDelta: 1000, newClientOrderId: 'vt-0' })
+  quantity: '0.5', price: '80', trailingDelta: delta, newClientOrderId: 'vt-0' })
+const setPrice = (p) => fetch(`${base}/control/price?symbol=BTCUSDT&price=${p}`, { method: 'POST' })
+const venueGaps = []
 for (let i = 1; i <= moves; i++) {
-  await fetch(`${base}/control/price?symbol=BTCUSDT&price=${(100 + i * 0.01).toFixed(2)}`, { method: 'POST' })
+  const tick = Date.now()
+  await setPrice((100 + i * 0.01).toFixed(2))
+  const o = await call('GET', '/api/v3/order', { symbol: 'BTCUSDT', origClientOrderId: 'vt-0' })
+  if (o.status !== 'NEW' || String(o.trailingDelta) !== String(delta)) {
+    throw new Error(`move ${i}: the trailing stop is ${o.status} (${JSON.stringify(o)})`)
+  }
+  venueGaps.push(o.clientOrderId === 'vt-0' ? 0 : Date.now() - tick)
 }
-const trailing = await call('GET', '/api/v3/order', { symbol: 'BTCUSDT', origClientOrderId: 'vt-0' })
-if (trailing.status !== 'NEW') throw new Error(`the trailing stop is ${trailing.status}`)
-summary('venue trailing', Array(moves).fill(0), Date.now() - t)
+const wall = Date.now() - t
+const replaced = (await gaps('vt-')).length
+if (replaced !== 0) throw new Error(`the venue-trailed stop was replaced ${replaced} times`)
+const top = 100 + moves * 0.01
+const fall = Math.floor((top * (1 - delta / 10000) - 0.01) * 100) / 100
+if (fall <= 100 * (1 - delta / 10000)) throw new Error(`too few moves to tell the trail moved (fall to ${fall})`)
+await setPrice(fall.toFixed(2))
+const after = await call('GET', '/api/v3/order', { symbol: 'BTCUSDT', origClientOrderId: 'vt-0' })
+if (after.status !== 'FILLED') throw new Error(`a fall to ${fall} did not trigger the stop trailed to ${top}: ${after.status}`)
+summary('venue trailing', venueGaps, wall)
+console.log(`venue trailing: 1 order for ${moves} moves (0 cancel, 0 place); a fall to ${fall.toFixed(2)} (${delta} bips` +
+  ` below the top ${top.toFixed(2)}, above ${delta} bips below the start) filled it at ${after.cummulativeQuoteQty / after.executedQty}`)

@@ -7,6 +7,7 @@ import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.orders.ClientOrderIds;
 import com.tradevault.app.orders.DraftingStops;
+import com.tradevault.app.orders.VenueTrailing;
 import com.tradevault.app.orders.ProtectionPolicy;
 import com.tradevault.app.orders.StopCoverage;
 import com.tradevault.app.orders.UnprotectedSymbols;
@@ -68,7 +69,8 @@ public final class Bot {
         this.crashPoints = crashPoints;
         PlacingOrders placing = new PlacingOrders(ledger, exchange, clock, new ClientOrderIds(),
                 settings.intentGrace(), crashPoints);
-        ProtectionPolicy policy = new ProtectionPolicy(new DraftingStops(settings.strategy().stopLimitOffsetPercent()),
+        ProtectionPolicy policy = new ProtectionPolicy(new DraftingStops(settings.strategy().stopLimitOffsetPercent(),
+                VenueTrailing.of(settings.strategy())),
                 reconcileSettings.marketThroughStop() == ReconcileSettings.MarketThroughStop.EXIT_AT_MARKET,
                 new UnprotectedSymbols());
         this.fills = new RecordingFills(ledger, exchange, placing, clock, settings.strategy().trail(),

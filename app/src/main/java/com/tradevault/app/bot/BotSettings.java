@@ -2,7 +2,9 @@ package com.tradevault.app.bot;
 
 import com.tradevault.app.trading.EntrySizing;
 import com.tradevault.app.trading.Money;
+import com.tradevault.app.orders.VenueTrailing;
 import com.tradevault.app.trading.StrategySettings;
+import com.tradevault.app.trading.StrategySettings.TrailMode;
 import com.tradevault.app.trading.Trail;
 import com.tradevault.setup.config.SettingsReader;
 import com.typesafe.config.Config;
@@ -19,7 +21,7 @@ import java.util.Set;
  * @param scanInterval     time between two scans of every symbol
  * @param sizing           quote amount per entry and the cap on open positions
  * @param intentGrace      how long an order the venue does not know may still be in flight
- * @param strategy         the breakout strategy and its trailing stop
+ * @param strategy         the breakout strategy, its trailing stop and who trails it ({@code strategy.trail-mode})
  */
 public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizing sizing, Duration intentGrace,
                           StrategySettings strategy) {
@@ -51,10 +53,14 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
     private static StrategySettings strategy(SettingsReader reader) {
         String kind = reader.oneOf("strategy.trail-kind", Set.of("percent", "absolute"));
         Trail trail = trail(reader, kind);
+        TrailMode mode = reader.oneOf("strategy.trail-mode", Set.of("bot", "venue")).equals("venue") ? TrailMode.VENUE
+                : TrailMode.BOT;
+        VenueTrailing.configProblem(mode, trail).ifPresent(p -> reader.problem(p.path(), p.rule(), null));
         return new StrategySettings(reader.intBetween("strategy.lookback", 2, 10_000),
                 percent(reader, "strategy.breakout-margin-percent"), trail,
-                percent(reader, "strategy.min-stop-move-percent"), stopLimitOffset(reader));
+                percent(reader, "strategy.min-stop-move-percent"), stopLimitOffset(reader), mode);
     }
+
 
     /** A percent trail is below 100 percent; an absolute one is a price distance, bounded like any amount. */
     private static Trail trail(SettingsReader reader, String kind) {

@@ -62,7 +62,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
      */
     private String stopsLine(BotConfiguration config) {
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
-            return String.join(", ", StopTypeCheck.require(venue.exchange(), config.bot().symbols()));
+            return String.join(", ", StopTypeCheck.require(venue.exchange(), config.bot().symbols(),
+                    config.bot().strategy()));
         } catch (TradevaultException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -55,7 +55,7 @@ final class ExchangeCheckCommand implements Callable<Integer> {
         ExchangeReadiness.Report report;
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
             report = ExchangeReadiness.check(venue.exchange(), venue.description(), config.bot().symbols(),
-                    config.exchange().exchange().recvWindow(), context.clock());
+                    config.bot().strategy(), config.exchange().exchange().recvWindow(), context.clock());
         } catch (CredentialsRejected e) {
             throw new TradevaultException(Outcome.BAD_USAGE, e.getMessage(), "fix the API key or secret, then run"
                     + " 'tradevault exchange check' again", e);
@@ -116,8 +116,9 @@ final class ExchangeCheckCommand implements Callable<Integer> {
         out.println("  tick " + s.tickSize() + ", step " + s.stepSize() + ", min quantity " + s.minQuantity()
                 + ", min notional " + s.minNotional() + (s.sellPriceBand() == null ? ""
                 : ", sell price band " + s.sellPriceBand() + " x average price"));
-        out.println("  trailing stops: " + (s.trailingStops() ? "yes" : "no") + "; cancel-replace: "
-                + (s.cancelReplace() ? "yes" : "no"));
+        out.println("  trailing stops: " + (s.trailingStops() ? "yes" : "no") + (s.trailingDelta() == null ? ""
+                : " (TRAILING_DELTA " + s.trailingDelta() + " bips)") + "; cancel-replace: "
+                + (s.cancelReplace() ? "yes" : "no") + "; stop moved by: " + s.trailedBy());
     }
 
     private static String toJson(ExchangeReadiness.Report r) {

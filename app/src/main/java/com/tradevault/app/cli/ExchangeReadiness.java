@@ -7,6 +7,9 @@ import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.RequestWeight;
 import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.orders.VenueTrailing;
+import com.tradevault.app.trading.StrategySettings;
+import com.tradevault.app.trading.StrategySettings.TrailMode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +32,13 @@ final class ExchangeReadiness {
      *
      * @param stopType      the protective stop the bot will use there, or null when none is allowed
      * @param sellPriceBand PERCENT_PRICE_BY_SIDE for sells as "down-up" multipliers of the average price, or null
+     * @param trailingDelta TRAILING_DELTA for sell stops as "min..max" basis points, or null
+     * @param trailedBy     who moves the stop up: "bot", or "exchange (N bips)" with strategy.trail-mode = venue
      * @param problem       why the bot cannot trade it, or null
      */
     record SymbolCheck(String symbol, List<String> orderTypes, String stopType, String tickSize, String stepSize,
                        String minQuantity, String minNotional, String sellPriceBand, boolean trailingStops,
-                       boolean cancelReplace, String problem) {
+                       String trailingDelta, boolean cancelReplace, String trailedBy, String problem) {
     }
 
     /** An asset's balance, as plain decimals. */
@@ -54,13 +59,13 @@ final class ExchangeReadiness {
     private ExchangeReadiness() {
     }
 
-    static Report check(Exchange exchange, String description, List<String> symbols, Duration recvWindow,
-                        Clock clock) {
+    static Report check(Exchange exchange, String description, List<String> symbols, StrategySettings strategy,
+                        Duration recvWindow, Clock clock) {
         long before = clock.millis();
         long server = exchange.serverTime().toEpochMilli();
         long offset = server - (before + clock.millis()) / 2;
         AccountStatus account = exchange.account();
-        List<SymbolCheck> checks = symbols.stream().map(s -> symbol(exchange, s)).toList();
+        List<SymbolCheck> checks = symbols.stream().map(s -> symbol(exchange, s, strategy)).toList();
         List<String> problems = new ArrayList<>();
         if (!account.canTrade()) {
             problems.add("the account may not trade (canTrade is false): allow Spot trading for this API key on the"
@@ -82,7 +87,7 @@ final class ExchangeReadiness {
                 b.locked().stripTrailingZeros().toPlainString());
     }
 
-    private static SymbolCheck symbol(Exchange exchange, String symbol) {
+    private static SymbolCheck symbol(Exchange exchange, String symbol, StrategySettings strategy) {
         SymbolRules r;
         try {
             r = exchange.rules(symbol);
@@ -90,7 +95,7 @@ final class ExchangeReadiness {
             if (e.reason() != OrderRejected.Reason.UNKNOWN_SYMBOL) {
                 throw e;
             }
-            return new SymbolCheck(symbol, List.of(), null, null, null, null, null, null, false, false,
+            return new SymbolCheck(symbol, List.of(), null, null, null, null, null, null, false, null, false, null,
                     symbol + " is not listed by the venue (" + e.getMessage() + "): correct bot.symbols");
         }
         List<String> types = r.orderTypes().stream().map(Enum::name).sorted().toList();
@@ -98,10 +103,17 @@ final class ExchangeReadiness {
         return new SymbolCheck(symbol, types, stop.map(Enum::name).orElse(null), plain(r.tickSize()),
                 plain(r.stepSize()), plain(r.minQuantity()), plain(r.minNotional()),
                 r.sellPriceBand().map(b -> plain(b.multiplierDown()) + "-" + plain(b.multiplierUp())).orElse(null),
-                r.trailingStopAllowed(), r.cancelReplaceAllowed(), problem(symbol, r, stop, types));
+                r.trailingStopAllowed(), r.sellTrailingDelta().map(Object::toString).orElse(null),
+                r.cancelReplaceAllowed(), trailedBy(strategy), problem(symbol, r, stop, types, strategy));
     }
 
-    private static String problem(String symbol, SymbolRules r, Optional<OrderType> stop, List<String> types) {
+    private static String trailedBy(StrategySettings strategy) {
+        return strategy.trailMode() == TrailMode.VENUE
+                ? "exchange (" + strategy.trail().bips().map(b -> b + " bips").orElse("?") + ")" : "bot";
+    }
+
+    private static String problem(String symbol, SymbolRules r, Optional<OrderType> stop, List<String> types,
+                                  StrategySettings strategy) {
         String allows = "(it allows " + (types.isEmpty() ? "no order type" : String.join(", ", types)) + ")";
         if (stop.isEmpty()) {
             return symbol + " allows neither STOP_LOSS nor STOP_LOSS_LIMIT " + allows + ": a position there could not"
@@ -110,6 +122,11 @@ final class ExchangeReadiness {
         if (!r.orderTypes().contains(OrderType.MARKET)) {
             return symbol + " does not allow MARKET orders " + allows + ": the bot enters and exits at market;"
                     + " remove it from bot.symbols";
+        }
+        if (strategy.trailMode() == TrailMode.VENUE) {
+            return VenueTrailing.refusal(r, strategy.trail()).map(why -> "strategy.trail-mode = venue: " + why
+                    + ": set strategy.trail-mode = bot, choose a strategy.trail the symbol's TRAILING_DELTA filter"
+                    + " admits, or remove it from bot.symbols").orElse(null);
         }
         return null;
     }

@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
             Exchange exchange = venue.exchange();
             Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock(), crashPoints);
             Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
-                    config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)),
+                    config.bot().symbols(), config.bot().strategy()).forEach(l -> LOG.info("protective stop: {}", l)),
                     Supervisor.fromEnvironment(context.env()));
             if (!summary.traded()) {
                 throw neverTraded(summary);

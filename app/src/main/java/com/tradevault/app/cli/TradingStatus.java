@@ -22,7 +22,14 @@ import java.util.Optional;
  * and the last decision. Unrealized P&L is at the last price the bot saw.
  */
 record TradingStatus(List<PositionView> openPositions, List<String> unprotectedPositions, List<OrderView> openOrders,
-                     BigDecimal realizedPnl, BigDecimal unrealizedPnl, DecisionView lastDecision) {
+                     BigDecimal realizedPnl, BigDecimal unrealizedPnl, List<DustView> dust, DecisionView lastDecision) {
+
+    /**
+     * What closed positions of a symbol left below its lot step, owned by no position: the symbol's next
+     * position takes it over (its stop and exit sell it in whole lot steps).
+     */
+    record DustView(String symbol, String asset, BigDecimal quantity, String updatedAt) {
+    }
 
     /**
      * An open position and its newest stop order not final (null if none);
@@ -36,13 +43,14 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
 
     /** An order that is not final. */
     record OrderView(String clientOrderId, String exchangeOrderId, String symbol, String purpose, String side,
-                     String type, BigDecimal quantity, BigDecimal stopPrice, String state, String cancelRequestedAt) {
+                     String type, BigDecimal quantity, BigDecimal stopPrice, Integer trailingDelta, String state,
+                     String cancelRequestedAt) {
 
         static OrderView of(Order o) {
             return new OrderView(o.clientOrderId().value(), o.exchangeOrderId().orElse(null), o.symbol(),
                     o.purpose().name(), o.side().name(), o.type().name(), o.quantity().value().stripTrailingZeros(),
-                    o.stopPrice().map(p -> p.value().stripTrailingZeros()).orElse(null), o.state().name(),
-                    o.cancelRequestedAt().map(Instant::toString).orElse(null));
+                    o.stopPrice().map(p -> p.value().stripTrailingZeros()).orElse(null), o.trailingDelta().orElse(null),
+                    o.state().name(), o.cancelRequestedAt().map(Instant::toString).orElse(null));
         }
     }
 
@@ -76,8 +84,10 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
                 .map(p -> "#" + p.id() + " " + p.symbol()).toList();
         List<OrderView> orders = s.unfinishedOrders().stream().map(OrderView::of).toList();
         DecisionView last = s.lastDecision().map(TradingStatus::view).orElse(null);
+        List<DustView> dust = s.allDust().stream().filter(d -> !d.isZero()).map(d -> new DustView(d.symbol(),
+                d.asset(), d.quantity().value().stripTrailingZeros(), d.updatedAt().toString())).toList();
         return new TradingStatus(positions, unprotected, orders, s.realizedPnl().value().stripTrailingZeros(),
-                unrealized.value().stripTrailingZeros(), last);
+                unrealized.value().stripTrailingZeros(), dust, last);
     }
 
     private static DecisionView view(Decision d) {
@@ -101,6 +111,9 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
         openOrders.forEach(o -> out.println("  " + describe(o)));
         out.println("P&L:        realized " + signed(realizedPnl) + ", unrealized " + signed(unrealizedPnl)
                 + " (quote asset, at the last price seen)");
+        out.println("dust:       " + (dust.isEmpty() ? "none" : String.join(", ", dust.stream().map(d ->
+                plain(d.quantity()) + " " + d.asset() + " (" + d.symbol() + ")").toList())
+                + ", below a lot step: the next position of the symbol sells it with its own"));
         out.println("decision:   " + (lastDecision == null ? "none yet" : lastDecision.decidedAt() + " "
                 + lastDecision.symbol() + " " + lastDecision.decision()
                 + (lastDecision.skipReason() == null ? "" : " (" + lastDecision.skipReason() + ")")));
@@ -108,7 +121,9 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
 
     private static String describe(OrderView o) {
         return o.clientOrderId() + " " + o.purpose() + " " + o.side() + " " + o.type() + " " + plain(o.quantity())
-                + " " + o.symbol() + (o.stopPrice() == null ? "" : " stop " + plain(o.stopPrice())) + " " + o.state()
+                + " " + o.symbol() + (o.stopPrice() == null ? "" : " stop " + plain(o.stopPrice()))
+                + (o.trailingDelta() == null ? "" : " trailing " + o.trailingDelta() + " bips (moved by the exchange)")
+                + " " + o.state()
                 + (o.exchangeOrderId() == null ? "" : ", exchange id " + o.exchangeOrderId())
                 + (o.cancelRequestedAt() == null ? "" : ", cancel requested");
     }

@@ -18,14 +18,37 @@ import java.util.Set;
  * @param trailingStopAllowed  {@code allowTrailingStop}: stops may carry a {@code trailingDelta}
  * @param cancelReplaceAllowed {@code cancelReplaceAllowed}: {@code POST /api/v3/order/cancelReplace} works
  * @param sellPriceBand        PERCENT_PRICE_BY_SIDE for SELL orders, where the symbol has it
+ * @param sellTrailingDelta    TRAILING_DELTA for sell stops ({@code minTrailingBelowDelta} to
+ *                             {@code maxTrailingBelowDelta}), where the symbol has the filter
  */
 public record SymbolRules(String symbol, String baseAsset, String quoteAsset, BigDecimal tickSize,
                           BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional,
                           Set<OrderType> orderTypes, boolean trailingStopAllowed, boolean cancelReplaceAllowed,
-                          Optional<PriceBand> sellPriceBand) {
+                          Optional<PriceBand> sellPriceBand, Optional<DeltaRange> sellTrailingDelta) {
 
     public SymbolRules {
         orderTypes = Set.copyOf(orderTypes);
+    }
+
+    /** Rules without a TRAILING_DELTA filter. */
+    public SymbolRules(String symbol, String baseAsset, String quoteAsset, BigDecimal tickSize, BigDecimal stepSize,
+                       BigDecimal minQuantity, BigDecimal minNotional, Set<OrderType> orderTypes,
+                       boolean trailingStopAllowed, boolean cancelReplaceAllowed, Optional<PriceBand> sellPriceBand) {
+        this(symbol, baseAsset, quoteAsset, tickSize, stepSize, minQuantity, minNotional, orderTypes,
+                trailingStopAllowed, cancelReplaceAllowed, sellPriceBand, Optional.empty());
+    }
+
+    /** The {@code trailingDelta} values, in basis points, that the TRAILING_DELTA filter admits for one side. */
+    public record DeltaRange(int min, int max) {
+
+        public boolean admits(int delta) {
+            return delta >= min && delta <= max;
+        }
+
+        @Override
+        public String toString() {
+            return min + ".." + max;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package com.tradevault.app.ledger;
 
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -72,6 +73,15 @@ public interface LedgerSession {
     Optional<SeenPrice> lastPrice(String symbol);
 
     void setLastPrice(String symbol, Price price, Instant at);
+
+    /** The dust closed positions of {@code symbol} left (none when the symbol never left any). */
+    Optional<Dust> dust(String symbol);
+
+    /** Every symbol's dust, by symbol. */
+    List<Dust> allDust();
+
+    /** Saves a symbol's dust (inserted or replaced). */
+    void putDust(Dust dust);
 
     /** Appends an audit event with a JSON-ready payload. */
     void audit(String eventType, Map<String, Object> data, Instant at);

@@ -17,16 +17,32 @@ import java.util.function.Supplier;
  * symbol's PRICE_FILTER and PERCENT_PRICE_BY_SIDE band for sells (measured
  * from the venue's average price). A symbol that allows neither is refused
  * before the bot starts; should one slip through, the stop-market draft is
- * refused by the venue for good and the position is exited.
+ * refused by the venue for good and the position is exited. With
+ * {@code strategy.trail-mode = venue} the stop of a symbol that allows
+ * trailing stops carries the trail as a {@code trailingDelta} and no stop
+ * price ({@link VenueTrailing}); a stop-limit's limit still sits the offset
+ * below the level the bot computed when placing it.
  */
 public final class DraftingStops {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BigDecimal limitOffsetPercent;
+    private final VenueTrailing venue;
 
+    /** Stops the bot trails. */
     public DraftingStops(BigDecimal limitOffsetPercent) {
+        this(limitOffsetPercent, VenueTrailing.OFF);
+    }
+
+    public DraftingStops(BigDecimal limitOffsetPercent, VenueTrailing venue) {
         this.limitOffsetPercent = limitOffsetPercent;
+        this.venue = venue;
+    }
+
+    /** Whether the exchange trails the stops of this symbol (the bot then never moves them). */
+    public boolean venueTrails(SymbolRules rules) {
+        return venue.on(rules);
     }
 
     /**
@@ -35,11 +51,11 @@ public final class DraftingStops {
      */
     public OrderDraft draft(long positionId, SymbolRules rules, Quantity quantity, Price level,
                             Supplier<BigDecimal> averagePrice) {
-        if (rules.protectiveStopType().orElse(OrderType.STOP_LOSS) == OrderType.STOP_LOSS) {
-            return OrderDraft.stop(positionId, rules.symbol(), quantity, level);
-        }
-        return OrderDraft.stopLimit(positionId, rules.symbol(), quantity, level, limitPrice(rules, level,
-                averagePrice));
+        OrderDraft draft = rules.protectiveStopType().orElse(OrderType.STOP_LOSS) == OrderType.STOP_LOSS
+                ? OrderDraft.stop(positionId, rules.symbol(), quantity, level)
+                : OrderDraft.stopLimit(positionId, rules.symbol(), quantity, level, limitPrice(rules, level,
+                        averagePrice));
+        return venueTrails(rules) ? draft.trailedByVenue(venue.bips().orElseThrow()) : draft;
     }
 
     /** Whether drafting a stop of this symbol needs the venue's average price (ask it before a transaction). */

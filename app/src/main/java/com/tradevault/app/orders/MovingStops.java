@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * old stop's cancel request and the new stop's intent in one transaction,
  * before anything is sent. Where the symbol allows it the move is one
  * cancel-replace request, so the position is without a live stop only for
- * the venue's own instant; elsewhere it is a cancel, then a place.
+ * the venue's own instant; elsewhere it is a cancel, then a place. A stop
+ * the exchange trails itself ({@code strategy.trail-mode = venue}) is never
+ * moved: only the ledger's high and level follow the price, for status.
  */
 final class MovingStops {
 
@@ -62,7 +64,8 @@ final class MovingStops {
         if (seen.equals(position.stop())) {
             return new Moved(position, false);
         }
-        if (!seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
+        if (venueTrailed(position, rules) || !seen.worthMovingFrom(position.stop().level(), minStopMovePercent)) {
+            // The exchange trails a venue stop itself: the ledger follows the high, the stop is not touched.
             Position higher = position.withStop(new TrailingStop(seen.highest(), seen.trail(),
                     position.stop().level()), clock.instant());
             ledger.transaction(s -> {
@@ -74,10 +77,22 @@ final class MovingStops {
         return move(position, seen, rules);
     }
 
-    private Moved move(Position position, TrailingStop raised, SymbolRules rules) {
-        Optional<Order> old = ledger.transaction(s -> s.ordersOf(position.id())).stream()
+    /**
+     * Whether the exchange trails this position's stop: venue mode on a symbol that allows it, and the live
+     * stop is a venue stop. A stop placed before the switch to venue mode is moved once more, by a venue stop.
+     */
+    private boolean venueTrailed(Position position, SymbolRules rules) {
+        return drafting.venueTrails(rules) && liveStop(position).map(o -> o.trailingDelta().isPresent()).orElse(true);
+    }
+
+    private Optional<Order> liveStop(Position position) {
+        return ledger.transaction(s -> s.ordersOf(position.id())).stream()
                 .filter(o -> o.purpose() == OrderPurpose.STOP && o.state().isLive() && o.cancelRequestedAt().isEmpty())
                 .reduce((a, b) -> b);
+    }
+
+    private Moved move(Position position, TrailingStop raised, SymbolRules rules) {
+        Optional<Order> old = liveStop(position);
         if (old.isEmpty()) {
             return new Moved(position, false);
         }

@@ -10,10 +10,28 @@ import java.util.Optional;
 /**
  * An order the bot wants, before it has a client order id.
  *
- * @param limitPrice a stop-limit's limit price (empty for stop-market and market orders)
+ * @param limitPrice    a stop-limit's limit price (empty for stop-market and market orders)
+ * @param trailingDelta a stop the exchange trails: the trail in basis points (then without a stop price)
  */
 public record OrderDraft(Optional<Long> positionId, String symbol, Side side, OrderType type, OrderPurpose purpose,
-                         Quantity quantity, Optional<Price> stopPrice, Optional<Price> limitPrice) {
+                         Quantity quantity, Optional<Price> stopPrice, Optional<Price> limitPrice,
+                         Optional<Integer> trailingDelta) {
+
+    /** An order the exchange does not trail. */
+    public OrderDraft(Optional<Long> positionId, String symbol, Side side, OrderType type, OrderPurpose purpose,
+                      Quantity quantity, Optional<Price> stopPrice, Optional<Price> limitPrice) {
+        this(positionId, symbol, side, type, purpose, quantity, stopPrice, limitPrice, Optional.empty());
+    }
+
+    /**
+     * This stop as one the exchange trails by {@code bips} from the first trade after it is placed: without a
+     * stop price, which would make it wait for the price to fall to it before it starts trailing
+     * (trailing-stop FAQ); a stop-limit keeps its limit price.
+     */
+    public OrderDraft trailedByVenue(int bips) {
+        return new OrderDraft(positionId, symbol, side, type, purpose, quantity, Optional.empty(), limitPrice,
+                Optional.of(bips));
+    }
 
     public static OrderDraft marketBuy(String symbol, Quantity quantity) {
         return new OrderDraft(Optional.empty(), symbol, Side.BUY, OrderType.MARKET, OrderPurpose.ENTRY, quantity,

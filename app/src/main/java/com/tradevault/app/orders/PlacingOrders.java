@@ -67,7 +67,7 @@ public final class PlacingOrders {
     public Order recordIntent(LedgerSession session, OrderDraft draft) {
         return session.insertOrder(Order.intent(ids.fresh(draft.purpose()), draft.positionId(), draft.symbol(),
                 draft.side(), draft.type(), draft.purpose(), draft.quantity(), draft.limitPrice(), draft.stopPrice(),
-                clock.instant()));
+                clock.instant()).trailedBy(draft.trailingDelta()));
     }
 
     /** Commits the intent, then sends it. */

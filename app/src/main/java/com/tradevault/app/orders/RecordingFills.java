@@ -9,6 +9,7 @@ import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.OrderPurpose;
@@ -189,15 +190,18 @@ public final class RecordingFills {
         BigDecimal cost = fill.quantity().times(fill.price())
                 .add(fill.feeAsset().equals(rules.quoteAsset()) ? fill.fee().value() : BigDecimal.ZERO);
         Optional<Position> open = s.openPosition(order.symbol());
-        Position position = open.isPresent()
-                ? open.get().buying(received, cost, fill.filledAt())
-                : s.insertPosition(Position.open(order.symbol(), received, cost,
-                        entry -> TrailingStop.from(fill.price(), trail, rules), fill.filledAt()));
+        Position position;
         if (open.isPresent()) {
+            position = open.get().buying(received, cost, fill.filledAt());
             s.updatePosition(position);
         } else {
-            LOG.info("opened position #{} {} {} @ {} (cost incl. fee), stop at {}", position.id(), position.symbol(),
-                    position.quantity(), position.entryPrice(), position.stop().level());
+            Quantity dust = takeOverDust(s, order.symbol());
+            position = s.insertPosition(Position.open(order.symbol(), received.plus(dust),
+                    cost.add(dust.times(fill.price())), entry -> TrailingStop.from(fill.price(), trail, rules),
+                    fill.filledAt()));
+            LOG.info("opened position #{} {} {} @ {} (cost incl. fee{}), stop at {}", position.id(), position.symbol(),
+                    position.quantity(), position.entryPrice(), dust.isZero() ? "" : "; " + dust + " of earlier dust"
+                    + " taken over", position.stop().level());
         }
         Order filled = order.filling(fill.quantity(), position.id(), clock.instant());
         // A recovered entry's stop may be on the venue already (lost with the ledger): reconciliation adopts
@@ -217,11 +221,34 @@ public final class RecordingFills {
         boolean closes = filled.isComplete() && after.isOpen();
         if (closes) {
             after = after.closed(fill.filledAt());
+            leaveDust(s, after, rules);
             LOG.info("closed position #{} {} by {} at {}: realized P&L {} {}", after.id(), after.symbol(),
                     order.purpose(), fill.price(), after.realizedPnl().signed(), rules.quoteAsset());
         }
         s.updatePosition(after);
         return new FillEvent(fill, filled, after, Optional.empty(), closes);
+    }
+
+    /**
+     * A new position takes over the symbol's dust, valued at the entry's fill price: its stop and exit then
+     * sell it in whole lot steps with the rest, and what stays below a step comes back when it closes.
+     */
+    private Quantity takeOverDust(LedgerSession s, String symbol) {
+        Optional<Dust> dust = s.dust(symbol).filter(d -> !d.isZero());
+        dust.ifPresent(d -> s.putDust(d.emptied(clock.instant())));
+        return dust.map(Dust::quantity).orElse(Quantity.ZERO);
+    }
+
+    /** What a closed position still holds (below the lot step its stop or exit was rounded to) becomes dust. */
+    private void leaveDust(LedgerSession s, Position closed, SymbolRules rules) {
+        if (closed.quantity().isZero()) {
+            return;
+        }
+        Dust before = s.dust(closed.symbol()).orElse(Dust.none(closed.symbol(), rules.baseAsset(), clock.instant()));
+        Dust after = before.adding(closed.quantity(), clock.instant());
+        s.putDust(after);
+        LOG.info("position #{} {} left {} {} below the lot step: dust of {} is now {}", closed.id(), closed.symbol(),
+                closed.quantity(), rules.baseAsset(), closed.symbol(), after.quantity());
     }
 
     private static Map<String, Object> unexplained(ExchangeTrade trade) {

@@ -61,7 +61,7 @@ final class Gathering {
         List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
         return new Snapshot(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
                 ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances(),
-                unprotected.all());
+                unprotected.all(), ledger.read(LedgerSession::allDust));
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.Map;
  * the trailing level recomputed from the highest price while the bot was
  * down, or an exit when the market is through it), orders with our prefix
  * that the ledger does not know are reported, and balances are checked
- * against the open positions.
+ * against the open positions and the dust the ledger counts.
  */
 final class PlanningProtection {
 
@@ -177,10 +177,16 @@ final class PlanningProtection {
                 held.merge(asset, p.remaining(position.id(), position.quantity()).value(), BigDecimal::add);
             }
         }
-        held.forEach((asset, expected) -> checkBalance(s, asset, expected.stripTrailingZeros(), p));
+        Map<String, BigDecimal> dust = new LinkedHashMap<>();
+        s.dust().stream().filter(d -> !d.isZero()).forEach(d -> dust.merge(d.asset(), d.quantity().value(),
+                BigDecimal::add));
+        dust.forEach((asset, quantity) -> held.merge(asset, quantity, BigDecimal::add));
+        held.forEach((asset, expected) -> checkBalance(s, asset, expected.stripTrailingZeros(),
+                dust.getOrDefault(asset, BigDecimal.ZERO).stripTrailingZeros(), p));
     }
 
-    private void checkBalance(Snapshot s, String asset, BigDecimal expected, Planned p) {
+    /** The account must hold at least the open positions and the dust the ledger counts for {@code asset}. */
+    private void checkBalance(Snapshot s, String asset, BigDecimal expected, BigDecimal dust, Planned p) {
         BigDecimal total = s.balances().getOrDefault(asset, new Balance(asset, BigDecimal.ZERO, BigDecimal.ZERO))
                 .total().stripTrailingZeros();
         if (total.compareTo(expected) >= 0) {
@@ -189,14 +195,16 @@ final class PlanningProtection {
         boolean block = settings.blockOnBalanceMismatch();
         if (block) {
             p.blockReasons.add("the exchange holds " + total.toPlainString() + " " + asset + ", open positions "
-                    + expected.toPlainString());
+                    + (dust.signum() > 0 ? "and dust " : "") + expected.toPlainString());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("asset", asset);
         details.put("exchangeTotal", total.toPlainString());
-        details.put("openPositions", expected.toPlainString());
+        details.put("openPositions", expected.subtract(dust).toPlainString());
+        details.put("dust", dust.toPlainString());
         p.found(new Finding(Kind.BALANCE_MISMATCH, "asset " + asset, "the exchange holds " + total.toPlainString()
-                + ", the open positions " + expected.toPlainString() + ": " + (block
+                + ", the open positions " + (dust.signum() > 0 ? "and dust " + dust.toPlainString() + " " : "")
+                + expected.toPlainString() + ": " + (block
                 ? "new entries blocked until a reconciliation finds them matching" : "reported"), details));
     }
 }

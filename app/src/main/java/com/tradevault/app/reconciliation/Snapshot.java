@@ -5,6 +5,7 @@ import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Price;
@@ -30,12 +31,23 @@ import java.util.Set;
  * @param highestSinceUpdate per open position id, the highest price traded since its last update
  * @param balances           the account's balances per asset
  * @param unprotectable      symbols whose stops the venue refused for good in this run, with why
+ * @param dust               what closed positions left per symbol (the ledger's {@code dust} table)
  */
 public record Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
                        Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
                        Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
                        Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
-                       Map<String, Balance> balances, Map<String, String> unprotectable) {
+                       Map<String, Balance> balances, Map<String, String> unprotectable, List<Dust> dust) {
+
+    /** A snapshot of a ledger without dust. */
+    public Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
+                    Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
+                    Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
+                    Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
+                    Map<String, Balance> balances, Map<String, String> unprotectable) {
+        this(at, openPositions, orders, venueOrders, venueOpenOrders, ledgerKnows, venueTrades, ledgerFillIds,
+                markets, highestSinceUpdate, balances, unprotectable, List.of());
+    }
 
     /** A snapshot before any symbol was found unprotectable. */
     public Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
@@ -70,6 +82,7 @@ public record Snapshot(Instant at, List<Position> openPositions, List<Order> ord
         highestSinceUpdate = Map.copyOf(highestSinceUpdate);
         balances = Map.copyOf(balances);
         unprotectable = Map.copyOf(unprotectable);
+        dust = List.copyOf(dust);
     }
 
     public Optional<ExchangeOrder> venue(Order order) {

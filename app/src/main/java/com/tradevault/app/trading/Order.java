@@ -15,11 +15,14 @@ import java.util.Optional;
  * @param id                ledger id; 0 before it is first recorded
  * @param executed          filled so far, as the ledger's fills add up
  * @param cancelRequestedAt when the bot decided to cancel it (written before the cancel is sent)
+ * @param trailingDelta     a stop the venue trails itself: its distance in basis points ({@code trailingDelta});
+ *                          such a stop may have no stop price (it trails from the first trade after placing)
  */
 public record Order(long id, ClientOrderId clientOrderId, Optional<String> exchangeOrderId, Optional<Long> positionId,
                     String symbol, Side side, OrderType type, OrderPurpose purpose, Quantity quantity,
                     Optional<Price> price, Optional<Price> stopPrice, Quantity executed, OrderState state,
-                    Instant createdAt, Instant updatedAt, Optional<Instant> cancelRequestedAt) {
+                    Instant createdAt, Instant updatedAt, Optional<Instant> cancelRequestedAt,
+                    Optional<Integer> trailingDelta) {
 
     /** A new intent: nothing sent yet. */
     public static Order intent(ClientOrderId id, Optional<Long> positionId, String symbol, Side side, OrderType type,
@@ -32,7 +35,7 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
                                OrderPurpose purpose, Quantity quantity, Optional<Price> price, Optional<Price> stopPrice,
                                Instant at) {
         return new Order(0, id, Optional.empty(), positionId, symbol, side, type, purpose, quantity, price,
-                stopPrice, Quantity.ZERO, OrderState.INTENT, at, at, Optional.empty());
+                stopPrice, Quantity.ZERO, OrderState.INTENT, at, at, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -44,7 +47,13 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
         return new Order(0, venue.clientOrderId(), Optional.of(venue.exchangeOrderId()), positionId, venue.symbol(),
                 venue.side(), venue.type(), purpose, new Quantity(venue.quantity()), venue.price().map(Price::new),
                 venue.stopPrice().map(Price::new), Quantity.ZERO, OrderState.of(venue.status()), venue.createdAt(), at,
-                Optional.empty());
+                Optional.empty(), venue.trailingDelta());
+    }
+
+    /** The same intent as a stop the venue trails by {@code delta} basis points. */
+    public Order trailedBy(Optional<Integer> delta) {
+        return new Order(id, clientOrderId, exchangeOrderId, positionId, symbol, side, type, purpose, quantity, price,
+                stopPrice, executed, state, createdAt, updatedAt, cancelRequestedAt, delta);
     }
 
     /** Whether the venue acknowledged this order and it is open there: a stop in this state protects. */
@@ -55,29 +64,29 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
     /** The request that sends this intent to the venue under its client order id. */
     public OrderRequest request() {
         return new OrderRequest(symbol, side, type, quantity.value(), price.map(Price::value),
-                stopPrice.map(Price::value), clientOrderId);
+                stopPrice.map(Price::value), trailingDelta, clientOrderId);
     }
 
     /** The venue's answer applied: its id and state (fills are counted separately, from the fills themselves). */
     public Order acknowledged(ExchangeOrder answer, Instant at) {
         return new Order(id, clientOrderId, Optional.of(answer.exchangeOrderId()), positionId, symbol, side, type,
                 purpose, quantity, price, stopPrice, executed, OrderState.of(answer.status()), createdAt, at,
-                cancelRequestedAt);
+                cancelRequestedAt, trailingDelta);
     }
 
     public Order withState(OrderState newState, Instant at) {
         return new Order(id, clientOrderId, exchangeOrderId, positionId, symbol, side, type, purpose, quantity, price,
-                stopPrice, executed, newState, createdAt, at, cancelRequestedAt);
+                stopPrice, executed, newState, createdAt, at, cancelRequestedAt, trailingDelta);
     }
 
     public Order withId(long newId) {
         return new Order(newId, clientOrderId, exchangeOrderId, positionId, symbol, side, type, purpose, quantity,
-                price, stopPrice, executed, state, createdAt, updatedAt, cancelRequestedAt);
+                price, stopPrice, executed, state, createdAt, updatedAt, cancelRequestedAt, trailingDelta);
     }
 
     public Order cancelRequested(Instant at) {
         return new Order(id, clientOrderId, exchangeOrderId, positionId, symbol, side, type, purpose, quantity, price,
-                stopPrice, executed, state, createdAt, at, Optional.of(at));
+                stopPrice, executed, state, createdAt, at, Optional.of(at), trailingDelta);
     }
 
     /** After a fill of {@code filled}: executed grows, and the order is FILLED once it is complete. */
@@ -86,7 +95,7 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
         OrderState next = total.compareTo(quantity) >= 0 ? OrderState.FILLED
                 : state == OrderState.INTENT || state == OrderState.NEW ? OrderState.PARTIALLY_FILLED : state;
         return new Order(id, clientOrderId, exchangeOrderId, Optional.of(forPosition), symbol, side, type, purpose,
-                quantity, price, stopPrice, total, next, createdAt, at, cancelRequestedAt);
+                quantity, price, stopPrice, total, next, createdAt, at, cancelRequestedAt, trailingDelta);
     }
 
     public boolean isComplete() {
@@ -96,7 +105,8 @@ public record Order(long id, ClientOrderId clientOrderId, Optional<String> excha
     /** A short description for log lines: {@code STOP SELL STOP_LOSS 0.002 BTCUSDT @ 41900 (tv-s-...)}. */
     public String describe() {
         return purpose + " " + side + " " + type + " " + quantity + " " + symbol
-                + stopPrice.map(p -> " stop " + p).orElse("") + price.filter(p -> stopPrice.isPresent())
+                + stopPrice.map(p -> " stop " + p).orElse("") + trailingDelta.map(d -> " trailing " + d + " bips")
+                .orElse("") + price.filter(p -> stopPrice.isPresent() || trailingDelta.isPresent())
                 .map(p -> " limit " + p).orElse("") + " (" + clientOrderId + ")";
     }
 }

@@ -32,6 +32,18 @@ public record Trail(Kind kind, BigDecimal amount) {
         return new Trail(Kind.ABSOLUTE, new BigDecimal(amount));
     }
 
+    /**
+     * The trail in basis points (Binance {@code trailingDelta}: 1 bip = 0.01 %), for a percent trail that is
+     * a whole number of them; empty for an absolute trail or one such as 1.555 %.
+     */
+    public Optional<Integer> bips() {
+        if (kind != Kind.PERCENT) {
+            return Optional.empty();
+        }
+        BigDecimal bips = amount.multiply(HUNDRED).stripTrailingZeros();
+        return bips.scale() <= 0 ? Optional.of(bips.intValueExact()) : Optional.empty();
+    }
+
     public long e8() {
         return FixedPoint.toE8(amount);
     }

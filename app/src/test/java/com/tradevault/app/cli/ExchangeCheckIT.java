@@ -5,6 +5,7 @@ import static com.tradevault.app.exchange.binance.DocumentedVenue.ok;
 import static com.tradevault.app.exchange.binance.DocumentedVenue.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +71,7 @@ class ExchangeCheckIT {
                 "request weight: 41 of 6000 in the current 1M window",
                 "BTCUSDT: stop STOP_LOSS_LIMIT; order types LIMIT, LIMIT_MAKER, MARKET, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT",
                 "  tick 0.01, step 0.00001, min quantity 0.00001, min notional 5, sell price band 0.2-5 x average price",
-                "  trailing stops: yes; cancel-replace: yes",
+                "  trailing stops: yes (TRAILING_DELTA 10..2000 bips); cancel-replace: yes; stop moved by: bot",
                 "ready: the bot can trade BTCUSDT safely", ""), run.out());
         assertFalse(venue.routes().contains("POST /api/v3/order"), "a preflight sends no order");
     }
@@ -111,6 +112,50 @@ class ExchangeCheckIT {
                 r.at("/requestWeight/limit").asText(), r.at("/symbols/0/stopType").asText(),
                 r.at("/symbols/0/sellPriceBand").asText(), r.at("/symbols/0/trailingStops").asText(),
                 Integer.toString(r.get("problems").size())));
+    }
+
+    @Test
+    void venueTrailingOnASymbolThatAllowsItIsReadyAndSaysTheExchangeMovesTheStop() throws Exception {
+        Files.writeString(dir.resolve("check.conf"), "bot.symbols = BTCUSDT\nexchange.max-retries = 0\n"
+                + "strategy.trail-mode = venue\nstrategy.trail = \"1.25\"\n");
+        account(resource("account.json"));
+        venue.answer("GET /api/v3/exchangeInfo", ok(resource("exchange-info-btcusdt.json")));
+        CliRun run = CliRun.of(env, CLOCK, "exchange", "check");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  trailing stops: yes (TRAILING_DELTA 10..2000 bips); cancel-replace: yes;"
+                + " stop moved by: exchange (125 bips)\n"), run.out());
+    }
+
+    @Test
+    void venueTrailingOnASymbolThatCannotTrailFailsWithExitTwo() throws Exception {
+        Files.writeString(dir.resolve("check.conf"), "bot.symbols = BTCUSDT\nexchange.max-retries = 0\n"
+                + "strategy.trail-mode = venue\n");
+        account(resource("account.json"));
+        venue.answer("GET /api/v3/exchangeInfo", ok(resource("exchange-info-btcusdt.json")
+                .replace("\"allowTrailingStop\": true", "\"allowTrailingStop\": false")));
+        CliRun run = CliRun.of(env, CLOCK, "exchange", "check");
+        assertEquals(2, run.exitCode());
+        assertEquals(String.join("\n",
+                "error: strategy.trail-mode = venue: BTCUSDT does not allow trailing stops (allowTrailingStop is false"
+                        + " in exchangeInfo): set strategy.trail-mode = bot, choose a strategy.trail the symbol's"
+                        + " TRAILING_DELTA filter admits, or remove it from bot.symbols",
+                "next: fix the problems above, then run 'tradevault exchange check' again", ""), run.err());
+    }
+
+    @Test
+    void venueTrailingWithATrailOutsideTheTrailingDeltaFilterFailsWithExitTwo() throws Exception {
+        Files.writeString(dir.resolve("check.conf"), "bot.symbols = BTCUSDT\nexchange.max-retries = 0\n"
+                + "strategy.trail-mode = venue\nstrategy.trail = \"25\"\n");
+        account(resource("account.json"));
+        venue.answer("GET /api/v3/exchangeInfo", ok(resource("exchange-info-btcusdt.json")));
+        CliRun run = CliRun.of(env, CLOCK, "exchange", "check", "--json");
+        assertEquals(2, run.exitCode());
+        JsonNode r = new ObjectMapper().readTree(run.out());
+        assertEquals("strategy.trail-mode = venue: the trail 25% is 2500 basis points, outside BTCUSDT's"
+                + " TRAILING_DELTA filter for sell stops (10..2000): set strategy.trail-mode = bot, choose a"
+                + " strategy.trail the symbol's TRAILING_DELTA filter admits, or remove it from bot.symbols",
+                r.at("/problems/0").asText());
+        assertEquals("exchange (2500 bips)", r.at("/symbols/0/trailedBy").asText());
     }
 
     @Test

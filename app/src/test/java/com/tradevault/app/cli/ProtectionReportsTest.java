@@ -91,6 +91,30 @@ class ProtectionReportsTest {
     }
 
     @Test
+    void statusShowsTheDustNoPositionOwnsInTextAndJson() throws Exception {
+        CliRun none = CliRun.of(env, "status");
+        assertTrue(none.out().contains("\ndust:       none\n"), none.out());
+        withLedger(ledger -> ledger.transaction(s -> {
+            s.putDust(new com.tradevault.app.trading.Dust("BTCUSDT", "BTC", Quantity.of("0.000175"), T0));
+            s.putDust(new com.tradevault.app.trading.Dust("ETHUSDT", "ETH", Quantity.of("0.00018"), T0));
+            return null;
+        }));
+
+        CliRun text = CliRun.of(env, "status");
+        CliRun json = CliRun.of(env, "status", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\ndust:       0.000175 BTC (BTCUSDT), 0.00018 ETH (ETHUSDT), below a lot step:"
+                + " the next position of the symbol sells it with its own\n"), text.out());
+        JsonNode dust = new ObjectMapper().readTree(json.out()).get("trading").get("dust");
+        assertEquals(List.of("BTCUSDT BTC", "ETHUSDT ETH"), List.of(dust.get(0).get("symbol").asText() + " "
+                + dust.get(0).get("asset").asText(), dust.get(1).get("symbol").asText() + " "
+                + dust.get(1).get("asset").asText()));
+        assertTrue(json.out().contains("\"quantity\" : 0.000175,"), "exact, never 1.75E-4: " + json.out());
+        assertTrue(json.out().contains("\"quantity\" : 0.00018,"), json.out());
+    }
+
+    @Test
     void runExitsOneWhenItNeverGotPastItsStartupReconciliation() throws Exception {
         Files.writeString(dir.resolve("fast.conf"), "bot.intent-grace = 1h\n", java.nio.file.StandardOpenOption.APPEND);
         withLedger(ledger -> ledger.transaction(s -> s.insertOrder(Order.intent(new ClientOrderId("tv-e-inflight"),
@@ -138,7 +162,7 @@ class ProtectionReportsTest {
     }
 
     /** A venue that answers only its rules: all the check asks. */
-    private static Exchange venueWith(SymbolRules rules) {
+    static Exchange venueWith(SymbolRules rules) {
         return (Exchange) Proxy.newProxyInstance(Exchange.class.getClassLoader(), new Class<?>[] {Exchange.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("rules")) {

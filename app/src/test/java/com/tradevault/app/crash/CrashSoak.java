@@ -25,6 +25,7 @@ public final class CrashSoak {
                 loop.randomKills(iterations, 25);
             } finally {
                 System.out.println(loop.summary());
+                System.out.println("accounting: " + rig.accounting());
             }
         }
         System.exit(0);

@@ -3,6 +3,7 @@ package com.tradevault.app.crash;
 import com.tradevault.app.cli.Cli;
 import com.tradevault.app.exchange.ApiCredentials;
 import com.tradevault.app.exchange.ExchangeSettings;
+import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.binance.BinanceExchange;
 import com.tradevault.app.exchange.paper.server.PaperControl;
 import com.tradevault.app.faults.CrashPoints;
@@ -15,9 +16,12 @@ import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SqliteFiles;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.app.trading.OrderPurpose;
+import com.tradevault.app.trading.OrderState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +60,11 @@ final class Rig implements AutoCloseable {
     private int botRuns;
 
     Rig(Path dir) throws Exception {
+        this(dir, "");
+    }
+
+    /** A rig whose configuration ends with {@code extra} (HOCON lines that override the rig's). */
+    Rig(Path dir, String extra) throws Exception {
         this.dir = dir;
         this.config = dir.resolve("tradevault.conf");
         Files.writeString(config, String.join("\n",
@@ -63,7 +72,7 @@ final class Rig implements AutoCloseable {
                 "bot { scan-interval = 100ms, quote-per-trade = \"100\", intent-grace = 2s }",
                 "strategy { lookback = 3, trail = \"0.5\", min-stop-move-percent = \"0.05\" }",
                 "reconcile { interval = 2s, retry-backoff = 200ms, max-backoff = 1s }",
-                "exchange { request-timeout = 2s, max-retries = 2, retry-backoff = 100ms }", ""));
+                "exchange { request-timeout = 2s, max-retries = 2, retry-backoff = 100ms }", extra, ""));
         Map<String, String> e = new HashMap<>(TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX));
         e.putAll(ACCOUNT);
         e.put("TRADEVAULT_CONFIG", config.toString());
@@ -129,16 +138,48 @@ final class Rig implements AutoCloseable {
                 Clock.systemUTC());
     }
 
-    /** Every violation of the invariant, plus integrity problems; empty when all is well. No bot may run. */
+    /**
+     * Every violation of the invariant, plus integrity problems; empty when all is well. No bot may run. The
+     * paper server is configured like real BTCUSDT (paper.order-types left at its default, without
+     * STOP_LOSS), so every open position must be protected by a STOP_LOSS_LIMIT.
+     */
     List<String> check() throws Exception {
         BinanceExchange venue = adapter();
+        if (venue.rules(SYMBOL).orderTypes().contains(OrderType.STOP_LOSS)) {
+            throw new IllegalStateException("the crash rig's venue must be configured like real BTCUSDT, without"
+                    + " STOP_LOSS: " + venue.rules(SYMBOL).orderTypes());
+        }
         Invariant.Venue seen = new Invariant.Venue(venue.allOrders(SYMBOL), venue.tradesAfter(SYMBOL, -1));
         try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
-            List<String> problems = new ArrayList<>(Invariant.violations(JdbcLedgers.on(db), seen));
+            List<String> problems = new ArrayList<>(Invariant.violations(JdbcLedgers.on(db), seen,
+                    Optional.of(OrderType.STOP_LOSS_LIMIT)));
             try (Connection c = db.dataSource().getConnection()) {
                 SqliteFiles.integrityProblems(c, false).forEach(p -> problems.add("integrity: " + p));
             }
             return problems;
+        }
+    }
+
+    /**
+     * Every unit of base asset accounted for: what the account holds (it starts with none) against the
+     * ledger's open positions plus its dust, and how many entries filled. No bot may run.
+     */
+    String accounting() {
+        BigDecimal held = adapter().balances().get("BTC").total().stripTrailingZeros();
+        try (Database db = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env)).openExisting()) {
+            return JdbcLedgers.on(db).read(s -> {
+                BigDecimal open = s.openPositions().stream().map(p -> p.quantity().value())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal dust = s.allDust().stream().map(d -> d.quantity().value())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                long entries = s.allOrders().stream().filter(o -> o.purpose() == OrderPurpose.ENTRY
+                        && o.state() == OrderState.FILLED).count();
+                BigDecimal ledger = open.add(dust).stripTrailingZeros();
+                return entries + " entries; the account holds " + held.toPlainString() + " BTC, the ledger "
+                        + ledger.toPlainString() + " (open positions " + open.stripTrailingZeros().toPlainString()
+                        + ", dust " + dust.stripTrailingZeros().toPlainString() + ")"
+                        + (held.compareTo(ledger) == 0 ? ": every unit accounted for" : ": MISMATCH");
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package com.tradevault.app.reconciliation;
 
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.ExchangeOrder;
+import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -35,24 +37,34 @@ public final class Invariant {
 
     /** The violations found; empty when the invariant holds. */
     public static List<String> violations(Ledger ledger, Venue venue) {
+        return violations(ledger, venue, Optional.empty());
+    }
+
+    /**
+     * The violations found, where every live stop must also be of {@code stopType} (the one type of stop a
+     * venue configured like real BTCUSDT allows: STOP_LOSS_LIMIT); empty when the invariant holds.
+     */
+    public static List<String> violations(Ledger ledger, Venue venue, Optional<OrderType> stopType) {
         List<String> problems = new ArrayList<>();
         List<Order> orders = ledger.read(LedgerSession::allOrders);
         Map<ClientOrderId, Order> byId = orders.stream().collect(Collectors.toMap(Order::clientOrderId,
                 Function.identity()));
-        stops(ledger.read(LedgerSession::openPositions), venue, byId, problems);
+        stops(ledger.read(LedgerSession::openPositions), venue, byId, stopType, problems);
         fills(ledger.read(LedgerSession::allFills), orders, venue, problems);
         clientIds(venue, byId, problems);
         return problems;
     }
 
     private static void stops(List<Position> open, Venue venue, Map<ClientOrderId, Order> byId,
-                              List<String> problems) {
+                              Optional<OrderType> stopType, List<String> problems) {
         Map<Long, Integer> live = new HashMap<>();
         for (ExchangeOrder v : venue.orders()) {
             Order o = byId.get(v.clientOrderId());
             if (v.status().isOpen() && v.type().isStop() && !v.triggeredButOpen() && o != null
                     && o.purpose() == OrderPurpose.STOP) {
                 o.positionId().ifPresent(id -> live.merge(id, 1, Integer::sum));
+                stopType.filter(t -> t != v.type()).ifPresent(t -> problems.add("stop " + v.clientOrderId()
+                        + " is a " + v.type() + ", not the " + t + " the venue allows"));
             }
         }
         for (Position p : open) {

@@ -72,7 +72,8 @@ final class Situation {
         Order o = new Order(id, new ClientOrderId("tv-" + purpose.name().toLowerCase().charAt(0) + "-" + id),
                 state == OrderState.INTENT ? Optional.empty() : Optional.of("X" + id),
                 p == null ? Optional.empty() : Optional.of(p.id()), "BTCUSDT", side, type, purpose,
-                Quantity.of("0.01"), Optional.empty(), stopPrice, Quantity.ZERO, state, T0, T0, Optional.empty());
+                Quantity.of("0.01"), Optional.empty(), stopPrice, Quantity.ZERO, state, T0, T0, Optional.empty(),
+                Optional.empty());
         orders.add(o);
         ledgerKnows.add(o.clientOrderId());
         return o;

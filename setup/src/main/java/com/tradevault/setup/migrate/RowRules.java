@@ -15,7 +15,8 @@ final class RowRules {
 
     /** The tables these rules apply to, and the columns they read: those of their cross-column CHECKs. */
     static final Map<String, Set<String>> READS = Map.of("positions", Set.of("status", "closed_at"),
-            "orders", Set.of("type", "stop_price_e8", "price_e8"), "trade_decisions", Set.of("decision", "skip_reason"));
+            "orders", Set.of("type", "stop_price_e8", "price_e8", "trailing_delta"),
+            "trade_decisions", Set.of("decision", "skip_reason"));
 
     private static final Set<String> STOP_TYPES = Set.of("STOP_LOSS", "STOP_LOSS_LIMIT");
     private static final Set<String> PRICED_TYPES = Set.of("LIMIT", "STOP_LOSS_LIMIT");
@@ -47,9 +48,11 @@ final class RowRules {
     private static Optional<String> orders(Function<String, Object> row) {
         Object type = row.apply("type");
         boolean stop = STOP_TYPES.contains(type);
-        if (stop != (row.apply("stop_price_e8") != null)) {
+        boolean trigger = row.apply("stop_price_e8") != null || row.apply("trailing_delta") != null;
+        if (stop != trigger) {
             return Optional.of("type " + type + " with stop_price_e8 " + row.apply("stop_price_e8")
-                    + ": stop orders need a stop price and other orders have none");
+                    + " and trailing_delta " + row.apply("trailing_delta")
+                    + ": stop orders need a stop price or a trailing delta and other orders have neither");
         }
         if (PRICED_TYPES.contains(type) && row.apply("price_e8") == null) {
             return Optional.of("type " + type + " without price_e8");

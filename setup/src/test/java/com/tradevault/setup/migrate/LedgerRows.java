@@ -35,6 +35,7 @@ final class LedgerRows {
             order(c, d, 3, "tv-3", "ex-3", 1L, "STOP_LOSS_LIMIT", 100_000_000, 99_999_999L, 1L, EARLIEST);
             cancelRequested(c, d, MAX, SUB_MILLI);
             cancelRequested(c, d, 3, EARLIEST);
+            trailingStop(c, d, 4, "tv-4-trailing", 1L, 2_000, SUB_MILLI);
             fill(c, d, MAX, "BTC€🚀:" + MAX, MAX, MAX, MAX, null, SUB_MILLI);
             fill(c, d, 1, "ETH:1", 3, 1, 1, "BNB", BEFORE_EPOCH);
             decision(c, d, MAX, "SKIP", "no signal — ‮right-to-left‬ \u0001", NESTED_JSON, LATEST);
@@ -45,6 +46,8 @@ final class LedgerRows {
             snapshot(c, d, MAX, LATEST, "{\"positions\": [{\"id\": 9223372036854775807}]}");
             kv(c, d, "ключ 🔑", "", LATEST);
             kv(c, d, "k".repeat(128), "line1\nline2\ttab\\", EARLIEST);
+            dust(c, d, "BTC€🚀" + "x".repeat(22), "BTC€🚀", MAX, LATEST);
+            dust(c, d, "ETHUSDT", "ETH", 0, EARLIEST);
             return null;
         });
     }
@@ -60,6 +63,7 @@ final class LedgerRows {
             audit(c, d, 1000, "order-sent", "{\"order\": 41}", SUB_MILLI);
             snapshot(c, d, 5, SUB_MILLI, "{}");
             kv(c, d, "last-candle", "2026-11-21", SUB_MILLI);
+            dust(c, d, "BTCUSDT", "BTC", 17_500, SUB_MILLI);
             return null;
         });
     }
@@ -100,6 +104,35 @@ final class LedgerRows {
             s.setObject(8, stop);
             d.setInstant(s, 9, at);
             d.setInstant(s, 10, at);
+            s.executeUpdate();
+        }
+    }
+
+    /** A stop the venue trails, lost with no stop price (migration V7: a trailing delta is enough). */
+    static void trailingStop(Connection c, Dialect d, long id, String clientId, Long positionId, long delta,
+                             Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, client_order_id, position_id, symbol,"
+                + " side, type, purpose, quantity_e8, price_e8, executed_qty_e8, status, created_at, updated_at,"
+                + " trailing_delta) VALUES (?, ?, ?, 'BTCUSDT', 'SELL', 'STOP_LOSS_LIMIT', 'STOP', 1000, 1, 0, 'NEW',"
+                + " ?, ?, ?)")) {
+            s.setLong(1, id);
+            s.setString(2, clientId);
+            s.setObject(3, positionId);
+            d.setInstant(s, 4, at);
+            d.setInstant(s, 5, at);
+            s.setLong(6, delta);
+            s.executeUpdate();
+        }
+    }
+
+    /** What closed positions left of a symbol's base asset (migration V7). */
+    static void dust(Connection c, Dialect d, String symbol, String asset, long qty, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO dust (symbol, asset, quantity_e8, updated_at)"
+                + " VALUES (?, ?, ?, ?)")) {
+            s.setString(1, symbol);
+            s.setString(2, asset);
+            s.setLong(3, qty);
+            d.setInstant(s, 4, at);
             s.executeUpdate();
         }
     }

@@ -11,6 +11,7 @@ import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.UnreadableAnswer;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Reads the adapter's side of Binance Spot's answers (rest-api.md): orders as
@@ -45,7 +46,8 @@ final class OrderAnswers {
                 f.enumValue("side", Side.class), type, f.enumValue("status", OrderStatus.class), f.decimal("origQty"),
                 f.decimal("executedQty"), f.decimal("cummulativeQuoteQty"), f.positiveDecimal("price"),
                 f.positiveDecimal("stopPrice"), working(f, type), created,
-                f.optionalTime("updateTime").orElse(transacted));
+                f.optionalTime("updateTime").orElse(transacted),
+                f.optionalNumber("trailingDelta").map(Math::toIntExact));
     }
 
     /**

@@ -60,7 +60,8 @@ final class Matching {
         VenueRules venue = settings.venue();
         return new SymbolRules(symbol, settings.baseAsset(symbol), settings.quoteAsset(), settings.tickSize(),
                 settings.stepSize(), settings.minQuantity(), settings.minNotional(), Set.copyOf(venue.orderTypes()),
-                venue.allowTrailingStop(), venue.cancelReplaceAllowed(), Optional.of(venue.priceBand()));
+                venue.allowTrailingStop(), venue.cancelReplaceAllowed(), Optional.of(venue.priceBand()),
+                Optional.of(new SymbolRules.DeltaRange(VenueRules.MIN_TRAILING_DELTA, VenueRules.MAX_TRAILING_DELTA)));
     }
 
     BigDecimal lastPrice(String symbol) throws SQLException {

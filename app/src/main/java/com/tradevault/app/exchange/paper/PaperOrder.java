@@ -32,7 +32,7 @@ public record PaperOrder(long id, String symbol, ClientOrderId clientOrderId, Si
     /** The order as the {@code Exchange} port reports it. */
     public ExchangeOrder view() {
         return new ExchangeOrder(symbol, Long.toString(id), clientOrderId, side, type, status, quantity, executed,
-                cumulativeQuote, price, stopPrice, !awaitsTrigger(), createdAt, updatedAt);
+                cumulativeQuote, price, stopPrice, !awaitsTrigger(), createdAt, updatedAt, trailingDelta);
     }
 
     /** Whether the order now acts as a limit order (a LIMIT, or a *_LIMIT whose stop triggered). */

@@ -4,6 +4,7 @@ import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.ledger.jdbc.Statements.At;
 import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -158,6 +159,29 @@ final class JdbcSession implements LedgerSession {
     @Override
     public void setLastPrice(String symbol, Price price, Instant at) {
         put(LAST_PRICE + symbol, price.toString(), at);
+    }
+
+    @Override
+    public Optional<Dust> dust(String symbol) {
+        return sql.one("SELECT symbol, asset, quantity_e8, updated_at FROM dust WHERE symbol = ?", this::dust, symbol);
+    }
+
+    @Override
+    public List<Dust> allDust() {
+        return sql.list("SELECT symbol, asset, quantity_e8, updated_at FROM dust ORDER BY symbol", this::dust);
+    }
+
+    @Override
+    public void putDust(Dust d) {
+        sql.update("INSERT INTO dust (symbol, asset, quantity_e8, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (symbol)"
+                        + " DO UPDATE SET asset = excluded.asset, quantity_e8 = excluded.quantity_e8,"
+                        + " updated_at = excluded.updated_at", d.symbol(), d.asset(), d.quantity().e8(),
+                new At(d.updatedAt()));
+    }
+
+    private Dust dust(ResultSet r) throws SQLException {
+        return new Dust(r.getString("symbol"), r.getString("asset"), Quantity.ofE8(r.getLong("quantity_e8")),
+                sql.instant(r, "updated_at"));
     }
 
     @Override

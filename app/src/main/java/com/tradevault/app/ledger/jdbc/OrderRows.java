@@ -20,7 +20,7 @@ final class OrderRows {
 
     private static final String COLUMNS = "id, client_order_id, exchange_order_id, position_id, symbol, side, type,"
             + " purpose, quantity_e8, price_e8, stop_price_e8, executed_qty_e8, status, created_at, updated_at,"
-            + " cancel_requested_at";
+            + " cancel_requested_at, trailing_delta";
 
     private final Statements sql;
 
@@ -31,12 +31,14 @@ final class OrderRows {
     Order insert(Order o) {
         long id = sql.insert("INSERT INTO orders (client_order_id, exchange_order_id, position_id, symbol, side, type,"
                         + " purpose, quantity_e8, price_e8, stop_price_e8, executed_qty_e8, status, created_at, updated_at,"
-                        + " cancel_requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " cancel_requested_at, trailing_delta)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 o.clientOrderId().value(), o.exchangeOrderId().orElse(null), new OptionalLong(o.positionId()),
                 o.symbol(), o.side().name(), o.type().name(), o.purpose().name(), o.quantity().e8(),
                 new OptionalLong(o.price().map(Price::e8)), new OptionalLong(o.stopPrice().map(Price::e8)),
                 o.executed().e8(), o.state().name(), new At(o.createdAt()), new At(o.updatedAt()),
-                new At(o.cancelRequestedAt().orElse(null)));
+                new At(o.cancelRequestedAt().orElse(null)),
+                new OptionalLong(o.trailingDelta().map(Integer::longValue)));
         return o.withId(id);
     }
 
@@ -80,6 +82,7 @@ final class OrderRows {
                 Statements.optionalLong(r, "stop_price_e8").map(Price::ofE8),
                 Quantity.ofE8(r.getLong("executed_qty_e8")), OrderState.valueOf(r.getString("status")),
                 sql.instant(r, "created_at"), sql.instant(r, "updated_at"),
-                Optional.ofNullable(sql.instant(r, "cancel_requested_at")));
+                Optional.ofNullable(sql.instant(r, "cancel_requested_at")),
+                Statements.optionalLong(r, "trailing_delta").map(Math::toIntExact));
     }
 }

@@ -99,6 +99,14 @@ class DocumentedAnswersIT {
         assertEquals(Instant.ofEpochMilli(1499827319559L), o.createdAt());
         assertEquals(Instant.ofEpochMilli(1499827319560L), o.updatedAt());
         assertFalse(o.working());
+        assertEquals(Optional.of(100), o.trailingDelta());
+    }
+
+    @Test
+    void anOrderWithoutATrailingDeltaReadsAsNotTrailed() {
+        venue.answer("GET /api/v3/order", ok(resource("order-query.json").replace("\"trailingDelta\": 100,", "")));
+        ExchangeOrder o = adapter.orderByClientId("BTCUSDT", new ClientOrderId("tv-stop-1")).orElseThrow();
+        assertEquals(Optional.empty(), o.trailingDelta());
     }
 
     @Test
@@ -154,6 +162,16 @@ class DocumentedAnswersIT {
                 r.sellPriceBand().orElseThrow().multiplierUp().toPlainString()));
         assertTrue(r.trailingStopAllowed());
         assertTrue(r.cancelReplaceAllowed());
+        assertEquals(Optional.of(new SymbolRules.DeltaRange(10, 2000)), r.sellTrailingDelta());
+    }
+
+    @Test
+    void aSellStopsTrailingDeltaRangeIsTheBelowOne() {
+        venue.answer("GET /api/v3/exchangeInfo", ok(resource("exchange-info-btcusdt.json")
+                .replace("\"maxTrailingBelowDelta\": 2000", "\"maxTrailingBelowDelta\": 1500")
+                .replace("\"minTrailingBelowDelta\": 10", "\"minTrailingBelowDelta\": 20")));
+        assertEquals(Optional.of(new SymbolRules.DeltaRange(20, 1500)), adapter.rules("BTCUSDT").sellTrailingDelta(),
+                "TRAILING_DELTA: minTrailingBelowDelta..maxTrailingBelowDelta bound a sell stop (trailing-stop FAQ)");
     }
 
     @Test

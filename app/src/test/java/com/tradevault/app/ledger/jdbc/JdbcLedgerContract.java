@@ -65,4 +65,9 @@ abstract class JdbcLedgerContract {
     void sumsRealizedPnlAndKeepsCancelRequests() {
         LedgerScenarios.sumsRealizedPnlAndKeepsCancelRequests(ledger);
     }
+
+    @Test
+    void keepsAVenueTrailedStopWithoutAStopPriceAndTheDust() {
+        LedgerScenarios.keepsAVenueTrailedStopWithoutAStopPriceAndTheDust(ledger);
+    }
 }

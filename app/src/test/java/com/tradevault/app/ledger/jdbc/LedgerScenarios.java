@@ -12,6 +12,7 @@ import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -116,5 +117,30 @@ final class LedgerScenarios {
                 .orElseThrow().cancelRequestedAt());
         assertEquals(List.of(), ledger.read(s -> s.openPositions()));
         assertEquals(1, ledger.read(s -> s.unfinishedOrders()).size());
+    }
+
+    /**
+     * Schema v7: a stop the exchange trails is recorded with its trailing delta and no stop price (as one
+     * lost from the ledger and adopted from the venue is), and a symbol's dust is kept exactly.
+     */
+    static void keepsAVenueTrailedStopWithoutAStopPriceAndTheDust(Ledger ledger) {
+        Order stop = ledger.transaction(s -> s.insertOrder(Order.intent(new ClientOrderId("tv-s-venue"),
+                Optional.empty(), "BTCUSDT", Side.SELL, OrderType.STOP_LOSS_LIMIT, OrderPurpose.STOP,
+                Quantity.of("0.00299"), Optional.of(Price.of("29551.5")), Optional.empty(), T0)
+                .trailedBy(Optional.of(150))));
+        ledger.transaction(s -> {
+            s.putDust(new Dust("BTCUSDT", "BTC", Quantity.of("0.000007"), T0));
+            s.putDust(new Dust("BTCUSDT", "BTC", Quantity.of("0.00000487"), T0.plusSeconds(1)));
+            return null;
+        });
+        Order read = ledger.read(s -> s.order(stop.clientOrderId())).orElseThrow();
+        assertEquals(Optional.of(150), read.trailingDelta());
+        assertEquals(Optional.empty(), read.stopPrice());
+        assertEquals(Optional.of(Price.of("29551.5")), read.price());
+        assertEquals(List.of(new Dust("BTCUSDT", "BTC", Quantity.of("0.00000487"), T0.plusSeconds(1))),
+                ledger.read(s -> s.allDust()));
+        assertThrows(LedgerFailure.class, () -> ledger.transaction(s -> s.insertOrder(Order.intent(
+                new ClientOrderId("tv-s-none"), Optional.empty(), "BTCUSDT", Side.SELL, OrderType.STOP_LOSS,
+                OrderPurpose.STOP, Quantity.of("0.001"), Optional.empty(), T0))), "a stop with neither trigger");
     }
 }
