@@ -8,6 +8,7 @@ import com.tradevault.backup.BackupEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ public final class FoldingHistory {
 
     /** Folds everything old enough and already backed up, batch after batch. */
     public Report run() {
-        Instant started = clock.instant();
+        Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<BackupEntry> backup = backups.list().stream().findFirst();
         Instant backedUp = backup.map(b -> b.takenAt().minus(BACKUP_MARGIN)).orElse(Instant.MIN);
         Tally decisions = foldAll(earliest(started.minus(settings.decisionDetail()), backedUp), LedgerSession::foldDecisions);

@@ -54,6 +54,46 @@ final class FoldingRows {
         }
     }
 
+    /**
+     * The rows to remove, as ranges of ids: the batch holds every row between
+     * its first and last id, so consecutive removed rows of the batch are all
+     * the rows of their id range, and one range delete removes them.
+     */
+    private static final class Removals {
+        private final List<Object[]> ranges = new ArrayList<>();
+        private long[] open;
+        private int count;
+
+        void next(long id, boolean remove) {
+            if (!remove) {
+                close();
+                return;
+            }
+            count++;
+            if (open == null) {
+                open = new long[] {id, id};
+            } else {
+                open[1] = id;
+            }
+        }
+
+        private void close() {
+            if (open != null) {
+                ranges.add(new Object[] {open[0], open[1]});
+                open = null;
+            }
+        }
+
+        List<Object[]> ranges() {
+            close();
+            return ranges;
+        }
+
+        int count() {
+            return count;
+        }
+    }
+
     /** The first row of an open run, as it will be written back. */
     private static final class Head {
         final Row row;
@@ -88,40 +128,42 @@ final class FoldingRows {
         long cursor = cursor();
         List<Row> rows = sql.list("SELECT " + shape.columns() + " FROM " + shape.table() + " WHERE id > ? ORDER BY id"
                 + " LIMIT ?", this::row, cursor, limit);
-        List<Object[]> removed = new ArrayList<>();
+        Removals removed = new Removals();
         int read = 0;
         for (Row r : rows) {
             if (!r.time().isBefore(before)) {
                 return finish(cursor, read, removed, true, now);
             }
-            fold(r, cursor, removed);
+            removed.next(r.id(), fold(r, cursor));
             cursor = r.id();
             read++;
         }
         return finish(cursor, read, removed, rows.size() < limit, now);
     }
 
-    private void fold(Row r, long cursor, List<Object[]> removed) {
+    /** Folds {@code r} into its run, or starts or ends a run with it; true when it is to be removed. */
+    private boolean fold(Row r, long cursor) {
         Optional<Head> head = heads.computeIfAbsent(r.group(), g -> headBefore(g, cursor, r.time()));
         if (shape.breakers().contains(r.match().get(0))) {
             heads.put(r.group(), Optional.empty());
         } else if (head.isPresent() && head.get().row.match().equals(r.match())) {
             head.get().absorb(r);
-            removed.add(new Object[] {r.id()});
+            return true;
         } else {
             heads.put(r.group(), Optional.of(new Head(r)));
         }
+        return false;
     }
 
-    private Folded finish(long cursor, int read, List<Object[]> removed, boolean done, Instant now) {
+    private Folded finish(long cursor, int read, Removals removed, boolean done, Instant now) {
         List<Object[]> updates = heads.values().stream().flatMap(Optional::stream).filter(h -> h.changed)
                 .map(h -> new Object[] {h.count, new At(h.until), h.row.id()}).toList();
         sql.batch("UPDATE " + shape.table() + " SET folded_count = ?, folded_until = ? WHERE id = ?", updates);
-        sql.batch("DELETE FROM " + shape.table() + " WHERE id = ?", removed);
+        sql.batch("DELETE FROM " + shape.table() + " WHERE id BETWEEN ? AND ?", removed.ranges());
         sql.update("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
                 + " SET value = excluded.value, updated_at = excluded.updated_at", shape.cursorKey(),
                 Long.toString(cursor), new At(now));
-        return new Folded(read, removed.size(), done);
+        return new Folded(read, removed.count(), done);
     }
 
     /** The open run of {@code group} that an earlier batch left: the group's last row up to the cursor. */
