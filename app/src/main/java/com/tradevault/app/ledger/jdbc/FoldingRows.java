@@ -117,6 +117,8 @@ final class FoldingRows {
     private final Statements sql;
     private final Shape shape;
     private final Map<String, Optional<Head>> heads = new HashMap<>();
+    /** Heads that absorbed rows, to write back even after a later row of their group ended their run. */
+    private final List<Head> changed = new ArrayList<>();
 
     FoldingRows(Statements sql, Shape shape) {
         this.sql = sql;
@@ -129,9 +131,10 @@ final class FoldingRows {
         List<Row> rows = sql.list("SELECT " + shape.columns() + " FROM " + shape.table() + " WHERE id > ? ORDER BY id"
                 + " LIMIT ?", this::row, cursor, limit);
         Removals removed = new Removals();
+        long newest = newestId();
         int read = 0;
         for (Row r : rows) {
-            if (!r.time().isBefore(before)) {
+            if (!r.time().isBefore(before) || r.id() == newest) {
                 return finish(cursor, read, removed, true, now);
             }
             removed.next(r.id(), fold(r, cursor));
@@ -147,6 +150,9 @@ final class FoldingRows {
         if (shape.breakers().contains(r.match().get(0))) {
             heads.put(r.group(), Optional.empty());
         } else if (head.isPresent() && head.get().row.match().equals(r.match())) {
+            if (!head.get().changed) {
+                changed.add(head.get());
+            }
             head.get().absorb(r);
             return true;
         } else {
@@ -156,8 +162,7 @@ final class FoldingRows {
     }
 
     private Folded finish(long cursor, int read, Removals removed, boolean done, Instant now) {
-        List<Object[]> updates = heads.values().stream().flatMap(Optional::stream).filter(h -> h.changed)
-                .map(h -> new Object[] {h.count, new At(h.until), h.row.id()}).toList();
+        List<Object[]> updates = changed.stream().map(h -> new Object[] {h.count, new At(h.until), h.row.id()}).toList();
         sql.batch("UPDATE " + shape.table() + " SET folded_count = ?, folded_until = ? WHERE id = ?", updates);
         sql.batch("DELETE FROM " + shape.table() + " WHERE id BETWEEN ? AND ?", removed.ranges());
         sql.update("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
@@ -175,6 +180,15 @@ final class FoldingRows {
                         + " AND id <= ? AND " + shape.time() + " <= ? ORDER BY " + shape.time() + " DESC, id DESC LIMIT 1",
                 this::row, group, cursor, new At(notAfter))
                 .filter(r -> !shape.breakers().contains(r.match().get(0))).map(Head::new);
+    }
+
+    /**
+     * The table's newest row is never folded away: SQLite gives a new row the
+     * highest id plus one, so removing the newest would hand its id (below the
+     * cursor) to the next row.
+     */
+    private long newestId() {
+        return sql.one("SELECT max(id) FROM " + shape.table(), r -> r.getLong(1)).orElse(0L);
     }
 
     private long cursor() {

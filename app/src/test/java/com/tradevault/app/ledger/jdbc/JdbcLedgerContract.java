@@ -65,4 +65,24 @@ abstract class JdbcLedgerContract {
     void sumsRealizedPnlAndKeepsCancelRequests() {
         LedgerScenarios.sumsRealizedPnlAndKeepsCancelRequests(ledger);
     }
+
+    @Test
+    void foldsRunsWithExactCountsAndSpansAcrossBatches() throws Exception {
+        FoldingScenarios.foldsRunsWithExactCountsAndSpansAcrossBatches(ledger, db);
+    }
+
+    @Test
+    void aRunGoesOnAcrossCompactions() throws Exception {
+        FoldingScenarios.aRunGoesOnAcrossCompactions(ledger, db);
+    }
+
+    @Test
+    void foldingStopsAtTheHorizon() throws Exception {
+        FoldingScenarios.stopsAtTheHorizon(ledger, db);
+    }
+
+    @Test
+    void foldsIdenticalAuditEntries() throws Exception {
+        FoldingScenarios.foldsIdenticalAuditEntries(ledger, db);
+    }
 }
