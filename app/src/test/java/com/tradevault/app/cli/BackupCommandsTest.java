@@ -27,8 +27,9 @@ import picocli.CommandLine;
 /** The backup commands as an operator runs them: exact output and exit codes. */
 class BackupCommandsTest {
 
-    /** Two rows of the test's own plus one schema history row per migration. */
     private static final int LATEST = com.tradevault.setup.testing.TestLedgers.latestSchemaVersion();
+    /** Two rows of the test's own plus one schema history row per migration. */
+    private static final int MIGRATIONS = com.tradevault.setup.testing.TestLedgers.schemaVersions().size();
 
 
     static final Instant NOW = Instant.parse("2026-11-21T07:41:00Z");
@@ -67,7 +68,7 @@ class BackupCommandsTest {
         String text = out.toString();
         assertTrue(text.startsWith("Backup written: " + file + " ("), text);
         assertTrue(text.contains("  ledger:    " + dir.resolve("data/tradevault.db") + " (SQLite, schema v" + LATEST + ", "
-                + (2 + LATEST) + " rows)\n"), text);
+                + (2 + MIGRATIONS) + " rows)\n"), text);
         assertTrue(text.contains("  encrypted: OpenPGP AES-256 with MDC, passphrase from " + passphrase + "\n"), text);
         assertTrue(text.contains("  verified:  snapshot checked (integrity, row counts), then the file decrypted and"
                 + " checked end to end\n"), text);
@@ -84,7 +85,7 @@ class BackupCommandsTest {
 
         assertEquals(0, run("backups", "verify", file.toString()), err.toString());
         assertTrue(out.toString().startsWith("ok: " + file + "\n"), out.toString());
-        assertTrue(out.toString().contains("  snapshot:  integrity_check ok, " + (2 + LATEST)
+        assertTrue(out.toString().contains("  snapshot:  integrity_check ok, " + (2 + MIGRATIONS)
                 + " rows as in the manifest, schema v" + LATEST + "\n"));
     }
 
@@ -151,7 +152,7 @@ class BackupCommandsTest {
                 + ProcessHandle.current().pid() + ")\nnext: stop it first (e.g. 'systemctl stop tradevault'), or wait"
                 + " for it to finish\n", err.toString());
         assertEquals(0, run("restore", file.toString()), err.toString());
-        assertEquals("Restored " + ledger + " from " + file + " (taken 2026-11-21T07:41:00Z, " + (2 + LATEST) + " rows verified).\n"
+        assertEquals("Restored " + ledger + " from " + file + " (taken 2026-11-21T07:41:00Z, " + (2 + MIGRATIONS) + " rows verified).\n"
                 + "The previous ledger is kept as " + ledger + ".20261121T074100Z.before-restore.\n", out.toString());
     }
 

@@ -30,6 +30,11 @@ public final class TestLedgers {
 
     /** The newest schema version this bundle ships, read from the migrations on the class path. */
     public static int latestSchemaVersion() {
+        return schemaVersions().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** Every schema version this bundle ships, in order (numbers are assigned per issue, so there may be gaps). */
+    public static List<Integer> schemaVersions() {
         try {
             URL folder = TestLedgers.class.getClassLoader().getResource("db/migration/sqlite");
             List<String> names = new ArrayList<>();
@@ -43,7 +48,7 @@ public final class TestLedgers {
                 }
             }
             return names.stream().filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list the migrations", e);
         }
