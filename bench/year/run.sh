@@ -5,6 +5,7 @@
 # migrate-to-postgres; compacts it (retention with DETAIL days of detail; the bot's commit latency
 # measured while it folds, bench/year/CommitsWhileFolding.java), vacuums, and measures again.
 # Usage: bench/year/run.sh [DAYS] [DETAIL] [TRADES_PER_DAY]   (default 45 14 24; needs postgresql)
+# ONLY_FOLDING=1: only the backup and the commit latency while folding.
 # A year (365 90) needs ~9 GB in /var/tmp and about an hour to build on two busy cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,6 +77,11 @@ measure() {
   echo "migrate-to-postgres:  $(timed 1 tv migrate-to-postgres --target "jdbc:postgresql://127.0.0.1:$PORT/tv_$n?user=postgres")"
 }
 echo "ledger: $DAYS days at the defaults, $TRADES trades a day; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${ONLY_FOLDING:-}" = 1 ]; then
+  tv backup >/dev/null
+  "${J[@]}" bench/year/CommitsWhileFolding.java "$WORK/data/backups" "$DETAIL"
+  exit 0
+fi
 # the reference, in the same run: the same commands on a new, empty ledger
 (
   export TRADEVAULT_DATA_DIR=$WORK/empty

@@ -15,14 +15,17 @@ import java.util.Optional;
  * Retention of the ledger's history: folds runs of identical SKIP/HOLD
  * decisions older than {@code retention.decision-detail}, and of identical
  * audit entries older than {@code retention.audit-detail}, in small
- * transactions so that the bot's own commits wait at most one batch. Never
+ * transactions with pauses between them, so that the bot's own commits wait
+ * at most one batch. Never
  * touches a row that is not yet in the newest verified backup of
  * {@code backup.dir} (a backup file exists there only once it was verified).
  */
 public final class FoldingHistory {
 
     /** Rows read per transaction: a few milliseconds of the writer's time. */
-    static final int BATCH = 2_000;
+    static final int BATCH = 500;
+    /** The least pause between two batches, in which the bot's own commits take the writer. */
+    static final Duration LEAST_PAUSE = Duration.ofMillis(5);
     /** Rows decided this close before a backup started may have been committed after its snapshot began. */
     static final Duration BACKUP_MARGIN = Duration.ofMinutes(1);
 
@@ -76,12 +79,30 @@ public final class FoldingHistory {
             return new Tally(before, 0, 0);
         }
         Folded f;
+        long started;
         do {
+            started = System.nanoTime();
             f = ledger.transaction(s -> batch.fold(s, before, BATCH, clock.instant()));
             read += f.read();
             removed += f.removed();
-        } while (!f.done());
+        } while (!f.done() && pausedAfter(Duration.ofNanos(System.nanoTime() - started)));
         return new Tally(before, read, removed);
+    }
+
+    /**
+     * Leaves the writer to the bot for as long as the batch held it (at least
+     * {@link #LEAST_PAUSE}), so that folding never takes more than half of the
+     * writer's time and a commit waits at most one batch. False when
+     * interrupted (the bot is stopping): the next compaction resumes.
+     */
+    private static boolean pausedAfter(Duration held) {
+        try {
+            Thread.sleep(Math.max(LEAST_PAUSE.toMillis(), held.toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Instant earliest(Instant a, Instant b) {
