@@ -1,5 +1,6 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.app.retention.RetentionSettings;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.reconciliation.ReconcileSettings;
@@ -39,6 +40,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         DbSettings db = config.db();
         BackupSettings.read(reader, db);
         ReconcileSettings.read(reader);
+        RetentionSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();

@@ -4,9 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code tradevault db}: encryption of the SQLite ledger. */
-@Command(name = "db", description = "Encrypt, re-key or export a plaintext copy of the SQLite ledger.",
-        subcommands = {DbEncryptCommand.class, DbRekeyCommand.class, DbDecryptCommand.class})
+/** {@code tradevault db}: encryption of the SQLite ledger, and compaction of its history. */
+@Command(name = "db", description = "Encrypt, re-key or export a plaintext copy of the SQLite ledger; compact its history.",
+        subcommands = {DbEncryptCommand.class, DbRekeyCommand.class, DbDecryptCommand.class,
+                DbCompactCommand.class})
 final class DbCommand implements Runnable {
 
     @Spec

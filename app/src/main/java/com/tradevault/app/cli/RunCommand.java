@@ -21,6 +21,9 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.app.retention.FoldingHistory;
+import com.tradevault.app.retention.RetentionSettings;
+import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.ScheduledBackups;
 import com.tradevault.backup.TakingBackups;
@@ -85,13 +88,16 @@ final class RunCommand implements Callable<Integer> {
         BotConfiguration config = BotConfiguration.read(reader);
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
         BackupSettings backups = BackupSettings.read(reader, config.db());
+        RetentionSettings retention = RetentionSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(config.db(), context.keys());
         try (Database db = opening.openExisting()) {
             new SchemaMigrations(db).requireCurrent();
             checkPagesAboutToBeUsed(db);
             try (InstanceLock lock = db.dialect().lockForWriting(db);
-                 BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups))) {
+                 BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups));
+                 CompactingWhileRunning folding = CompactingWhileRunning.start(new FoldingHistory(JdbcLedgers.on(db),
+                         retention, new BackupCatalog(backups.dir()), context.clock()), retention.interval())) {
                 trade(config, reconcile, db, limit, crashPoints);
             }
         }

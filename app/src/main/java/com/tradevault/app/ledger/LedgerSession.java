@@ -89,4 +89,16 @@ public interface LedgerSession {
     /** A price and when it was seen. */
     record SeenPrice(Price price, Instant at) {
     }
+
+    /**
+     * Folds the next batch of at most {@code limit} trade decisions older than
+     * {@code before}: a SKIP or HOLD identical to the run before it (same
+     * symbol, decision and skip reason) is counted into the run's first row and
+     * removed. ENTER and EXIT end a run and are never removed. Resumes where the
+     * previous batch stopped; {@code now} stamps where it stopped.
+     */
+    Folded foldDecisions(Instant before, int limit, Instant now);
+
+    /** The same for the audit log: an entry identical to the run before it (event type and data). */
+    Folded foldAudit(Instant before, int limit, Instant now);
 }

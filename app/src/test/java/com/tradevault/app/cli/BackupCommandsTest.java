@@ -27,7 +27,6 @@ import picocli.CommandLine;
 /** The backup commands as an operator runs them: exact output and exit codes. */
 class BackupCommandsTest {
 
-    /** Two rows of the test's own plus one schema history row per migration. */
     private static final int LATEST = com.tradevault.setup.testing.TestLedgers.latestSchemaVersion();
     /** One flyway_schema_history row per migration (versions may have gaps). */
     private static final int MIGRATIONS = com.tradevault.setup.testing.TestLedgers.schemaVersions().size();

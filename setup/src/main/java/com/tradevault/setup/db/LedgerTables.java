@@ -98,8 +98,9 @@ public final class LedgerTables {
                             "EXPIRED", "NEVER_SENT")), Map.entry("trailing_delta", sign(Sign.POSITIVE))),
             "fills", Map.of("exchange_fill_id", length(1, 0), "price_e8", sign(Sign.POSITIVE),
                     "quantity_e8", sign(Sign.POSITIVE), "fee_e8", sign(Sign.NON_NEGATIVE)),
-            "trade_decisions", Map.of("symbol", length(1, 32), "decision", oneOf("ENTER", "EXIT", "HOLD", "SKIP")),
-            "audit_log", Map.of("event_type", length(1, 64)),
+            "trade_decisions", Map.of("symbol", length(1, 32), "decision", oneOf("ENTER", "EXIT", "HOLD", "SKIP"),
+                    "folded_count", sign(Sign.POSITIVE)),
+            "audit_log", Map.of("event_type", length(1, 64), "folded_count", sign(Sign.POSITIVE)),
             "kv", Map.of("key", length(1, 128)),
             "dust", Map.of("symbol", length(1, 32), "asset", length(1, 32), "quantity_e8", sign(Sign.NON_NEGATIVE)));
 

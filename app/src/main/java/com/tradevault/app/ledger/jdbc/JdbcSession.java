@@ -1,6 +1,7 @@
 package com.tradevault.app.ledger.jdbc;
 
 import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.ledger.Folded;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.ledger.jdbc.Statements.At;
 import com.tradevault.app.trading.Decision;
@@ -188,6 +189,16 @@ final class JdbcSession implements LedgerSession {
     public void audit(String eventType, Map<String, Object> data, Instant at) {
         sql.insert("INSERT INTO audit_log (event_type, data, created_at) VALUES (?, " + sql.dialect().jsonPlaceholder()
                 + ", ?)", eventType, Json.write(data), new At(at));
+    }
+
+    @Override
+    public Folded foldDecisions(Instant before, int limit, Instant now) {
+        return new FoldingRows(sql, FoldingRows.DECISIONS).fold(before, limit, now);
+    }
+
+    @Override
+    public Folded foldAudit(Instant before, int limit, Instant now) {
+        return new FoldingRows(sql, FoldingRows.AUDIT).fold(before, limit, now);
     }
 
     private Optional<String> value(String key) {

@@ -53,6 +53,24 @@ final class Statements {
         }
     }
 
+    /** Runs one statement for each parameter list, as one JDBC batch. */
+    void batch(String sql, List<Object[]> paramLists) {
+        if (paramLists.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (Object[] params : paramLists) {
+                for (int i = 0; i < params.length; i++) {
+                    bind(s, i + 1, params[i]);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
     /** Runs an {@code INSERT ... RETURNING id} and returns the id. */
     long insert(String sql, Object... params) {
         return one(sql + " RETURNING id", r -> r.getLong(1), params)

@@ -70,4 +70,24 @@ abstract class JdbcLedgerContract {
     void keepsAVenueTrailedStopWithoutAStopPriceAndTheDust() {
         LedgerScenarios.keepsAVenueTrailedStopWithoutAStopPriceAndTheDust(ledger);
     }
+
+    @Test
+    void foldsRunsWithExactCountsAndSpansAcrossBatches() throws Exception {
+        FoldingScenarios.foldsRunsWithExactCountsAndSpansAcrossBatches(ledger, db);
+    }
+
+    @Test
+    void aRunGoesOnAcrossCompactions() throws Exception {
+        FoldingScenarios.aRunGoesOnAcrossCompactions(ledger, db);
+    }
+
+    @Test
+    void foldingStopsAtTheHorizon() throws Exception {
+        FoldingScenarios.stopsAtTheHorizon(ledger, db);
+    }
+
+    @Test
+    void foldsIdenticalAuditEntries() throws Exception {
+        FoldingScenarios.foldsIdenticalAuditEntries(ledger, db);
+    }
 }

@@ -1,0 +1,111 @@
+package com.tradevault.app.retention;
+
+import com.tradevault.app.ledger.Folded;
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
+import com.tradevault.backup.BackupCatalog;
+import com.tradevault.backup.BackupEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Retention of the ledger's history: folds runs of identical SKIP/HOLD
+ * decisions older than {@code retention.decision-detail}, and of identical
+ * audit entries older than {@code retention.audit-detail}, in small
+ * transactions with pauses between them, so that the bot's own commits wait
+ * at most one batch. Never
+ * touches a row that is not yet in the newest verified backup of
+ * {@code backup.dir} (a backup file exists there only once it was verified).
+ */
+public final class FoldingHistory {
+
+    /** Rows read per transaction: a few milliseconds of the writer's time. */
+    static final int BATCH = 500;
+    /** The least pause between two batches, in which the bot's own commits take the writer. */
+    static final Duration LEAST_PAUSE = Duration.ofMillis(5);
+    /** Rows decided this close before a backup started may have been committed after its snapshot began. */
+    static final Duration BACKUP_MARGIN = Duration.ofMinutes(1);
+
+    private final Ledger ledger;
+    private final RetentionSettings settings;
+    private final BackupCatalog backups;
+    private final Clock clock;
+
+    public FoldingHistory(Ledger ledger, RetentionSettings settings, BackupCatalog backups, Clock clock) {
+        this.ledger = ledger;
+        this.settings = settings;
+        this.backups = backups;
+        this.clock = clock;
+    }
+
+    /** What one compaction did to one table. */
+    public record Tally(Instant before, long read, long removed) {
+    }
+
+    /**
+     * What a compaction did.
+     *
+     * @param backup    the verified backup that bounds it; empty: none, so nothing was folded
+     * @param decisions the trade decisions folded
+     * @param audit     the audit entries folded
+     * @param took      how long it took
+     */
+    public record Report(Optional<BackupEntry> backup, Tally decisions, Tally audit, Duration took) {
+    }
+
+    /** Folds everything old enough and already backed up, batch after batch. */
+    public Report run() {
+        Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Optional<BackupEntry> backup = backups.list().stream().findFirst();
+        Instant backedUp = backup.map(b -> b.takenAt().minus(BACKUP_MARGIN)).orElse(Instant.MIN);
+        Tally decisions = foldAll(earliest(started.minus(settings.decisionDetail()), backedUp), LedgerSession::foldDecisions);
+        Tally audit = foldAll(earliest(started.minus(settings.auditDetail()), backedUp), LedgerSession::foldAudit);
+        return new Report(backup, decisions, audit, Duration.between(started, clock.instant()));
+    }
+
+    /** One batch of one table. */
+    @FunctionalInterface
+    private interface Batch {
+        Folded fold(LedgerSession session, Instant before, int limit, Instant now);
+    }
+
+    private Tally foldAll(Instant before, Batch batch) {
+        long read = 0;
+        long removed = 0;
+        if (before.equals(Instant.MIN)) {
+            return new Tally(before, 0, 0);
+        }
+        Folded f;
+        long started;
+        do {
+            started = System.nanoTime();
+            f = ledger.transaction(s -> batch.fold(s, before, BATCH, clock.instant()));
+            read += f.read();
+            removed += f.removed();
+        } while (!f.done() && pausedAfter(Duration.ofNanos(System.nanoTime() - started)));
+        return new Tally(before, read, removed);
+    }
+
+    /**
+     * Leaves the writer to the bot for as long as the batch held it (at least
+     * {@link #LEAST_PAUSE}), so that folding never takes more than half of the
+     * writer's time and a commit waits at most one batch. False when
+     * interrupted (the bot is stopping): the next compaction resumes.
+     */
+    private static boolean pausedAfter(Duration held) {
+        try {
+            Thread.sleep(Math.max(LEAST_PAUSE.toMillis(), held.toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,120 @@
+package com.tradevault.app.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.trading.Decision;
+import com.tradevault.backup.BackupCatalog;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.SettingUpDatabase;
+import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.setup.testing.TestLedgers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retention's bounds: the detail kept, and never a row that is not in a verified backup. */
+class FoldingHistoryTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    static final RetentionSettings TEN_DAYS = new RetentionSettings(Duration.ofDays(10), Duration.ofDays(10),
+            Optional.empty());
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    Ledger ledger;
+    Path backups;
+
+    @BeforeEach
+    void ledger() throws Exception {
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
+        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
+        new SettingUpDatabase(opening, Clock.systemUTC()).run();
+        db = opening.openExisting();
+        ledger = JdbcLedgers.on(db);
+        backups = Files.createDirectories(dir.resolve("backups"));
+        // one skip a day for 30 days, then one a day up to now
+        for (int day = 30; day >= 1; day--) {
+            skip(NOW.minus(Duration.ofDays(day)));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void nothingIsFoldedWithoutAVerifiedBackup() throws Exception {
+        FoldingHistory.Report r = folding().run();
+
+        assertTrue(r.backup().isEmpty());
+        assertEquals(0, r.decisions().read() + r.decisions().removed() + r.audit().read());
+        assertEquals(30, count("SELECT count(*) FROM trade_decisions"));
+    }
+
+    @Test
+    void foldsOnlyWhatIsOlderThanTheDetailKept() throws Exception {
+        backupTakenAt(NOW.minusSeconds(3600));
+
+        FoldingHistory.Report r = folding().run();
+
+        assertEquals(NOW.minus(Duration.ofDays(10)), r.decisions().before());
+        assertEquals(20, r.decisions().read(), "the 20 skips older than 10 days");
+        assertEquals(19, r.decisions().removed());
+        assertEquals(11, count("SELECT count(*) FROM trade_decisions"));
+        assertEquals(30, count("SELECT sum(folded_count) FROM trade_decisions"), "every decision still counted");
+    }
+
+    @Test
+    void neverFoldsRowsNewerThanTheNewestBackup() throws Exception {
+        backupTakenAt(NOW.minus(Duration.ofDays(25)));
+        Files.createFile(backups.resolve("not-a-backup-20261120T000000Z.tar.gpg"));
+
+        FoldingHistory.Report r = folding().run();
+
+        assertEquals("tradevault-20261027T120000Z.tar.gpg", r.backup().orElseThrow().file().getFileName().toString());
+        assertEquals(NOW.minus(Duration.ofDays(25)).minus(FoldingHistory.BACKUP_MARGIN), r.decisions().before());
+        assertEquals(5, r.decisions().read(), "the skips of days 30 to 26 only");
+        assertEquals(26, count("SELECT count(*) FROM trade_decisions"));
+    }
+
+    private FoldingHistory folding() {
+        return new FoldingHistory(ledger, TEN_DAYS, new BackupCatalog(backups), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private void backupTakenAt(Instant at) throws Exception {
+        Files.writeString(new BackupCatalog(backups).newName(at), "a backup, as its name in backup.dir tells");
+    }
+
+    private void skip(Instant at) {
+        ledger.transaction(s -> {
+            s.insertDecision(Decision.skip("BTCUSDT", at, "no-breakout", Map.of("price", 1)));
+            return null;
+        });
+    }
+
+    private long count(String sql) throws Exception {
+        return db.read(c -> {
+            try (ResultSet r = c.createStatement().executeQuery(sql)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+}
