@@ -2,6 +2,7 @@ package com.tradevault.app.ledger;
 
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.EquitySnapshot;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -72,6 +73,15 @@ public interface LedgerSession {
     Optional<SeenPrice> lastPrice(String symbol);
 
     void setLastPrice(String symbol, Price price, Instant at);
+
+    /** Records an equity snapshot (its id is ignored). */
+    void insertEquitySnapshot(EquitySnapshot snapshot);
+
+    /** Equity snapshots taken at or after {@code from}, oldest first. */
+    List<EquitySnapshot> equitySnapshots(Instant from);
+
+    /** Removes the equity snapshots with these ids (thinning out old ones). */
+    void deleteEquitySnapshots(List<Long> ids);
 
     /** Appends an audit event with a JSON-ready payload. */
     void audit(String eventType, Map<String, Object> data, Instant at);

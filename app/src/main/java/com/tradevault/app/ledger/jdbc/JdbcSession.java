@@ -4,6 +4,7 @@ import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.ledger.jdbc.Statements.At;
 import com.tradevault.app.trading.Decision;
+import com.tradevault.app.trading.EquitySnapshot;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -158,6 +159,26 @@ final class JdbcSession implements LedgerSession {
     @Override
     public void setLastPrice(String symbol, Price price, Instant at) {
         put(LAST_PRICE + symbol, price.toString(), at);
+    }
+
+    @Override
+    public void insertEquitySnapshot(EquitySnapshot e) {
+        sql.insert("INSERT INTO equity_snapshots (taken_at, realized_pnl_e8, unrealized_pnl_e8, open_positions)"
+                + " VALUES (?, ?, ?, ?)", new At(e.takenAt()), e.realized().e8(), e.unrealized().e8(),
+                (long) e.openPositions());
+    }
+
+    @Override
+    public List<EquitySnapshot> equitySnapshots(Instant from) {
+        return sql.list("SELECT id, taken_at, realized_pnl_e8, unrealized_pnl_e8, open_positions FROM equity_snapshots"
+                + " WHERE taken_at >= ? ORDER BY taken_at, id", r -> new EquitySnapshot(r.getLong("id"),
+                sql.instant(r, "taken_at"), Money.ofE8(r.getLong("realized_pnl_e8")),
+                Money.ofE8(r.getLong("unrealized_pnl_e8")), r.getInt("open_positions")), new At(from));
+    }
+
+    @Override
+    public void deleteEquitySnapshots(List<Long> ids) {
+        ids.forEach(id -> sql.update("DELETE FROM equity_snapshots WHERE id = ?", id));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.tradevault.app.cli;
+package com.tradevault.app.status;
 
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
@@ -20,8 +20,9 @@ import java.util.Optional;
  * The trading part of {@code status}, read from the ledger only (it never
  * contacts the exchange): open positions with their stop, open orders, P&L
  * and the last decision. Unrealized P&L is at the last price the bot saw.
+ * Shared by {@code status} and the dashboard, so both tell the same truth.
  */
-record TradingStatus(List<PositionView> openPositions, List<String> unprotectedPositions, List<OrderView> openOrders,
+public record TradingStatus(List<PositionView> openPositions, List<String> unprotectedPositions, List<OrderView> openOrders,
                      BigDecimal realizedPnl, BigDecimal unrealizedPnl, DecisionView lastDecision) {
 
     /**
@@ -29,16 +30,16 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
      * {@code protectedByStop} only when the exchange acknowledged that stop as
      * open (NEW or PARTIALLY_FILLED, with its exchange order id).
      */
-    record PositionView(long id, String symbol, BigDecimal quantity, BigDecimal entryPrice, BigDecimal highestPrice,
+    public record PositionView(long id, String symbol, BigDecimal quantity, BigDecimal entryPrice, BigDecimal highestPrice,
                         BigDecimal stopLevel, String trail, BigDecimal lastPrice, String lastPriceAt,
                         BigDecimal unrealizedPnl, boolean protectedByStop, OrderView stopOrder) {
     }
 
     /** An order that is not final. */
-    record OrderView(String clientOrderId, String exchangeOrderId, String symbol, String purpose, String side,
+    public record OrderView(String clientOrderId, String exchangeOrderId, String symbol, String purpose, String side,
                      String type, BigDecimal quantity, BigDecimal stopPrice, String state, String cancelRequestedAt) {
 
-        static OrderView of(Order o) {
+        public static OrderView of(Order o) {
             return new OrderView(o.clientOrderId().value(), o.exchangeOrderId().orElse(null), o.symbol(),
                     o.purpose().name(), o.side().name(), o.type().name(), o.quantity().value().stripTrailingZeros(),
                     o.stopPrice().map(p -> p.value().stripTrailingZeros()).orElse(null), o.state().name(),
@@ -47,11 +48,12 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
     }
 
     /** The last scan's decision. */
-    record DecisionView(String symbol, String decidedAt, String decision, String skipReason,
+    public record DecisionView(String symbol, String decidedAt, String decision, String skipReason,
                         Map<String, Object> inputs) {
     }
 
-    static TradingStatus read(Ledger ledger) {
+    /** Reads the status on its own read connection. */
+    public static TradingStatus read(Ledger ledger) {
         return ledger.read(TradingStatus::read);
     }
 
@@ -85,7 +87,8 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
                 d.payload());
     }
 
-    void print(PrintWriter out) {
+    /** Prints the status as {@code status} shows it. */
+    public void print(PrintWriter out) {
         out.println("positions:  " + (openPositions.isEmpty() ? "none open" : openPositions.size() + " open"
                 + (unprotectedPositions.isEmpty() ? ", each protected by a stop the exchange acknowledged"
                 : ", UNPROTECTED: " + String.join(", ", unprotectedPositions))));
