@@ -1,6 +1,7 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.BackupSettings;
+import com.tradevault.app.dashboard.DashboardSettings;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.setup.TradevaultException;
@@ -39,6 +40,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         DbSettings db = config.db();
         BackupSettings.read(reader, db);
         ReconcileSettings.read(reader);
+        DashboardSettings dashboard = DashboardSettings.read(reader, Optional.empty());
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();
@@ -52,6 +54,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
                     + " is also set, with a different key; it is ignored (" + key.get().source() + " comes first)"));
         }
         out.println("  stops:      " + stops);
+        out.println("  dashboard:  " + dashboard.baseUrl() + "/ ('tradevault dashboard' prints it with its token)");
         return 0;
     }
 

@@ -83,8 +83,28 @@ public interface LedgerSession {
     /** Removes the equity snapshots with these ids (thinning out old ones). */
     void deleteEquitySnapshots(List<Long> ids);
 
+    /**
+     * Up to {@code limit} decisions, newest first, matching {@code filter}
+     * (for the dashboard; {@link #lastDecision} for the bot).
+     */
+    List<Decision> decisions(DecisionFilter filter, int limit);
+
+    /** The newest {@code limit} audit events of type {@code eventType}, newest first. */
+    List<AuditEvent> auditEvents(String eventType, int limit);
+
     /** Appends an audit event with a JSON-ready payload. */
     void audit(String eventType, Map<String, Object> data, Instant at);
+
+    /** Which decisions to list; an empty part matches every decision. */
+    record DecisionFilter(Optional<String> symbol, Optional<Decision.Kind> kind, Optional<Instant> from,
+                          Optional<Instant> to) {
+        public static final DecisionFilter ALL = new DecisionFilter(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** One audit log entry. */
+    record AuditEvent(long id, String type, Instant at, Map<String, Object> data) {
+    }
 
     /** A price and when it was seen. */
     record SeenPrice(Price price, Instant at) {

@@ -57,7 +57,8 @@ public record TradingStatus(List<PositionView> openPositions, List<String> unpro
         return ledger.read(TradingStatus::read);
     }
 
-    private static TradingStatus read(LedgerSession s) {
+    /** Reads the status inside an open session. */
+    public static TradingStatus read(LedgerSession s) {
         List<PositionView> positions = new ArrayList<>();
         Money unrealized = Money.ZERO;
         for (Position p : s.openPositions()) {
@@ -82,7 +83,8 @@ public record TradingStatus(List<PositionView> openPositions, List<String> unpro
                 unrealized.value().stripTrailingZeros(), last);
     }
 
-    private static DecisionView view(Decision d) {
+    /** A decision as status shows it. */
+    public static DecisionView view(Decision d) {
         return new DecisionView(d.symbol(), d.decidedAt().toString(), d.kind().name(), d.skipReason().orElse(null),
                 d.payload());
     }
