@@ -1,5 +1,7 @@
 package com.tradevault.app.dashboard;
 
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.config.SettingsReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,28 +36,45 @@ public record DashboardSettings(String host, int port, boolean remote, Optional<
      */
     public static DashboardSettings read(SettingsReader reader, Optional<String> listen) {
         String address = listen.orElseGet(() -> reader.string("dashboard.listen")).trim();
-        String where = listen.isPresent() ? "--listen" : "dashboard.listen";
         boolean allowRemote = reader.onOff("dashboard.allow-remote");
         Optional<Tls> tls = tls(reader);
         Duration refresh = reader.durationBetween("dashboard.refresh", Duration.ofMillis(500), Duration.ofHours(1));
+        Problems problems = listen.isPresent() ? Problems.usage("--listen " + address)
+                : Problems.config(reader, "dashboard.listen");
         int colon = address.lastIndexOf(':');
         int port = colon < 0 ? -1 : port(address.substring(colon + 1));
         String host = colon < 0 ? "" : address.substring(0, colon).replace("[", "").replace("]", "");
         if (host.isEmpty() || port < 0) {
-            reader.problem(where.equals("--listen") ? "dashboard.listen" : where, where + " " + address
-                    + " must be HOST:PORT with a port from 1 to 65535 (0: any free port), such as " + DEFAULT_LISTEN, null);
+            problems.report("must be HOST:PORT with a port from 1 to 65535 (0: any free port), such as "
+                    + DEFAULT_LISTEN);
             return new DashboardSettings("127.0.0.1", 8780, false, tls, refresh);
         }
         boolean remote = !loopback(host);
         if (remote && !allowRemote) {
-            reader.problem("dashboard.allow-remote", where + " " + address + " is not a loopback address: reach the"
-                    + " dashboard through an SSH tunnel (docs/dashboard.md), or set dashboard.allow-remote = on with"
-                    + " TLS (dashboard.tls.keystore-file)", null);
+            problems.report("is not a loopback address: reach the dashboard through an SSH tunnel"
+                    + " (docs/dashboard.md), or set dashboard.allow-remote = on and configure TLS"
+                    + " (dashboard.tls.keystore-file)");
         } else if (remote && tls.isEmpty()) {
-            reader.problem("dashboard.tls.keystore-file", "dashboard.allow-remote = on needs TLS for " + address
-                    + ": set dashboard.tls.keystore-file (PKCS#12) and dashboard.tls.password-file", null);
+            problems.report("is not a loopback address, and dashboard.allow-remote = on needs TLS: set"
+                    + " dashboard.tls.keystore-file (PKCS#12) and dashboard.tls.password-file");
         }
         return new DashboardSettings(host, port, remote, tls, refresh);
+    }
+
+    /** Where a bad address is reported: among the configuration's problems, or as bad usage of --listen. */
+    private interface Problems {
+        void report(String rule);
+
+        static Problems config(SettingsReader reader, String key) {
+            return rule -> reader.problem(key, rule, null);
+        }
+
+        static Problems usage(String what) {
+            return rule -> {
+                throw new TradevaultException(Outcome.BAD_USAGE, what + ": " + rule, "use a loopback address such as "
+                        + DEFAULT_LISTEN + " and an SSH tunnel (docs/dashboard.md)");
+            };
+        }
     }
 
     private static Optional<Tls> tls(SettingsReader reader) {
