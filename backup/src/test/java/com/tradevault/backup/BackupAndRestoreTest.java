@@ -31,7 +31,8 @@ class BackupAndRestoreTest {
         assertTrue(report.verifiedEndToEnd());
         assertEquals(Map.of("audit_log", 25L, "fills", 25L, "flyway_schema_history",
                 (long) com.tradevault.setup.testing.TestLedgers.latestSchemaVersion(), "kv", 0L, "orders", 25L,
-                "positions", 25L, "state_snapshots", 0L, "trade_decisions", 25L), report.manifest().rowCounts());
+                "positions", 25L, "state_snapshots", 0L, "trade_decisions", 25L, "equity_snapshots", 0L),
+                report.manifest().rowCounts());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(report.file())));
         assertEquals(List.of(report.file()), listDir(f.backup.dir()));
