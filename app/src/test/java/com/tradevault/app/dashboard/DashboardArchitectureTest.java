@@ -8,7 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dashboard reads: it knows no command line, no trading service and no exchange adapter. */
+/** The dashboard reads: it knows no command line, no trading service and no exchange adapter
+ * (the exchange's value types, such as Side, are the domain's words). */
 class DashboardArchitectureTest {
 
     private static final JavaClasses APP = new ClassFileImporter()
@@ -17,7 +18,8 @@ class DashboardArchitectureTest {
     @Test
     void theDashboardKnowsNoCommandLineNoTradingServiceAndNoExchange() {
         noClasses().that().resideInAnyPackage("..app.dashboard..", "..app.status..").should().dependOnClassesThat()
-                .resideInAnyPackage("..app.cli..", "..app.bot..", "..app.reconciliation..", "..app.exchange..",
+                .resideInAnyPackage("..app.cli..", "..app.bot..", "..app.reconciliation..", "..app.exchange.paper..",
+                        "..app.exchange.binance..", "..app.exchange.wiring..",
                         "..app.ledger.jdbc..")
                 .check(APP);
     }
