@@ -38,9 +38,9 @@ final class DashboardWiring implements AutoCloseable {
         this.settings = DashboardSettings.read(reader, listen);
         reader.throwIfProblems();
         Database opened = new OpeningDatabases(config.db(), context.keys()).openExisting();
-        new SchemaMigrations(opened).requireCurrent();
+        int schema = new SchemaMigrations(opened).requireCurrent().current();
         this.database = opened.readOnly();
-        Health health = new Health(database, config.db().dataDir(), config.bot().scanInterval(),
+        Health health = new Health(database, schema, config.db().dataDir(), config.bot().scanInterval(),
                 () -> probe(context), context.clock());
         this.data = new DashboardData(JdbcLedgers.on(database), context.clock(), health,
                 new Backups(backups.dir(), backups.interval()));

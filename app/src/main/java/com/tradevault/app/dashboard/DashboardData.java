@@ -31,6 +31,8 @@ public final class DashboardData {
 
     /** The longest list a details page gets at once. */
     static final int MAX_ROWS = 500;
+    /** The most points a chart gets: more than a screen is wide, far fewer than a year of snapshots. */
+    static final int CHART_POINTS = 1500;
     private static final Duration EQUITY_SPAN = Duration.ofDays(366);
 
     private final Ledger ledger;
@@ -71,24 +73,39 @@ public final class DashboardData {
         return out;
     }
 
-    /** The equity curve with its drawdown: columns of times (epoch seconds), equity and drawdown. */
+    /**
+     * The equity curve with its drawdown, as columns of times (epoch seconds),
+     * equity and drawdown below the running peak; at most {@link #CHART_POINTS}
+     * points: each bucket of a longer series keeps its last equity and its
+     * deepest drawdown, so no trough disappears from the chart.
+     */
     private Map<String, Object> equity(LedgerSession s) {
+        List<EquitySnapshot> all = s.equitySnapshots(clock.instant().minus(EQUITY_SPAN));
+        int per = Math.max(1, (all.size() + CHART_POINTS - 1) / CHART_POINTS);
         List<Long> times = new ArrayList<>();
         List<BigDecimal> equity = new ArrayList<>();
         List<BigDecimal> drawdown = new ArrayList<>();
         BigDecimal peak = null;
-        for (EquitySnapshot e : s.equitySnapshots(clock.instant().minus(EQUITY_SPAN))) {
-            BigDecimal v = e.equity().value();
+        BigDecimal deepest = BigDecimal.ZERO;
+        BigDecimal worst = BigDecimal.ZERO;
+        for (int i = 0; i < all.size(); i++) {
+            BigDecimal v = all.get(i).equity().value();
             peak = peak == null || v.compareTo(peak) > 0 ? v : peak;
-            times.add(e.takenAt().getEpochSecond());
-            equity.add(v.stripTrailingZeros());
-            drawdown.add(v.subtract(peak).stripTrailingZeros());
+            BigDecimal down = v.subtract(peak);
+            deepest = down.min(deepest);
+            worst = down.min(worst);
+            if ((i + 1) % per == 0 || i == all.size() - 1) {
+                times.add(all.get(i).takenAt().getEpochSecond());
+                equity.add(v.stripTrailingZeros());
+                drawdown.add(deepest.stripTrailingZeros());
+                deepest = BigDecimal.ZERO;
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("time", times);
         out.put("equity", equity);
         out.put("drawdown", drawdown);
-        out.put("maxDrawdown", drawdown.stream().min(Comparator.naturalOrder()).orElse(BigDecimal.ZERO));
+        out.put("maxDrawdown", worst.stripTrailingZeros());
         return out;
     }
 
