@@ -77,6 +77,10 @@ class DashboardIT {
                     cookie.substring(0, cookie.indexOf(';')));
             assertEquals(200, withCookie.statusCode());
             assertTrue(withCookie.body().contains("BTCUSDT"), "the ledger's data, with the token");
+            String journal = rig.firstLineUnderSystemd();
+            assertTrue(journal.matches("http://127\\.0\\.0\\.1:\\d+/ \\(open it with \\?token= and the token in "
+                    + Pattern.quote(dir.resolve("data/dashboard.token").toString()) + "\\)"), journal);
+            assertFalse(journal.contains(rig.token()), "under systemd the first line, kept in the journal, has no token");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     dir.resolve("data").resolve(DashboardToken.FILE_NAME))), "the token file is its owner's only");
         }

@@ -79,6 +79,18 @@ final class DashboardRig implements AutoCloseable {
         return url.substring(url.indexOf("?token=") + 7);
     }
 
+    /** The first line of a second dashboard started as systemd starts services (INVOCATION_ID set); then stops it. */
+    String firstLineUnderSystemd() throws Exception {
+        ProcessBuilder pb = builder("dashboard", "--listen", "127.0.0.1:0");
+        pb.environment().put("INVOCATION_ID", "0123456789abcdef0123456789abcdef");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        processes.add(p);
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        p.destroy();
+        return line;
+    }
+
     /** {@code tradevault CMD...} to completion; its standard output. */
     String run(String... args) throws Exception {
         ProcessBuilder pb = builder(args);
