@@ -1,7 +1,7 @@
 #!/bin/bash
 # Installs (or upgrades in place) the tradevault bundle this script belongs to.
 # Usage: sudo ./install.sh [--root DIR] [--no-systemd] [--backup-recipient-key FILE]
-#                          [--allow-downgrade] [--help]
+#                          [--with-dashboard] [--allow-downgrade] [--help]
 # See docs/install.md. Exit codes: 0 done, 1 refused or failed (the message says why and what
 # to do next), 2 bad usage.
 set -euo pipefail
@@ -24,6 +24,8 @@ Installs tradevault as a systemd service, or upgrades the installed one in place
   --root DIR                   install into the staging root DIR; touches nothing on this host
   --no-systemd                 do not install systemd units: schedule backups with cron instead
   --backup-recipient-key FILE  encrypt backups to this OpenPGP public key instead of a passphrase
+  --with-dashboard             enable and start tradevault-dashboard.service (read-only web dashboard
+                               on 127.0.0.1:8780, reached through an SSH tunnel; see docs/dashboard.md)
   --allow-downgrade            allow installing a version older than the installed one
   -h, --help                   show this help
 EOF
@@ -33,6 +35,7 @@ root=""
 use_systemd=auto
 recipient_key=""
 allow_downgrade=no
+with_dashboard=no
 while (($#)); do
   case "$1" in
     --root) (($# >= 2)) || bad_usage "--root needs a folder"; root=$(readlink -m "$2"); shift 2 ;;
@@ -40,6 +43,7 @@ while (($#)); do
     --backup-recipient-key)
       (($# >= 2)) || bad_usage "--backup-recipient-key needs a file"; recipient_key=$2; shift 2 ;;
     --allow-downgrade) allow_downgrade=yes; shift ;;
+    --with-dashboard) with_dashboard=yes; shift ;;
     -h | --help) usage; exit 0 ;;
     *) bad_usage "unknown option '$1'" ;;
   esac

@@ -234,7 +234,7 @@ run_setup_db() {
 
 install_units() {
   install -d -m 0755 "$units"
-  local unit list=(tradevault.service)
+  local unit list=(tradevault.service tradevault-dashboard.service)
   if [[ $has_backup == yes ]]; then list+=(tradevault-backup.service tradevault-backup.timer); fi
   for unit in "${list[@]}"; do install -m 0644 -o 0 -g 0 "$dest/systemd/$unit" "$units/$unit"; done
   if [[ $has_backup != yes ]]; then
@@ -246,10 +246,13 @@ install_units() {
     systemctl daemon-reload
     local enable=(tradevault.service)
     if [[ $has_backup == yes ]]; then enable+=(tradevault-backup.timer); fi
+    # the dashboard stays as it was (disabled on a first install) unless --with-dashboard
+    if [[ $with_dashboard == yes ]]; then enable+=(tradevault-dashboard.service); fi
     systemctl enable "${enable[@]}" >/dev/null
   else
     enable_offline tradevault.service multi-user.target
     if [[ $has_backup == yes ]]; then enable_offline tradevault-backup.timer timers.target; fi
+    if [[ $with_dashboard == yes ]]; then enable_offline tradevault-dashboard.service multi-user.target; fi
   fi
 }
 
@@ -307,6 +310,10 @@ start_service() {
   fi
   systemctl start tradevault.service
   if [[ $has_backup == yes ]]; then systemctl start tradevault-backup.timer; fi
+  # an enabled dashboard is restarted too, so that it runs the version just installed
+  if [[ $with_dashboard == yes ]] || systemctl is-enabled --quiet tradevault-dashboard.service 2>/dev/null; then
+    systemctl restart tradevault-dashboard.service
+  fi
 }
 
 print_summary() {
@@ -333,4 +340,12 @@ print_summary() {
     say "  sudo /opt/tradevault/current/libexec/as-service run"
   fi
   say "Status: sudo /opt/tradevault/current/libexec/as-service status"
+  if [[ $with_dashboard == yes && $use_systemd == yes ]]; then
+    say "Dashboard: tradevault-dashboard.service on 127.0.0.1:8780. From your laptop:"
+    say "  ssh -N -L 8780:127.0.0.1:8780 USER@THIS-SERVER"
+    say "then open http://127.0.0.1:8780/?token=TOKEN, TOKEN from: sudo cat $data/dashboard.token"
+  elif [[ $with_dashboard == yes ]]; then
+    say "Dashboard: without systemd, start it as the service user with:"
+    say "  sudo /opt/tradevault/current/libexec/as-service dashboard"
+  fi
 }

@@ -29,9 +29,11 @@ class BackupAndRestoreTest {
 
         assertEquals(f.backup.dir().resolve("tradevault-20261121T074100Z.tar.gpg"), report.file());
         assertTrue(report.verifiedEndToEnd());
-        assertEquals(Map.of("audit_log", 25L, "dust", 0L, "fills", 25L, "flyway_schema_history",
-                (long) com.tradevault.setup.testing.TestLedgers.schemaVersions().size(), "kv", 0L, "orders", 25L,
-                "positions", 25L, "state_snapshots", 0L, "trade_decisions", 25L), report.manifest().rowCounts());
+        assertEquals(Map.ofEntries(Map.entry("audit_log", 25L), Map.entry("dust", 0L), Map.entry("equity_snapshots", 0L),
+                Map.entry("fills", 25L), Map.entry("flyway_schema_history",
+                        (long) com.tradevault.setup.testing.TestLedgers.schemaVersions().size()), Map.entry("kv", 0L),
+                Map.entry("orders", 25L), Map.entry("positions", 25L), Map.entry("state_snapshots", 0L),
+                Map.entry("trade_decisions", 25L)), report.manifest().rowCounts());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(report.file())));
         assertEquals(List.of(report.file()), listDir(f.backup.dir()));

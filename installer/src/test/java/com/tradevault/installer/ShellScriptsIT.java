@@ -19,7 +19,7 @@ class ShellScriptsIT {
         args.add(Bundle.SOURCE.resolve("installer/src/test/resources/sandbox-approximation.sh"));
         args.add(Bundle.SOURCE.resolve("installer/src/test/resources/isolated-host.sh"));
         for (String bench : new String[] {"start-time.sh", "crash-soak.sh", "backup/run.sh", "ledger/run.sh",
-                "reconcile/run.sh", "postgres/run.sh", "postgres/budget.sh"}) {
+                "reconcile/run.sh", "postgres/run.sh", "postgres/budget.sh", "dashboard/run.sh"}) {
             args.add(Bundle.SOURCE.resolve("bench").resolve(bench));
         }
         for (String script : new String[] {"install.sh", "uninstall.sh", "bin/tradevault", "libexec/as-service",

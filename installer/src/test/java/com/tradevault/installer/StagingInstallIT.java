@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,9 @@ class StagingInstallIT {
             s.assertLink("/etc/systemd/system/timers.target.wants/tradevault-backup.timer",
                     "/etc/systemd/system/tradevault-backup.timer");
         }
+        s.assertEntry("/etc/systemd/system/tradevault-dashboard.service", "rw-r--r--", 0, 0);
+        assertFalse(Files.exists(s.path("/etc/systemd/system/multi-user.target.wants/tradevault-dashboard.service"),
+                LinkOption.NOFOLLOW_LINKS), "the dashboard is disabled unless --with-dashboard");
         s.assertLink("/usr/local/bin/tradevault", "/opt/tradevault/current/bin/tradevault");
         s.assertLink("/usr/share/bash-completion/completions/tradevault",
                 "/opt/tradevault/current/share/bash-completion/completions/tradevault");
@@ -179,6 +183,17 @@ class StagingInstallIT {
         assertEquals(Bundle.hasCommand("backup"), s.exists("/etc/cron.d/tradevault-backup"));
         assertTrue(r.output().contains("Without systemd, start the bot as the service user with:\n"
                 + "  sudo /opt/tradevault/current/libexec/as-service run\n"), r.toString());
+    }
+
+    @Test
+    void withDashboardEnablesTheDashboardServiceAndSaysHowToOpenIt() {
+        StagingRoot s = new StagingRoot(dir);
+        Shell.Result r = s.install("--with-dashboard");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        s.assertLink("/etc/systemd/system/multi-user.target.wants/tradevault-dashboard.service",
+                "/etc/systemd/system/tradevault-dashboard.service");
+        assertTrue(r.output().contains("  ssh -N -L 8780:127.0.0.1:8780 USER@THIS-SERVER\n"), r.toString());
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class Bot {
     private final ReconcileSettings reconcileSettings;
     private final RecordingFills fills;
     private final CrashPoints crashPoints;
+    private final RecordingEquity equity;
 
     public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
         this(settings, ReconcileSettings.defaults(), ledger, exchange, clock);
@@ -82,6 +83,7 @@ public final class Bot {
                 settings.intentGrace(), policy);
         this.trading.blockEntriesWhen(reconciliation::entriesBlocked);
         this.trading.blockSymbolsWhen(policy.unprotected());
+        this.equity = new RecordingEquity(ledger, clock, settings.equityInterval());
     }
 
     /**
@@ -153,6 +155,7 @@ public final class Bot {
         while (!stop.isRequested() && clock.instant().isBefore(end)) {
             crashPoints.reach(CrashPoints.Point.HANG_IN_SCAN_LOOP);
             Duration wait = scanAll(tally);
+            equity.recordIfDue();
             if (!clock.instant().isBefore(nextReconciliation)) {
                 reconcilePeriodically();
                 nextReconciliation = clock.instant().plus(reconcileSettings.interval());

@@ -22,9 +22,10 @@ import java.util.Set;
  * @param sizing           quote amount per entry and the cap on open positions
  * @param intentGrace      how long an order the venue does not know may still be in flight
  * @param strategy         the breakout strategy, its trailing stop and who trails it ({@code strategy.trail-mode})
+ * @param equityInterval   time between two equity snapshots (the dashboard's equity curve)
  */
 public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizing sizing, Duration intentGrace,
-                          StrategySettings strategy) {
+                          StrategySettings strategy, Duration equityInterval) {
 
     /** The shortest scan interval: a tighter loop only burns the venue's rate limit. */
     public static final Duration SHORTEST_SCAN = Duration.ofMillis(100);
@@ -47,7 +48,8 @@ public record BotSettings(List<String> symbols, Duration scanInterval, EntrySizi
         EntrySizing sizing = new EntrySizing(new Money(reader.decimalBetween("bot.quote-per-trade", BigDecimal.ZERO, false, Money.LARGEST_SETTING)),
                 reader.intBetween("bot.max-open-positions", 1, 1000));
         return new BotSettings(symbols(reader), reader.durationBetween("bot.scan-interval", SHORTEST_SCAN, Duration.ofDays(1)), sizing,
-                reader.durationBetween("bot.intent-grace", Duration.ofSeconds(1), Duration.ofDays(1)), strategy(reader));
+                reader.durationBetween("bot.intent-grace", Duration.ofSeconds(1), Duration.ofDays(1)), strategy(reader),
+                reader.durationBetween("bot.equity-interval", Duration.ofSeconds(1), Duration.ofDays(1)));
     }
 
     private static StrategySettings strategy(SettingsReader reader) {

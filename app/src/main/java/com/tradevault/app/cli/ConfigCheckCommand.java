@@ -2,6 +2,7 @@ package com.tradevault.app.cli;
 
 import com.tradevault.app.retention.RetentionSettings;
 import com.tradevault.backup.BackupSettings;
+import com.tradevault.app.dashboard.DashboardSettings;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.setup.TradevaultException;
@@ -41,6 +42,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         BackupSettings.read(reader, db);
         ReconcileSettings.read(reader);
         RetentionSettings.read(reader);
+        DashboardSettings dashboard = DashboardSettings.read(reader, Optional.empty());
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();
@@ -54,6 +56,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
                     + " is also set, with a different key; it is ignored (" + key.get().source() + " comes first)"));
         }
         out.println("  stops:      " + stops);
+        out.println("  dashboard:  " + dashboard.baseUrl() + "/ ('tradevault dashboard' prints it with its token)");
         return 0;
     }
 

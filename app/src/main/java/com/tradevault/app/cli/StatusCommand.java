@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.status.TradingStatus;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.OpeningDatabases;

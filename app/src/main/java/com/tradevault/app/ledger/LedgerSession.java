@@ -3,6 +3,7 @@ package com.tradevault.app.ledger;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Dust;
+import com.tradevault.app.trading.EquitySnapshot;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -83,8 +84,37 @@ public interface LedgerSession {
     /** Saves a symbol's dust (inserted or replaced). */
     void putDust(Dust dust);
 
+    /** Records an equity snapshot (its id is ignored). */
+    void insertEquitySnapshot(EquitySnapshot snapshot);
+
+    /** Equity snapshots taken at or after {@code from}, oldest first. */
+    List<EquitySnapshot> equitySnapshots(Instant from);
+
+    /** Removes the equity snapshots with these ids (thinning out old ones). */
+    void deleteEquitySnapshots(List<Long> ids);
+
+    /**
+     * Up to {@code limit} decisions, newest first, matching {@code filter}
+     * (for the dashboard; {@link #lastDecision} for the bot).
+     */
+    List<Decision> decisions(DecisionFilter filter, int limit);
+
+    /** The newest {@code limit} audit events of type {@code eventType}, newest first. */
+    List<AuditEvent> auditEvents(String eventType, int limit);
+
     /** Appends an audit event with a JSON-ready payload. */
     void audit(String eventType, Map<String, Object> data, Instant at);
+
+    /** Which decisions to list; an empty part matches every decision. */
+    record DecisionFilter(Optional<String> symbol, Optional<Decision.Kind> kind, Optional<Instant> from,
+                          Optional<Instant> to) {
+        public static final DecisionFilter ALL = new DecisionFilter(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** One audit log entry. */
+    record AuditEvent(long id, String type, Instant at, Map<String, Object> data) {
+    }
 
     /** A price and when it was seen. */
     record SeenPrice(Price price, Instant at) {

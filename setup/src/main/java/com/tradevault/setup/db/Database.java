@@ -40,6 +40,15 @@ public final class Database implements AutoCloseable {
         return new Database(dialect, dataSource, encrypted, resources, policy);
     }
 
+    /**
+     * This database with connections that refuse writes (the same
+     * underlying connections; close only one of the two). Its
+     * {@link #transaction} fails: a reader beside the bot never writes.
+     */
+    public Database readOnly() {
+        return new Database(dialect, new ReadOnlyDataSource(dataSource, dialect), encrypted, resources, retry);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -188,6 +188,12 @@ public interface Dialect {
     void startReading(Connection connection) throws SQLException;
 
     /**
+     * Makes {@code connection} refuse every write for as long as it is open:
+     * {@code PRAGMA query_only} on SQLite, a read-only session on PostgreSQL.
+     */
+    void makeReadOnly(Connection connection) throws SQLException;
+
+    /**
      * Every table of the database as its own catalog describes it, in the
      * order they were created (the order of the migrations): columns with their declared types and the {@link LedgerTables.Kind}
      * derived from them, keys, references. The backend's internal tables are

@@ -317,4 +317,11 @@ final class PostgresDialect implements Dialect {
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
     }
+
+    @Override
+    public void makeReadOnly(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+    }
 }

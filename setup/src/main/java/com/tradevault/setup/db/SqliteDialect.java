@@ -425,6 +425,13 @@ final class SqliteDialect implements Dialect {
         // autocommit reads: each statement sees one snapshot, and no write lock is taken
     }
 
+    @Override
+    public void makeReadOnly(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA query_only = ON");
+        }
+    }
+
     /** A DataSource over a prepared SQLite configuration; the key stays in the configuration, not in the URL. */
     private record ConfiguredDataSource(SQLiteConfig config, String url) implements DataSource {
         @Override

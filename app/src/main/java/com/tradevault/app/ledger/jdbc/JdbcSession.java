@@ -6,6 +6,7 @@ import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.ledger.jdbc.Statements.At;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Dust;
+import com.tradevault.app.trading.EquitySnapshot;
 import com.tradevault.app.trading.Fill;
 import com.tradevault.app.trading.Money;
 import com.tradevault.app.trading.Order;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,9 +138,42 @@ final class JdbcSession implements LedgerSession {
     @Override
     public Optional<Decision> lastDecision() {
         return sql.one("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
-                + " ORDER BY id DESC LIMIT 1", r -> new Decision(r.getString("symbol"), sql.instant(r, "decided_at"),
+                + " ORDER BY id DESC LIMIT 1", this::decision);
+    }
+
+    @Override
+    public List<Decision> decisions(DecisionFilter filter, int limit) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        filter.symbol().ifPresent(v -> add(where, params, "symbol = ?", v));
+        filter.kind().ifPresent(v -> add(where, params, "decision = ?", v.name()));
+        filter.from().ifPresent(v -> add(where, params, "decided_at >= ?", new At(v)));
+        filter.to().ifPresent(v -> add(where, params, "decided_at < ?", new At(v)));
+        params.add(limit);
+        // by symbol the (symbol, decided_at) index gives the newest first; else the id does
+        String order = filter.symbol().isPresent() ? "decided_at DESC" : "id DESC";
+        return sql.list("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY " + order
+                + " LIMIT ?", this::decision, params.toArray());
+    }
+
+    private static void add(List<String> where, List<Object> params, String condition, Object value) {
+        where.add(condition);
+        params.add(value);
+    }
+
+    private Decision decision(ResultSet r) throws SQLException {
+        return new Decision(r.getString("symbol"), sql.instant(r, "decided_at"),
                 Decision.Kind.valueOf(r.getString("decision")), Optional.ofNullable(r.getString("skip_reason")),
-                Json.read(r.getString("payload"))));
+                Json.read(r.getString("payload")));
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(String eventType, int limit) {
+        return sql.list("SELECT id, event_type, data, created_at FROM audit_log WHERE event_type = ?"
+                + " ORDER BY created_at DESC, id DESC LIMIT ?", r -> new AuditEvent(r.getLong("id"),
+                r.getString("event_type"), sql.instant(r, "created_at"), Json.read(r.getString("data"))),
+                eventType, limit);
     }
 
     @Override
@@ -183,6 +218,26 @@ final class JdbcSession implements LedgerSession {
     private Dust dust(ResultSet r) throws SQLException {
         return new Dust(r.getString("symbol"), r.getString("asset"), Quantity.ofE8(r.getLong("quantity_e8")),
                 sql.instant(r, "updated_at"));
+    }
+
+    @Override
+    public void insertEquitySnapshot(EquitySnapshot e) {
+        sql.insert("INSERT INTO equity_snapshots (taken_at, realized_pnl_e8, unrealized_pnl_e8, open_positions)"
+                + " VALUES (?, ?, ?, ?)", new At(e.takenAt()), e.realized().e8(), e.unrealized().e8(),
+                (long) e.openPositions());
+    }
+
+    @Override
+    public List<EquitySnapshot> equitySnapshots(Instant from) {
+        return sql.list("SELECT id, taken_at, realized_pnl_e8, unrealized_pnl_e8, open_positions FROM equity_snapshots"
+                + " WHERE taken_at >= ? ORDER BY taken_at, id", r -> new EquitySnapshot(r.getLong("id"),
+                sql.instant(r, "taken_at"), Money.ofE8(r.getLong("realized_pnl_e8")),
+                Money.ofE8(r.getLong("unrealized_pnl_e8")), r.getInt("open_positions")), new At(from));
+    }
+
+    @Override
+    public void deleteEquitySnapshots(List<Long> ids) {
+        ids.forEach(id -> sql.update("DELETE FROM equity_snapshots WHERE id = ?", id));
     }
 
     @Override

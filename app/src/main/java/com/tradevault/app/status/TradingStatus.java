@@ -1,4 +1,4 @@
-package com.tradevault.app.cli;
+package com.tradevault.app.status;
 
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
@@ -20,15 +20,16 @@ import java.util.Optional;
  * The trading part of {@code status}, read from the ledger only (it never
  * contacts the exchange): open positions with their stop, open orders, P&L
  * and the last decision. Unrealized P&L is at the last price the bot saw.
+ * Shared by {@code status} and the dashboard, so both tell the same truth.
  */
-record TradingStatus(List<PositionView> openPositions, List<String> unprotectedPositions, List<OrderView> openOrders,
+public record TradingStatus(List<PositionView> openPositions, List<String> unprotectedPositions, List<OrderView> openOrders,
                      BigDecimal realizedPnl, BigDecimal unrealizedPnl, List<DustView> dust, DecisionView lastDecision) {
 
     /**
      * What closed positions of a symbol left below its lot step, owned by no position: the symbol's next
      * position takes it over (its stop and exit sell it in whole lot steps).
      */
-    record DustView(String symbol, String asset, BigDecimal quantity, String updatedAt) {
+    public record DustView(String symbol, String asset, BigDecimal quantity, String updatedAt) {
     }
 
     /**
@@ -36,17 +37,17 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
      * {@code protectedByStop} only when the exchange acknowledged that stop as
      * open (NEW or PARTIALLY_FILLED, with its exchange order id).
      */
-    record PositionView(long id, String symbol, BigDecimal quantity, BigDecimal entryPrice, BigDecimal highestPrice,
+    public record PositionView(long id, String symbol, BigDecimal quantity, BigDecimal entryPrice, BigDecimal highestPrice,
                         BigDecimal stopLevel, String trail, BigDecimal lastPrice, String lastPriceAt,
                         BigDecimal unrealizedPnl, boolean protectedByStop, OrderView stopOrder) {
     }
 
     /** An order that is not final. */
-    record OrderView(String clientOrderId, String exchangeOrderId, String symbol, String purpose, String side,
+    public record OrderView(String clientOrderId, String exchangeOrderId, String symbol, String purpose, String side,
                      String type, BigDecimal quantity, BigDecimal stopPrice, Integer trailingDelta, String state,
                      String cancelRequestedAt) {
 
-        static OrderView of(Order o) {
+        public static OrderView of(Order o) {
             return new OrderView(o.clientOrderId().value(), o.exchangeOrderId().orElse(null), o.symbol(),
                     o.purpose().name(), o.side().name(), o.type().name(), o.quantity().value().stripTrailingZeros(),
                     o.stopPrice().map(p -> p.value().stripTrailingZeros()).orElse(null), o.trailingDelta().orElse(null),
@@ -55,15 +56,17 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
     }
 
     /** The last scan's decision. */
-    record DecisionView(String symbol, String decidedAt, String decision, String skipReason,
+    public record DecisionView(String symbol, String decidedAt, String decision, String skipReason,
                         Map<String, Object> inputs) {
     }
 
-    static TradingStatus read(Ledger ledger) {
+    /** Reads the status on its own read connection. */
+    public static TradingStatus read(Ledger ledger) {
         return ledger.read(TradingStatus::read);
     }
 
-    private static TradingStatus read(LedgerSession s) {
+    /** Reads the status inside an open session. */
+    public static TradingStatus read(LedgerSession s) {
         List<PositionView> positions = new ArrayList<>();
         Money unrealized = Money.ZERO;
         for (Position p : s.openPositions()) {
@@ -90,12 +93,14 @@ record TradingStatus(List<PositionView> openPositions, List<String> unprotectedP
                 unrealized.value().stripTrailingZeros(), dust, last);
     }
 
-    private static DecisionView view(Decision d) {
+    /** A decision as status shows it. */
+    public static DecisionView view(Decision d) {
         return new DecisionView(d.symbol(), d.decidedAt().toString(), d.kind().name(), d.skipReason().orElse(null),
                 d.payload());
     }
 
-    void print(PrintWriter out) {
+    /** Prints the status as {@code status} shows it. */
+    public void print(PrintWriter out) {
         out.println("positions:  " + (openPositions.isEmpty() ? "none open" : openPositions.size() + " open"
                 + (unprotectedPositions.isEmpty() ? ", each protected by a stop the exchange acknowledged"
                 : ", UNPROTECTED: " + String.join(", ", unprotectedPositions))));
