@@ -48,6 +48,8 @@ final class LedgerRows {
             kv(c, d, "k".repeat(128), "line1\nline2\ttab\\", EARLIEST);
             dust(c, d, "BTC€🚀" + "x".repeat(22), "BTC€🚀", MAX, LATEST);
             dust(c, d, "ETHUSDT", "ETH", 0, EARLIEST);
+            equity(c, d, MAX, LATEST, MAX, Long.MIN_VALUE, Integer.MAX_VALUE);
+            equity(c, d, 1, EARLIEST, 0, 0, 0);
             return null;
         });
     }
@@ -64,6 +66,7 @@ final class LedgerRows {
             snapshot(c, d, 5, SUB_MILLI, "{}");
             kv(c, d, "last-candle", "2026-11-21", SUB_MILLI);
             dust(c, d, "BTCUSDT", "BTC", 17_500, SUB_MILLI);
+            equity(c, d, 9, SUB_MILLI, -1_250_000_000L, 42_000_000L, 1);
             return null;
         });
     }
@@ -133,6 +136,20 @@ final class LedgerRows {
             s.setString(2, asset);
             s.setLong(3, qty);
             d.setInstant(s, 4, at);
+            s.executeUpdate();
+        }
+    }
+
+    /** A point of the dashboard's equity curve (migration V5). */
+    static void equity(Connection c, Dialect d, long id, Instant at, long realized, long unrealized, int positions)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO equity_snapshots (id, taken_at, realized_pnl_e8,"
+                + " unrealized_pnl_e8, open_positions) VALUES (?, ?, ?, ?, ?)")) {
+            s.setLong(1, id);
+            d.setInstant(s, 2, at);
+            s.setLong(3, realized);
+            s.setLong(4, unrealized);
+            s.setInt(5, positions);
             s.executeUpdate();
         }
     }

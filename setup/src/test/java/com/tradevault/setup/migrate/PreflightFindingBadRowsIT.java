@@ -65,9 +65,7 @@ class PreflightFindingBadRowsIT {
                 failure.getMessage());
         try (Database target = new OpeningDatabases(TestLedgers.settings(env).withUrl(pg), new KeyResolver(env))
                 .openExisting(); Connection c = target.connect()) {
-            assertEquals(List.of(0L, 0L, 0L, (long) TestLedgers.schemaVersions().size(), 0L, 0L, 0L, 0L, 0L),
-                    List.copyOf(RowCounts.of(c).values()),
-                    "schema only: the copy was rolled back");
+            assertSchemaOnly(RowCounts.of(c), "schema only: the copy was rolled back");
         }
     }
 
@@ -91,9 +89,7 @@ class PreflightFindingBadRowsIT {
                 first.preflight().stream().map(Offense::describe).toList());
         try (Database target = new OpeningDatabases(TestLedgers.settings(env).withUrl(pg), new KeyResolver(env))
                 .openExisting(); Connection c = target.connect()) {
-            assertEquals(List.of(0L, 0L, 0L, (long) TestLedgers.schemaVersions().size(), 0L, 0L, 0L, 0L, 0L),
-                    List.copyOf(RowCounts.of(c).values()),
-                    "schema only: the copy was rolled back");
+            assertSchemaOnly(RowCounts.of(c), "schema only: the copy was rolled back");
         }
         try (Database db = sqlite.openExisting(); Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM audit_log WHERE id = 2000");
@@ -124,5 +120,14 @@ class PreflightFindingBadRowsIT {
             s.execute("INSERT INTO kv (key, value, updated_at) VALUES ('nul', 'a' || char(0) || 'b',"
                     + " '2026-01-01T00:00:00.000000Z')");
         }
+    }
+
+    /** Every table empty, the schema history holding one row per migration. */
+    private static void assertSchemaOnly(java.util.Map<String, Long> counts, String message) {
+        java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+        counts.keySet().forEach(table -> expected.put(table, 0L));
+        expected.put("flyway_schema_history", (long) TestLedgers.schemaVersions().size());
+        assertEquals(expected, new java.util.TreeMap<>(counts), message);
+        assertEquals(true, counts.containsKey("orders"), message);
     }
 }
