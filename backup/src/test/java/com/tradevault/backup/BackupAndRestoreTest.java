@@ -29,7 +29,7 @@ class BackupAndRestoreTest {
 
         assertEquals(f.backup.dir().resolve("tradevault-20261121T074100Z.tar.gpg"), report.file());
         assertTrue(report.verifiedEndToEnd());
-        assertEquals(Map.of("audit_log", 25L, "fills", 25L, "flyway_schema_history",
+        assertEquals(Map.of("alert_outbox", 0L, "audit_log", 25L, "fills", 25L, "flyway_schema_history",
                 (long) com.tradevault.setup.testing.TestLedgers.latestSchemaVersion(), "kv", 0L, "orders", 25L,
                 "positions", 25L, "state_snapshots", 0L, "trade_decisions", 25L), report.manifest().rowCounts());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(

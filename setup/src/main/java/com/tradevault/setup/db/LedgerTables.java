@@ -100,7 +100,10 @@ public final class LedgerTables {
                     "quantity_e8", sign(Sign.POSITIVE), "fee_e8", sign(Sign.NON_NEGATIVE)),
             "trade_decisions", Map.of("symbol", length(1, 32), "decision", oneOf("ENTER", "EXIT", "HOLD", "SKIP")),
             "audit_log", Map.of("event_type", length(1, 64)),
-            "kv", Map.of("key", length(1, 128)));
+            "kv", Map.of("key", length(1, 128)),
+            "alert_outbox", Map.of("condition_key", length(1, 128), "event", length(1, 64),
+                    "state", oneOf("RAISED", "RECOVERED", "NOTICE"), "severity", oneOf("CRITICAL", "WARNING", "INFO"),
+                    "attempts", sign(Sign.NON_NEGATIVE)));
 
     private LedgerTables() {
     }

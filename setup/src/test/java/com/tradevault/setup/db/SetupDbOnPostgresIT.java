@@ -35,7 +35,7 @@ class SetupDbOnPostgresIT {
         assertTrue(first.generatedKey().isEmpty(), "no key is generated for PostgreSQL");
         assertFalse(second.changed());
         try (Database db = opening.openExisting(); Connection c = db.connect()) {
-            assertEquals(Map.of("audit_log", 0L, "fills", 0L, "flyway_schema_history", (long) TestLedgers.latestSchemaVersion(), "kv", 0L, "orders", 0L,
+            assertEquals(Map.of("alert_outbox", 0L, "audit_log", 0L, "fills", 0L, "flyway_schema_history", (long) TestLedgers.latestSchemaVersion(), "kv", 0L, "orders", 0L,
                     "positions", 0L, "state_snapshots", 0L, "trade_decisions", 0L), RowCounts.of(c));
         }
     }
