@@ -47,6 +47,7 @@ public final class Bot {
     private final Reconciliation reconciliation;
     private final ReconcileSettings reconcileSettings;
     private final RecordingFills fills;
+    private BotWatch watch = BotWatch.NONE;
 
     public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
         this(settings, ReconcileSettings.defaults(), ledger, exchange, clock);
@@ -82,6 +83,11 @@ public final class Bot {
      */
     public record Summary(int scans, Map<Decision.Kind, Integer> decisions, int openPositions, Money realizedPnl,
                           boolean traded, StopCoverage coverage) {
+    }
+
+    /** Tells {@code watch} of the start, each scan, the exchange's answers and the clean stop. */
+    public void watchWith(BotWatch watch) {
+        this.watch = watch;
     }
 
     public Trading trading() {
@@ -124,6 +130,7 @@ public final class Bot {
     public Summary run(Optional<Duration> limit, StopSignal stop, Runnable beforeTrading, Supervisor supervisor)
             throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
+        watch.started();
         Reconciliation.Waiting waiting = d -> {
             supervisor.startingFor(d.plus(START_MARGIN));
             Duration left = Duration.between(clock.instant(), end);
@@ -132,6 +139,7 @@ public final class Bot {
         if (!untilAnswered(beforeTrading, waiting)
                 || reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
             LOG.error("stopped before trading: the startup reconciliation had not completed");
+            watch.stopped();
             return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl(), false,
                     StopCoverage.read(s)));
         }
@@ -147,6 +155,7 @@ public final class Bot {
                 reconcilePeriodically();
                 nextReconciliation = clock.instant().plus(reconcileSettings.interval());
             }
+            watch.scanned();
             supervisor.alive();
             if (awaitNextScan(stop, end, wait, supervisor)) {
                 break;
@@ -157,6 +166,7 @@ public final class Bot {
         Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
                 s.openPositions().size(), s.realizedPnl(), true, StopCoverage.read(s)));
         logCoverage(summary);
+        watch.stopped();
         return summary;
     }
 
@@ -242,6 +252,7 @@ public final class Bot {
             try {
                 tally.count(trading.scan(symbol));
             } catch (ExchangeUnavailable e) {
+                watch.exchangeFailed(String.valueOf(e.getMessage()));
                 LOG.warn("exchange unavailable while scanning {}: {}; trying again next scan", symbol, e.getMessage());
                 tally.count(ledger.transaction(s -> {
                     Decision skip = Decision.skip(symbol, clock.instant(), "exchange-unavailable",
@@ -253,6 +264,7 @@ public final class Bot {
                         .orElse(settings.scanInterval());
             }
         }
+        watch.exchangeAnswered();
         return settings.scanInterval();
     }
 }

@@ -1,11 +1,13 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.app.alerts.AlertSettings;
 import com.tradevault.app.bot.Bot;
 import com.tradevault.app.bot.StopSignal;
 import com.tradevault.app.exchange.CredentialsRejected;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
+import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.orders.StopCoverage;
@@ -79,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         BotConfiguration config = BotConfiguration.read(reader);
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
         BackupSettings backups = BackupSettings.read(reader, config.db());
+        AlertSettings alerts = AlertSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(config.db(), context.keys());
         try (Database db = opening.openExisting()) {
@@ -86,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             checkPagesAboutToBeUsed(db);
             try (InstanceLock lock = db.dialect().lockForWriting(db);
                  BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups))) {
-                trade(config, reconcile, db, limit);
+                trade(config, reconcile, db, limit, new Alerting(alerts, backups));
             }
         }
         return 0;
@@ -117,20 +120,22 @@ final class RunCommand implements Callable<Integer> {
                 VersionProvider.version()), settings);
     }
 
+    /** What the alerts of a run need beside the ledger. */
+    private record Alerting(AlertSettings settings, BackupSettings backups) {
+    }
+
     /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
-    private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit)
-            throws InterruptedException {
+    private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit,
+                       Alerting alerting) throws InterruptedException {
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
-            Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock());
-            Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
-                    config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)),
-                    Supervisor.fromEnvironment(context.env()));
-            if (!summary.traded()) {
-                throw neverTraded(summary);
+            Ledger ledger = JdbcLedgers.on(db);
+            Bot bot = new Bot(config.bot(), reconcile, ledger, exchange, context.clock());
+            try (AlertsWhileRunning alerts = AlertsWhileRunning.start(bot, ledger, alerting.settings(), config.db(),
+                    alerting.backups(), context.env(), context.clock())) {
+                runAndReport(bot, exchange, config, limit);
             }
-            print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
         } catch (CredentialsRejected e) {
             throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
                     + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
@@ -142,6 +147,18 @@ final class RunCommand implements Callable<Integer> {
         } catch (LedgerFailure e) {
             throw DatabaseProblem.failed("trading", db.dialect().location(), e);
         }
+    }
+
+    /** Runs the bot until done and prints its summary; a run that never traded fails with the reason. */
+    private void runAndReport(Bot bot, Exchange exchange, BotConfiguration config, Optional<Duration> limit)
+            throws InterruptedException {
+        Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
+                config.bot().symbols()).forEach(l -> LOG.info("protective stop: {}", l)),
+                Supervisor.fromEnvironment(context.env()));
+        if (!summary.traded()) {
+            throw neverTraded(summary);
+        }
+        print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
     }
 
     private TradevaultException neverTraded(Bot.Summary summary) {
