@@ -91,11 +91,12 @@ public final class Conditions {
     }
 
     public static Alert crashLoop(String unit, String host) {
-        return Alert.raised("crash-loop:" + unit, "crash-loop", Severity.CRITICAL,
-                unit + " failed on " + host + " and systemd gave up restarting it",
-                "The unit kept failing (a wrong or missing key, an unreadable ledger, bad configuration) and is"
-                        + " now stopped: open positions keep the stops already on the exchange but nothing moves them.",
-                "read 'journalctl -u " + unit + " -n 50', fix the cause, then 'systemctl reset-failed " + unit
+        return Alert.raised("unit-failed:" + unit, "unit-failed", Severity.CRITICAL,
+                unit + " failed on " + host,
+                "systemd put " + unit + " in the failed state: the bot kept failing (a wrong or missing key, an"
+                        + " unreadable ledger, bad configuration) and systemd gave up restarting it, or the backup did"
+                        + " not complete. Open positions keep the stops already on the exchange, but nothing moves them.",
+                "read 'journalctl -u " + unit + " -n 50', fix the cause, then run 'systemctl reset-failed " + unit
                         + "' and 'systemctl start " + unit + "'");
     }
 

@@ -1,6 +1,7 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.BackupSettings;
+import com.tradevault.app.alerts.AlertSettings;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.setup.TradevaultException;
@@ -39,6 +40,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         DbSettings db = config.db();
         BackupSettings.read(reader, db);
         ReconcileSettings.read(reader);
+        AlertSettings alerts = AlertSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();
@@ -52,6 +54,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
                     + " is also set, with a different key; it is ignored (" + key.get().source() + " comes first)"));
         }
         out.println("  stops:      " + stops);
+        out.println("  alerts:     " + (alerts.channelNames().isEmpty() ? "no channel configured (see docs/alerts.md)"
+                : String.join(", ", alerts.channelNames())));
         return 0;
     }
 

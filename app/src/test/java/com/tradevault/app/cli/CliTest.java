@@ -141,7 +141,8 @@ class CliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("configuration OK\n  ledger:     SQLite " + ledger() + "\n"
                 + "  encryption: on, key from environment variable TRADEVAULT_DB_KEY\n"
-                + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n", run.out());
+                + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n"
+                + "  alerts:     no channel configured (see docs/alerts.md)\n", run.out());
     }
 
     @Test
