@@ -62,7 +62,7 @@ final class AlertsNotifyFailureCommand implements Callable<Integer> {
         out.flush();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: the failure alert for " + unit + " did not reach "
-                    + String.join(", ", failed) + "\nnext step: run 'tradevault alerts test' and fix the channel;"
+                    + String.join(", ", failed) + "\nnext: run 'tradevault alerts test' and fix the channel;"
                     + " 'journalctl -u " + unit + "' shows why the unit failed");
             return 1;
         }

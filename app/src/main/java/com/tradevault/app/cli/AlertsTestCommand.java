@@ -46,7 +46,7 @@ final class AlertsTestCommand implements Callable<Integer> {
         out.flush();
         if (failed > 0) {
             spec.commandLine().getErr().println("error: " + failed + " of " + channels.size()
-                    + " alert channel(s) did not take the test alert\nnext step: fix what each FAILED line says,"
+                    + " alert channel(s) did not take the test alert\nnext: fix what each FAILED line says,"
                     + " then run 'tradevault alerts test' again");
             return 1;
         }

@@ -33,6 +33,7 @@ class CrashPointsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CrashPoints(Map.of(CrashPoints.VARIABLE, "after-lunch")));
         assertEquals("TRADEVAULT_TEST_CRASH_AT=after-lunch names no crash point; use one of after-intent-commit,"
-                + " after-send-before-ack, between-cancel-and-place, mid-fill-record, hang-in-scan-loop", e.getMessage());
+                + " after-send-before-ack, between-cancel-and-place, mid-fill-record, before-alert-delivery, hang-in-scan-loop",
+                e.getMessage());
     }
 }
