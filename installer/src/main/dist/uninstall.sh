@@ -65,7 +65,8 @@ stop_units() {
     systemctl stop tradevault-backup.service >/dev/null 2>&1 || true
   fi
   rm -f "$units/multi-user.target.wants/tradevault.service" "$units/timers.target.wants/tradevault-backup.timer"
-  rm -f "$units/tradevault.service" "$units/tradevault-backup.service" "$units/tradevault-backup.timer"
+  rm -f "$units/tradevault.service" "$units/tradevault-backup.service" "$units/tradevault-backup.timer" \
+    "$units/tradevault-alert@.service"
   rm -rf "$units/tradevault-backup.service.d"
   if [[ $live_systemd == yes ]]; then systemctl daemon-reload; fi
 }
