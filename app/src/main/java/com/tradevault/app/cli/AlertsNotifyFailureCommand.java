@@ -38,7 +38,7 @@ final class AlertsNotifyFailureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "UNIT", description = "The unit that failed, as systemd names it (%i).")
+    @Parameters(paramLabel = "UNIT", description = "The unit that failed, as systemd names it (%%i in the unit).")
     String unit;
 
     AlertsNotifyFailureCommand(CommandContext context) {
