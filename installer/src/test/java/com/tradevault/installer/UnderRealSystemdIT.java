@@ -149,8 +149,10 @@ class UnderRealSystemdIT {
             assertTrue(journal.contains("webhook: delivered"), journal);
             assertTrue(!journal.contains("whsec-under-systemd"), "the secret is never logged");
 
-            system.ok("cat /root/db-key.good > " + credentials + "db-key && systemctl reset-failed tradevault"
-                    + " && systemctl start tradevault");
+            Shell.Result started = system.sh("cat /root/db-key.good > " + credentials + "db-key"
+                    + " && systemctl reset-failed tradevault && systemctl start tradevault");
+            assertEquals(0, started.exitCode(), started.output()
+                    + system.sh("journalctl -u tradevault --no-pager -o cat -n 80").output());
             awaitTrading(system);
             assertEquals(1, hook.received().size(), "one failure, one alert");
         }

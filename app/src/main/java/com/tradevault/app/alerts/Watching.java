@@ -9,7 +9,6 @@ import com.tradevault.app.reconciliation.Reconciliation;
 import com.tradevault.app.trading.Position;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupEntry;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -148,16 +147,18 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
         }
     }
 
+    /**
+     * Free space by statvfs ({@code File.getUsableSpace}): {@code Files.getFileStore} reads the mount
+     * table, which the service's sandbox hides ("Mount point not found" under systemd).
+     */
     private void disk(LedgerSession s) {
-        try {
-            long free = Files.getFileStore(dataDir).getUsableSpace();
-            if (free < settings.minFreeDisk()) {
-                raising.raise(s, Conditions.diskLow(dataDir.toString(), free, settings.minFreeDisk()));
-            } else {
-                raising.recover(s, Conditions.diskOk(dataDir.toString(), free));
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot read the free space under {} ({})", dataDir, e.getMessage());
+        long free = dataDir.toFile().getUsableSpace();
+        if (free == 0 && !Files.isDirectory(dataDir)) {
+            LOG.warn("cannot read the free space under {}: it is not a directory", dataDir);
+        } else if (free < settings.minFreeDisk()) {
+            raising.raise(s, Conditions.diskLow(dataDir.toString(), free, settings.minFreeDisk()));
+        } else {
+            raising.recover(s, Conditions.diskOk(dataDir.toString(), free));
         }
     }
 
