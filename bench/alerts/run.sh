@@ -5,8 +5,9 @@
 # Usage: bench/alerts/run.sh [N]   (default 200 alerts). Result goes to docs/benchmarks.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -pl app -am test-compile
-mvn -B -o -q -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+# in one reactor run, so that the sibling modules resolve to their target folders (nothing is installed)
+mvn -B -o -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+  -Dmdep.includeScope=test
 out="$(mktemp -d /tmp/tradevault-alert-bench-classes-XXXXXX)"
 # one directory per module: each module has its own reference.conf, which must not overwrite another
 mkdir -p "$out/setup" "$out/setup-test" "$out/backup" "$out/app" "$out/app-test"
@@ -16,7 +17,7 @@ cp -r app/target/classes/. "$out/app/"
 cp -r app/target/test-classes/. "$out/app-test/"
 [ -d backup/target/classes ] && cp -r backup/target/classes/. "$out/backup/"
 classes="$out/app:$out/app-test:$out/backup:$out/setup:$out/setup-test"
-deps="$(tr ':' '\n' < app/target/bench.classpath | grep -v '/com/tradevault/' | paste -sd: -)"
+deps="$(tr ':' '\n' < app/target/bench.classpath | grep -v -e '/com/tradevault/' -e "$PWD/" | paste -sd: -)"
 javac -d "$out/bench" -cp "$classes:$deps" bench/alerts/AlertLatencyBench.java
 echo "alert latency benchmark on $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1)"
 java -cp "$out/bench:$classes:$deps" AlertLatencyBench "$@"

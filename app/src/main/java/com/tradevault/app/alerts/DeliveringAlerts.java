@@ -83,7 +83,8 @@ public final class DeliveringAlerts implements AutoCloseable {
         if (channels.isEmpty()) {
             return 0;
         }
-        List<OutboxEntry> due = ledger.read(s -> s.dueAlerts(clock.instant(), BATCH));
+        // on the writer's connection: a read connection of its own is opened (and keyed) per call
+        List<OutboxEntry> due = ledger.transaction(s -> s.dueAlerts(clock.instant(), BATCH));
         int completed = 0;
         for (OutboxEntry entry : due) {
             CrashPoints.reach(CrashPoints.Point.BEFORE_ALERT_DELIVERY);
