@@ -10,7 +10,7 @@ CREATE TABLE alert_outbox (
     detail           TEXT    NOT NULL,
     next_step        TEXT    NOT NULL,
     created_at       TIMESTAMPTZ NOT NULL,
-    attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    attempts         BIGINT  NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     next_attempt_at  TIMESTAMPTZ NOT NULL,
     delivered_to     TEXT    NOT NULL DEFAULT '',
     delivered_at     TIMESTAMPTZ,
