@@ -66,7 +66,8 @@ stop_units() {
   fi
   rm -f "$units/multi-user.target.wants/tradevault.service" "$units/timers.target.wants/tradevault-backup.timer"
   rm -f "$units/multi-user.target.wants/tradevault-dashboard.service" "$units/tradevault-dashboard.service"
-  rm -f "$units/tradevault.service" "$units/tradevault-backup.service" "$units/tradevault-backup.timer"
+  rm -f "$units/tradevault.service" "$units/tradevault-backup.service" "$units/tradevault-backup.timer" \
+    "$units/tradevault-alert@.service"
   rm -rf "$units/tradevault-backup.service.d"
   if [[ $live_systemd == yes ]]; then systemctl daemon-reload; fi
 }

@@ -234,7 +234,8 @@ run_setup_db() {
 
 install_units() {
   install -d -m 0755 "$units"
-  local unit list=(tradevault.service tradevault-dashboard.service)
+  # tradevault-alert@.service: named in OnFailure= by the others; started by systemd only, never enabled.
+  local unit list=(tradevault.service tradevault-dashboard.service tradevault-alert@.service)
   if [[ $has_backup == yes ]]; then list+=(tradevault-backup.service tradevault-backup.timer); fi
   for unit in "${list[@]}"; do install -m 0644 -o 0 -g 0 "$dest/systemd/$unit" "$units/$unit"; done
   if [[ $has_backup != yes ]]; then

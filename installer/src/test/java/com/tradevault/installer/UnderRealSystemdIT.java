@@ -36,6 +36,7 @@ class UnderRealSystemdIT {
             hungScanLoopIsKilledByTheWatchdogAndRestarted(system);
             scheduledBackupWritesAVerifiedEncryptedBackup(system);
             afterARebootTheBotIsBackWithItsStops(system);
+            aBadKeyEndsInTheOnFailureAlertOnAWebhookOnTheHost(system);
             newerBuildUpgradesInPlaceKeepingKeyAndData(system);
             uninstallKeepsTheData(system);
         }
@@ -116,6 +117,49 @@ class UnderRealSystemdIT {
                 + status);
         system.ok("systemctl start tradevault");
         awaitTrading(system);
+    }
+
+    /**
+     * A wrong key: the bot exits with 4, which systemd does not restart (RestartPreventExitStatus=), so
+     * the unit fails and OnFailure= starts tradevault-alert@tradevault.service.service, which tells a
+     * webhook on the host without opening the ledger. Then the good key back, reset-failed, and it trades.
+     */
+    private static void aBadKeyEndsInTheOnFailureAlertOnAWebhookOnTheHost(BootedSystem system) throws Exception {
+        try (HostWebhook hook = new HostWebhook("whsec-under-systemd")) {
+            system.ok("install -d -m 0700 -o tradevault -g tradevault /etc/tradevault/alerts"
+                    + " && printf 'whsec-under-systemd\\n' > /etc/tradevault/alerts/webhook.secret"
+                    + " && chown tradevault:tradevault /etc/tradevault/alerts/webhook.secret"
+                    + " && chmod 600 /etc/tradevault/alerts/webhook.secret"
+                    + " && printf 'alerts.webhook.url = \"" + hook.url() + "\"\\n"
+                    + "alerts.webhook.secret-file = \"/etc/tradevault/alerts/webhook.secret\"\\n'"
+                    + " >> /etc/tradevault/tradevault.conf");
+            String credentials = "/etc/tradevault/credentials/";
+            system.ok("cp -a " + credentials + "db-key /root/db-key.good && tr '0-9a-f' '1-9a-f0' < /root/db-key.good"
+                    + " > " + credentials + "db-key.bad && cat " + credentials + "db-key.bad > " + credentials + "db-key"
+                    + " && rm " + credentials + "db-key.bad");
+            system.sh("systemctl restart tradevault");
+            assertTrue(hook.await(Duration.ofSeconds(90)), system.ok("systemctl status tradevault"
+                    + " 'tradevault-alert@tradevault.service.service' --no-pager -l; true")
+                    + system.ok("journalctl -u 'tradevault-alert@*' --no-pager -o cat; true"));
+            HostWebhook.Received alert = hook.received().get(0);
+            assertTrue(alert.signatureValid(), alert.body());
+            assertTrue(alert.body().contains("\"event\":\"unit-failed\"") && alert.body().contains(
+                    "\"title\":\"tradevault.service failed on "), alert.body());
+            assertTrue(system.ok("systemctl show tradevault -p Result").contains("Result=exit-code"));
+            String journal = system.await("journalctl -u 'tradevault-alert@tradevault.service.service' --no-pager -o cat",
+                    j -> j.contains("webhook: delivered"), RESTART);
+            assertTrue(journal.contains("webhook: delivered"), journal);
+            assertTrue(!journal.contains("whsec-under-systemd"), "the secret is never logged");
+
+            Shell.Result started = system.sh("cat /root/db-key.good > " + credentials + "db-key"
+                    + " && systemctl reset-failed tradevault && systemctl start tradevault");
+            assertEquals(0, started.exitCode(), started.output()
+                    + system.sh("journalctl -u tradevault --no-pager -o cat -n 80").output());
+            awaitTrading(system);
+            // the bot, now configured with the webhook too, sends its own alerts there; one failure, one failure alert
+            assertEquals(1, hook.received().stream().filter(r -> r.body().contains("\"event\":\"unit-failed\""))
+                    .count(), hook.received().toString());
+        }
     }
 
     private static void newerBuildUpgradesInPlaceKeepingKeyAndData(BootedSystem system) throws Exception {

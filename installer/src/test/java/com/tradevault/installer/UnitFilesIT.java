@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UnitFilesIT {
 
     private static final List<String> UNITS = List.of("tradevault.service", "tradevault-backup.service",
-            "tradevault-backup.timer", "tradevault-dashboard.service");
+            "tradevault-backup.timer", "tradevault-dashboard.service",
+            "tradevault-alert@.service");
 
     @TempDir
     Path dir;
@@ -47,10 +48,14 @@ class UnitFilesIT {
 
     @Test
     void serviceExposureIsAtMostTwo() {
-        for (String unit : List.of("tradevault.service", "tradevault-backup.service", "tradevault-dashboard.service")) {
+        for (String unit : List.of("tradevault.service", "tradevault-backup.service", "tradevault-dashboard.service",
+                "tradevault-alert@.service")) {
             Shell.Result r = new Shell().run("systemd-analyze", "security", "--offline=true",
                     Bundle.IMAGE.resolve("systemd").resolve(unit));
-            Matcher m = Pattern.compile("Overall exposure level for " + Pattern.quote(unit) + ": (\\d+\\.\\d) (\\w+)")
+            // a template is analysed as one instance of it (tradevault-alert@i.service)
+            String name = unit.contains("@.") ? Pattern.quote(unit.substring(0, unit.indexOf('@') + 1)) + "\\w*"
+                    + Pattern.quote(unit.substring(unit.indexOf('@') + 1)) : Pattern.quote(unit);
+            Matcher m = Pattern.compile("Overall exposure level for " + name + ": (\\d+\\.\\d) (\\w+)")
                     .matcher(r.output());
             assertTrue(m.find(), r.toString());
             assertTrue(new BigDecimal(m.group(1)).compareTo(new BigDecimal("2.0")) <= 0, unit + ": " + m.group());
@@ -68,6 +73,10 @@ class UnitFilesIT {
                 "PrivateTmp=yes", "PrivateDevices=yes", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6"}) {
             assertTrue(unit.contains("\n" + line + "\n"), "tradevault.service lacks " + line);
         }
+        assertTrue(unit.contains("\nOnFailure=tradevault-alert@%n.service\n"), "tradevault.service lacks OnFailure=");
+        String alert = Files.readString(Bundle.IMAGE.resolve("systemd/tradevault-alert@.service"));
+        assertTrue(alert.contains("\nExecStart=/opt/tradevault/current/bin/tradevault alerts notify-failure %i\n"), alert);
+        assertTrue(!alert.contains("LoadCredential=db-key"), "the alert needs no ledger key");
         String timer = Files.readString(Bundle.IMAGE.resolve("systemd/tradevault-backup.timer"));
         for (String line : new String[] {"OnCalendar=daily", "Persistent=true", "RandomizedDelaySec=1h"}) {
             assertTrue(timer.contains("\n" + line + "\n"), "tradevault-backup.timer lacks " + line);

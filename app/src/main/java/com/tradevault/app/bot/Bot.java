@@ -50,6 +50,7 @@ public final class Bot {
     private final RecordingFills fills;
     private final CrashPoints crashPoints;
     private final RecordingEquity equity;
+    private BotWatch watch = BotWatch.NONE;
 
     public Bot(BotSettings settings, Ledger ledger, Exchange exchange, Clock clock) {
         this(settings, ReconcileSettings.defaults(), ledger, exchange, clock);
@@ -96,6 +97,11 @@ public final class Bot {
                           boolean traded, StopCoverage coverage) {
     }
 
+    /** Tells {@code watch} of the start, each scan, the exchange's answers and the clean stop. */
+    public void watchWith(BotWatch watch) {
+        this.watch = watch;
+    }
+
     public Trading trading() {
         return trading;
     }
@@ -136,6 +142,7 @@ public final class Bot {
     public Summary run(Optional<Duration> limit, StopSignal stop, Runnable beforeTrading, Supervisor supervisor)
             throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
+        watch.started();
         Reconciliation.Waiting waiting = d -> {
             supervisor.startingFor(d.plus(START_MARGIN));
             Duration left = Duration.between(clock.instant(), end);
@@ -144,6 +151,7 @@ public final class Bot {
         if (!untilAnswered(beforeTrading, waiting)
                 || reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
             LOG.error("stopped before trading: the startup reconciliation had not completed");
+            watch.stopped();
             return ledger.transaction(s -> new Summary(0, Map.of(), s.openPositions().size(), s.realizedPnl(), false,
                     StopCoverage.read(s)));
         }
@@ -160,6 +168,7 @@ public final class Bot {
                 reconcilePeriodically();
                 nextReconciliation = clock.instant().plus(reconcileSettings.interval());
             }
+            watch.scanned();
             supervisor.alive();
             if (awaitNextScan(stop, end, wait, supervisor)) {
                 break;
@@ -170,6 +179,7 @@ public final class Bot {
         Summary summary = ledger.transaction(s -> new Summary(tally.scans(), tally.decisions(),
                 s.openPositions().size(), s.realizedPnl(), true, StopCoverage.read(s)));
         logCoverage(summary);
+        watch.stopped();
         return summary;
     }
 
@@ -255,6 +265,7 @@ public final class Bot {
             try {
                 tally.count(trading.scan(symbol));
             } catch (ExchangeUnavailable e) {
+                watch.exchangeFailed(String.valueOf(e.getMessage()));
                 LOG.warn("exchange unavailable while scanning {}: {}; trying again next scan", symbol, e.getMessage());
                 tally.count(ledger.transaction(s -> {
                     Decision skip = Decision.skip(symbol, clock.instant(), "exchange-unavailable",
@@ -266,6 +277,7 @@ public final class Bot {
                         .orElse(settings.scanInterval());
             }
         }
+        watch.exchangeAnswered();
         return settings.scanInterval();
     }
 }

@@ -3,6 +3,7 @@ package com.tradevault.app.cli;
 import com.tradevault.app.retention.RetentionSettings;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.app.dashboard.DashboardSettings;
+import com.tradevault.app.alerts.AlertSettings;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.setup.TradevaultException;
@@ -43,6 +44,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         ReconcileSettings.read(reader);
         RetentionSettings.read(reader);
         DashboardSettings dashboard = DashboardSettings.read(reader, Optional.empty());
+        AlertSettings alerts = AlertSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(db, context.keys());
         Optional<ResolvedKey> key = opening.key();
@@ -57,6 +59,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
         }
         out.println("  stops:      " + stops);
         out.println("  dashboard:  " + dashboard.baseUrl() + "/ ('tradevault dashboard' prints it with its token)");
+        out.println("  alerts:     " + (alerts.channelNames().isEmpty() ? "no channel configured (see docs/alerts.md)"
+                : String.join(", ", alerts.channelNames())));
         return 0;
     }
 

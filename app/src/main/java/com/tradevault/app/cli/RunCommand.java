@@ -1,5 +1,6 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.app.alerts.AlertSettings;
 import com.tradevault.app.bot.Bot;
 import com.tradevault.app.bot.StopSignal;
 import com.tradevault.app.exchange.CredentialsRejected;
@@ -7,6 +8,7 @@ import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeException;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.faults.CrashPoints;
+import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerFailure;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.orders.StopCoverage;
@@ -89,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         ReconcileSettings reconcile = ReconcileSettings.read(reader);
         BackupSettings backups = BackupSettings.read(reader, config.db());
         RetentionSettings retention = RetentionSettings.read(reader);
+        AlertSettings alerts = AlertSettings.read(reader);
         reader.throwIfProblems();
         OpeningDatabases opening = new OpeningDatabases(config.db(), context.keys());
         try (Database db = opening.openExisting()) {
@@ -98,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                  BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups));
                  CompactingWhileRunning folding = CompactingWhileRunning.start(new FoldingHistory(JdbcLedgers.on(db),
                          retention, new BackupCatalog(backups.dir()), context.clock()), retention.interval())) {
-                trade(config, reconcile, db, limit, crashPoints);
+                trade(config, reconcile, db, limit, crashPoints, new Alerting(alerts, backups));
             }
         }
         return 0;
@@ -129,20 +132,22 @@ final class RunCommand implements Callable<Integer> {
                 VersionProvider.version()), settings);
     }
 
+    /** What the alerts of a run need beside the ledger. */
+    private record Alerting(AlertSettings settings, BackupSettings backups) {
+    }
+
     /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
     private void trade(BotConfiguration config, ReconcileSettings reconcile, Database db, Optional<Duration> limit,
-                       CrashPoints crashPoints) throws InterruptedException {
+                       CrashPoints crashPoints, Alerting alerting) throws InterruptedException {
         try (Exchanges.Opened venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock())) {
             LOG.info("ledger {} {}; exchange: {}", db.dialect().name(), db.dialect().location(), venue.description());
             Exchange exchange = venue.exchange();
-            Bot bot = new Bot(config.bot(), reconcile, JdbcLedgers.on(db), exchange, context.clock(), crashPoints);
-            Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
-                    config.bot().symbols(), config.bot().strategy()).forEach(l -> LOG.info("protective stop: {}", l)),
-                    Supervisor.fromEnvironment(context.env()));
-            if (!summary.traded()) {
-                throw neverTraded(summary);
+            Ledger ledger = JdbcLedgers.on(db);
+            Bot bot = new Bot(config.bot(), reconcile, ledger, exchange, context.clock(), crashPoints);
+            try (AlertsWhileRunning alerts = AlertsWhileRunning.start(bot, ledger, alerting.settings(), config.db(),
+                    alerting.backups(), context.env(), context.clock(), crashPoints)) {
+                runAndReport(bot, exchange, config, limit);
             }
-            print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
         } catch (CredentialsRejected e) {
             throw new TradevaultException(Outcome.FAILURE, "the exchange refused the API credentials: "
                     + e.getMessage(), "check TRADEVAULT_EXCHANGE_API_KEY / TRADEVAULT_EXCHANGE_API_SECRET or"
@@ -154,6 +159,18 @@ final class RunCommand implements Callable<Integer> {
         } catch (LedgerFailure e) {
             throw DatabaseProblem.failed("trading", db.dialect().location(), e);
         }
+    }
+
+    /** Runs the bot until done and prints its summary; a run that never traded fails with the reason. */
+    private void runAndReport(Bot bot, Exchange exchange, BotConfiguration config, Optional<Duration> limit)
+            throws InterruptedException {
+        Bot.Summary summary = runUntilDone(bot, limit, () -> StopTypeCheck.require(exchange,
+                config.bot().symbols(), config.bot().strategy()).forEach(l -> LOG.info("protective stop: {}", l)),
+                Supervisor.fromEnvironment(context.env()));
+        if (!summary.traded()) {
+            throw neverTraded(summary);
+        }
+        print(summary, exchange.rules(config.bot().symbols().get(0)).quoteAsset());
     }
 
     private TradevaultException neverTraded(Bot.Summary summary) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class, DbCommand.class, BackupCommand.class, BackupsCommand.class,
                 RestoreCommand.class, VacuumCommand.class, IntegrityCommand.class, MigrateToPostgresCommand.class,
                 MigrateToSqliteCommand.class, PaperExchangeCommand.class, ExchangeCommand.class, DashboardCommand.class,
-                ReportCommand.class},
+                ReportCommand.class, AlertsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 integrity problem,",
                 "4 key problem, 5 ledger locked by another running instance.",
                 "Documentation: docs/ in the bundle."})

@@ -49,6 +49,8 @@ public final class CrashPoints {
         BETWEEN_CANCEL_AND_PLACE,
         /** Inside the transaction that records a fill, before it commits. */
         MID_FILL_RECORD,
+        /** An alert is in the outbox, committed; no channel has it yet. */
+        BEFORE_ALERT_DELIVERY,
         /** At the top of the scan loop: the loop hangs there for ever, as on a stuck socket or a deadlock. */
         HANG_IN_SCAN_LOOP;
 

@@ -1,5 +1,7 @@
 package com.tradevault.app.ledger;
 
+import com.tradevault.app.alerts.Alert;
+import com.tradevault.app.alerts.OutboxEntry;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Dust;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What can be read and written in one ledger transaction. Failures are
@@ -115,6 +118,32 @@ public interface LedgerSession {
     /** One audit log entry. */
     record AuditEvent(long id, String type, Instant at, Map<String, Object> data) {
     }
+
+    /** A value the bot keeps between runs (a marker of a run in progress, the day of the last summary). */
+    Optional<String> keyValue(String key);
+
+    void putKeyValue(String key, String value, Instant at);
+
+    void removeKeyValue(String key);
+
+    /** Writes {@code alert} into the outbox, due for delivery at once; returns its id. */
+    long insertAlert(Alert alert, Instant at);
+
+    /** The newest outbox row about {@code condition}. */
+    Optional<OutboxEntry> lastAlert(String condition);
+
+    /** Undelivered alerts whose next attempt is due at {@code now}, oldest first. */
+    List<OutboxEntry> dueAlerts(Instant now, int limit);
+
+    /** The newest {@code limit} alerts, newest first. */
+    List<OutboxEntry> recentAlerts(int limit);
+
+    /**
+     * Records a delivery round of alert {@code id}: the channels that have it
+     * now, whether that completes it, and when the next round is due.
+     */
+    void recordAlertRound(long id, Set<String> deliveredTo, Optional<Instant> deliveredAt, int attempts,
+                          Instant nextAttemptAt, Optional<String> error);
 
     /** A price and when it was seen. */
     record SeenPrice(Price price, Instant at) {

@@ -4,6 +4,7 @@ import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.UnknownOutcome;
 import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.orders.FillEvent;
 import com.tradevault.app.orders.PlacingOrders;
 import com.tradevault.app.orders.ProtectionPolicy;
@@ -46,6 +47,7 @@ public final class Reconciliation implements AutoCloseable {
     private final Gathering gathering;
     private final Applying applying;
     private volatile List<String> blockReasons = List.of();
+    private ReportHook reported = ReportHook.NONE;
 
     /**
      * @param intentGrace how long an intent the exchange does not know may still be in flight
@@ -193,9 +195,35 @@ public final class Reconciliation implements AutoCloseable {
         data.put("entriesBlocked", blocked);
         ledger.transaction(s -> {
             s.audit("reconciliation", data, clock.instant());
+            reported.recorded(s, report, blocked);
             return null;
         });
+        reported.committed();
         report.actions().forEach(line -> LOG.info("{}", line.strip()));
+    }
+
+    /**
+     * Told of every report in the transaction that records it, so that what
+     * it writes (an alert) commits with the report or not at all.
+     */
+    public interface ReportHook {
+        /** Nothing is told. */
+        ReportHook NONE = new ReportHook() {
+            @Override
+            public void recorded(LedgerSession s, Report report, List<String> entriesBlocked) {
+            }
+        };
+
+        void recorded(LedgerSession s, Report report, List<String> entriesBlocked);
+
+        /** The transaction of the last report committed. */
+        default void committed() {
+        }
+    }
+
+    /** Tells {@code hook} of each report, inside the transaction that records it. */
+    public void reportTo(ReportHook hook) {
+        this.reported = hook;
     }
 
     /** Waits between two attempts; returns true when the wait was cut short by a stop request. */

@@ -143,7 +143,8 @@ class CliTest {
         assertEquals("configuration OK\n  ledger:     SQLite " + ledger() + "\n"
                 + "  encryption: on, key from environment variable TRADEVAULT_DB_KEY\n"
                 + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n"
-                + "  dashboard:  http://127.0.0.1:8780/ ('tradevault dashboard' prints it with its token)\n", run.out());
+                + "  dashboard:  http://127.0.0.1:8780/ ('tradevault dashboard' prints it with its token)\n"
+                + "  alerts:     no channel configured (see docs/alerts.md)\n", run.out());
     }
 
     @Test

@@ -63,7 +63,8 @@ class OperatorMessagesTest {
                 + "  encryption: on, key from key file " + keyFile + "\n"
                 + "  warning:    environment variable TRADEVAULT_DB_KEY is also set, with a different key; it is"
                 + " ignored (key file " + keyFile + " comes first)\n"
-                + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n", run.out());
+                + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n"
+                + "  alerts:     no channel configured (see docs/alerts.md)\n", run.out());
     }
 
     @Test

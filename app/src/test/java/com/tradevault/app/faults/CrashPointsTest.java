@@ -40,7 +40,7 @@ class CrashPointsTest {
         assertEquals("--test-crash-at after-lunch names no crash point", e.getMessage());
         assertEquals("write --test-crash-at=<point>[:<n>] (halt the n-th time it is reached), the point one of"
                 + " after-intent-commit, after-send-before-ack, between-cancel-and-place, mid-fill-record,"
-                + " hang-in-scan-loop", CrashPoints.USAGE);
+                + " before-alert-delivery, hang-in-scan-loop", CrashPoints.USAGE);
     }
 
     @Test

@@ -82,6 +82,19 @@ public final class SettingsReader {
         return problem(path, "must be a whole number from " + min + " to " + max, min);
     }
 
+    /** A size in bytes written like 512M or 2G (binary units), from {@code min} to {@code max}. */
+    public long bytesBetween(String path, long min, long max) {
+        try {
+            long v = config.getBytes(path);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (ConfigException e) {
+            // reported below with the rule
+        }
+        return problem(path, "must be a size from " + min + " to " + max + " bytes, written like 512M or 2G", min);
+    }
+
     public String oneOf(String path, Set<String> allowed) {
         String v = string(path);
         if (!allowed.contains(v)) {

@@ -102,7 +102,10 @@ public final class LedgerTables {
                     "folded_count", sign(Sign.POSITIVE)),
             "audit_log", Map.of("event_type", length(1, 64), "folded_count", sign(Sign.POSITIVE)),
             "kv", Map.of("key", length(1, 128)),
-            "dust", Map.of("symbol", length(1, 32), "asset", length(1, 32), "quantity_e8", sign(Sign.NON_NEGATIVE)));
+            "dust", Map.of("symbol", length(1, 32), "asset", length(1, 32), "quantity_e8", sign(Sign.NON_NEGATIVE)),
+            "alert_outbox", Map.of("condition_key", length(1, 128), "event", length(1, 64),
+                    "state", oneOf("RAISED", "RECOVERED", "NOTICE"), "severity", oneOf("CRITICAL", "WARNING", "INFO"),
+                    "attempts", sign(Sign.NON_NEGATIVE)));
 
     private LedgerTables() {
     }

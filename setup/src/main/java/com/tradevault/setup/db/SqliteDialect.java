@@ -97,7 +97,7 @@ final class SqliteDialect implements Dialect {
         checkEncryptionMatches(state, settings.encryption(), key);
         SQLiteConfig config = connectionConfig(useKey, settings);
         DataSource dataSource = new ConfiguredDataSource(config, "jdbc:sqlite:" + file);
-        verifyOpens(dataSource, key);
+        verifyOpens(hasWal() ? readOnlyProbe(useKey) : dataSource, key);
         return new Database(this, dataSource, useKey.isPresent(), () -> { });
     }
 
@@ -118,6 +118,24 @@ final class SqliteDialect implements Dialect {
                     "provide it through TRADEVAULT_DB_KEY_FILE, db.key-file, TRADEVAULT_DB_KEY or the systemd"
                             + " credential db-key (see docs/security.md)");
         }
+    }
+
+    /**
+     * A read-only connection to try the key on an existing ledger. A wrong key must not write: a
+     * read-write connection that closes last checkpoints a leftover WAL into the file, through a
+     * cipher that cannot read those pages, and the ledger is damaged beyond the right key
+     * (UnderRealSystemdIT met it: a start with a wrong key, then the good key found the ledger malformed).
+     * A read-only connection never checkpoints. Used only when there is a WAL: it leaves a -shm file
+     * behind, and without a WAL the read-write probe has nothing to checkpoint.
+     */
+    private DataSource readOnlyProbe(Optional<DbKey> key) {
+        SQLiteConfig probe = key.map(SqliteDialect::cipherConfig).orElseGet(SQLiteConfig::new);
+        probe.setReadOnly(true);
+        return new ConfiguredDataSource(probe, "jdbc:sqlite:" + file);
+    }
+
+    private boolean hasWal() {
+        return Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
     }
 
     private void verifyOpens(DataSource dataSource, Optional<ResolvedKey> key) {

@@ -72,6 +72,44 @@ class OpeningDatabasesTest {
         assertFalse(e.getMessage().contains(OTHER_KEY));
     }
 
+    /**
+     * A ledger left with a WAL (a crash, or connections a stopped bot did not close), tried with a
+     * wrong key: the refusal must not checkpoint that WAL through a cipher that cannot read it. The
+     * right key then opens the ledger with every row, and its integrity check passes.
+     */
+    @Test
+    void aWrongKeyLeavesALedgerWithALeftoverWalIntact() throws Exception {
+        createLedger(withKey(TestLedgers.KEY_HEX));
+        Path copy = dir.resolve("crashed");
+        try (Database db = opening(withKey(TestLedgers.KEY_HEX)).openExisting(); Connection c = db.connect();
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            for (int i = 0; i < 50; i++) {
+                s.executeUpdate("INSERT INTO kv (key, value, updated_at) VALUES ('k" + i + "', 'v', "
+                        + "'2026-12-06T00:00:00.000000Z')");
+            }
+            Files.createDirectories(copy.resolve("data"));
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.copy(dir.resolve("data/tradevault.db" + suffix), copy.resolve("data/tradevault.db" + suffix));
+            }
+        }
+        Map<String, String> wrong = TestLedgers.env(copy, "TRADEVAULT_DB_KEY", OTHER_KEY);
+        assertTrue(Files.size(copy.resolve("data/tradevault.db-wal")) > 0, "the copy has a WAL to lose");
+
+        TradevaultException e = assertThrows(TradevaultException.class,
+                () -> new OpeningDatabases(TestLedgers.settings(wrong), new KeyResolver(wrong)).openExisting().close());
+        assertEquals(Outcome.KEY_PROBLEM, e.outcome());
+
+        Map<String, String> right = TestLedgers.env(copy, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
+        try (Database db = new OpeningDatabases(TestLedgers.settings(right), new KeyResolver(right)).openExisting();
+             Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT count(*) FROM kv")) {
+            rows.next();
+            assertEquals(50, rows.getInt(1));
+            assertEquals(java.util.List.of(), SqliteFiles.integrityProblems(c, false));
+        }
+    }
+
     @Test
     void plaintextLedgerWhileKeyIsConfiguredSuggestsDbEncrypt() {
         createLedger(TestLedgers.env(dir), "db.encryption = off");

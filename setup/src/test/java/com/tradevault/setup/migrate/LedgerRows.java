@@ -50,6 +50,8 @@ final class LedgerRows {
             dust(c, d, "ETHUSDT", "ETH", 0, EARLIEST);
             equity(c, d, MAX, LATEST, MAX, Long.MIN_VALUE, Integer.MAX_VALUE);
             equity(c, d, 1, EARLIEST, 0, 0, 0);
+            alert(c, d, MAX, "c".repeat(128), "RAISED", "CRITICAL", "ünï 🚀\n\t\\", SUB_MILLI, LATEST, 2147483647);
+            alert(c, d, 1, "x", "RECOVERED", "INFO", "", EARLIEST, null, 0);
             return null;
         });
     }
@@ -67,6 +69,7 @@ final class LedgerRows {
             kv(c, d, "last-candle", "2026-11-21", SUB_MILLI);
             dust(c, d, "BTCUSDT", "BTC", 17_500, SUB_MILLI);
             equity(c, d, 9, SUB_MILLI, -1_250_000_000L, 42_000_000L, 1);
+            alert(c, d, 3, "disk-low", "NOTICE", "WARNING", "low", SUB_MILLI, SUB_MILLI, 1);
             return null;
         });
     }
@@ -223,6 +226,29 @@ final class LedgerRows {
             s.setString(1, key);
             s.setString(2, value);
             d.setInstant(s, 3, at);
+            s.executeUpdate();
+        }
+    }
+
+    /** An alert_outbox row (schema v4); {@code deliveredAt} null: still pending. */
+    static void alert(Connection c, Dialect d, long id, String condition, String state, String severity, String text,
+                      Instant at, Instant deliveredAt, int attempts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_outbox (id, condition_key, event, state,"
+                + " severity, title, detail, next_step, created_at, attempts, next_attempt_at, delivered_to,"
+                + " delivered_at, last_error) VALUES (?, ?, 'e', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, id);
+            s.setString(2, condition);
+            s.setString(3, state);
+            s.setString(4, severity);
+            s.setString(5, text);
+            s.setString(6, text);
+            s.setString(7, text);
+            d.setInstant(s, 8, at);
+            s.setInt(9, attempts);
+            d.setInstant(s, 10, at);
+            s.setString(11, deliveredAt == null ? "" : "webhook,email");
+            d.setInstant(s, 12, deliveredAt);
+            s.setString(13, deliveredAt == null ? text : null);
             s.executeUpdate();
         }
     }

@@ -1,5 +1,7 @@
 package com.tradevault.app.ledger.jdbc;
 
+import com.tradevault.app.alerts.Alert;
+import com.tradevault.app.alerts.OutboxEntry;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.ledger.Folded;
 import com.tradevault.app.ledger.LedgerSession;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One ledger session on one JDBC connection; the same SQL on SQLite and PostgreSQL. */
 final class JdbcSession implements LedgerSession {
@@ -32,11 +35,13 @@ final class JdbcSession implements LedgerSession {
     private final Statements sql;
     private final OrderRows orders;
     private final PositionRows positions;
+    private final AlertRows alerts;
 
     JdbcSession(Connection connection, Dialect dialect) {
         this.sql = new Statements(connection, dialect);
         this.orders = new OrderRows(sql);
         this.positions = new PositionRows(sql);
+        this.alerts = new AlertRows(sql);
     }
 
     @Override
@@ -254,6 +259,47 @@ final class JdbcSession implements LedgerSession {
     @Override
     public Folded foldAudit(Instant before, int limit, Instant now) {
         return new FoldingRows(sql, FoldingRows.AUDIT).fold(before, limit, now);
+    }
+
+    @Override
+    public Optional<String> keyValue(String key) {
+        return value(key);
+    }
+
+    @Override
+    public void putKeyValue(String key, String value, Instant at) {
+        put(key, value, at);
+    }
+
+    @Override
+    public void removeKeyValue(String key) {
+        sql.update("DELETE FROM kv WHERE key = ?", key);
+    }
+
+    @Override
+    public long insertAlert(Alert alert, Instant at) {
+        return alerts.insert(alert, at);
+    }
+
+    @Override
+    public Optional<OutboxEntry> lastAlert(String condition) {
+        return alerts.lastOf(condition);
+    }
+
+    @Override
+    public List<OutboxEntry> dueAlerts(Instant now, int limit) {
+        return alerts.due(now, limit);
+    }
+
+    @Override
+    public List<OutboxEntry> recentAlerts(int limit) {
+        return alerts.recent(limit);
+    }
+
+    @Override
+    public void recordAlertRound(long id, Set<String> deliveredTo, Optional<Instant> deliveredAt, int attempts,
+                                 Instant nextAttemptAt, Optional<String> error) {
+        alerts.recordRound(id, deliveredTo, deliveredAt, attempts, nextAttemptAt, error);
     }
 
     private Optional<String> value(String key) {

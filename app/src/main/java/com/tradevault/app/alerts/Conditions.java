@@ -1,0 +1,111 @@
+package com.tradevault.app.alerts;
+
+import com.tradevault.app.trading.Position;
+import com.tradevault.setup.config.Durations;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The alerts the bot raises, each with its condition, severity and next
+ * step, in one place so that their words stay consistent (docs/alerts.md
+ * lists them).
+ */
+public final class Conditions {
+
+    private Conditions() {
+    }
+
+    public static Alert unprotected(Position p) {
+        return Alert.raised("unprotected:" + p.symbol(), "position-unprotected", Severity.CRITICAL,
+                p.symbol() + " position has no live stop on the exchange",
+                "Position " + p.id() + " (" + p.quantity() + " " + p.symbol() + ") is open and no stop the exchange"
+                        + " acknowledged protects it; new entries in " + p.symbol() + " are blocked.",
+                "run 'tradevault reconcile --dry-run' to see why; place a stop or close the position on the exchange"
+                        + " if the bot cannot");
+    }
+
+    public static Alert protectedAgain(String symbol) {
+        return Alert.recovered("unprotected:" + symbol, "position-protected",
+                symbol + " is protected again", "The open " + symbol + " position has a live stop on the exchange"
+                        + " again, or it was closed.");
+    }
+
+    public static Alert needsHuman(String subject, String kind, String message) {
+        return Alert.raised("reconciliation:" + kind + ":" + subject, "reconciliation-finding", Severity.CRITICAL,
+                "Reconciliation found something a human must look at: " + kind + " " + subject, message,
+                "read the reconciliation report ('journalctl -u tradevault' or 'tradevault reconcile --dry-run') and"
+                        + " settle it on the exchange or in the ledger");
+    }
+
+    public static Alert unsettled(List<String> blocked) {
+        return Alert.raised("reconciliation:unsettled", "reconciliation-unsettled", Severity.CRITICAL,
+                "Reconciliation did not settle", "The last reconciliation left work undone"
+                        + (blocked.isEmpty() ? "." : "; new entries are blocked: " + String.join("; ", blocked)),
+                "run 'tradevault reconcile --dry-run' and fix what it names; the bot keeps trying");
+    }
+
+    public static Alert settled() {
+        return Alert.recovered("reconciliation:unsettled", "reconciliation-settled", "Reconciliation settled again",
+                "Every open position has its stop and the ledger agrees with the exchange.");
+    }
+
+    public static Alert exchangeDown(Duration down, String why) {
+        return Alert.raised("exchange-down", "exchange-down", Severity.CRITICAL,
+                "The exchange has not answered for " + Durations.format(down), "Last error: " + why
+                        + ". Stops already placed stay on the exchange; the bot cannot move them or trade.",
+                "check the server's network and the exchange's status page; a 418 means the IP is banned for a while");
+    }
+
+    public static Alert exchangeBack(Duration down) {
+        return Alert.recovered("exchange-down", "exchange-up", "The exchange answers again",
+                "It answered again after about " + Durations.format(down) + ".");
+    }
+
+    public static Alert backupOverdue(String since, Duration limit) {
+        return Alert.raised("backup-overdue", "backup-overdue", Severity.WARNING,
+                "No successful backup for more than " + Durations.format(limit), since,
+                "run 'systemctl start tradevault-backup' and read 'journalctl -u tradevault-backup'");
+    }
+
+    public static Alert backupBack() {
+        return Alert.recovered("backup-overdue", "backup-ok", "Backups are current again",
+                "A new verified backup was taken.");
+    }
+
+    public static Alert diskLow(String where, long free, long min) {
+        return Alert.raised("disk-low", "disk-low", Severity.WARNING, "Free disk space is low under " + where,
+                mib(free) + " free, below alerts.min-free-disk (" + mib(min) + "). A full disk stops the ledger.",
+                "free space (old backups: 'tradevault backups prune'; logs: 'journalctl --vacuum-size') or grow"
+                        + " the disk");
+    }
+
+    public static Alert diskOk(String where, long free) {
+        return Alert.recovered("disk-low", "disk-ok", "Free disk space is back under " + where, mib(free) + " free.");
+    }
+
+    public static Alert restartedAfterCrash() {
+        return Alert.notice("restart-after-crash", "restarted-after-crash", Severity.WARNING,
+                "The bot restarted after a crash", "The last run did not stop cleanly (killed, crashed or the"
+                        + " server lost power). The bot reconciles with the exchange before it trades again.",
+                "nothing if the next alerts stay quiet; 'journalctl -u tradevault -b -1' shows how the last run ended");
+    }
+
+    public static Alert crashLoop(String unit, String host) {
+        return Alert.raised("unit-failed:" + unit, "unit-failed", Severity.CRITICAL,
+                unit + " failed on " + host,
+                "systemd put " + unit + " in the failed state: the bot kept failing (a wrong or missing key, an"
+                        + " unreadable ledger, bad configuration) and systemd gave up restarting it, or the backup did"
+                        + " not complete. Open positions keep the stops already on the exchange, but nothing moves them.",
+                "read 'journalctl -u " + unit + " -n 50', fix the cause, then run 'systemctl reset-failed " + unit
+                        + "' and 'systemctl start " + unit + "'");
+    }
+
+    public static Alert test(String host) {
+        return Alert.notice("test", "test", Severity.INFO, "Test alert from tradevault on " + host,
+                "If you read this, this channel works.", "nothing");
+    }
+
+    private static String mib(long bytes) {
+        return (bytes / (1024 * 1024)) + " MiB";
+    }
+}

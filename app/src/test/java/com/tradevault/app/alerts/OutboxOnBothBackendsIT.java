@@ -1,0 +1,81 @@
+package com.tradevault.app.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradevault.app.exchange.paper.MutableClock;
+import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.SettingUpDatabase;
+import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.setup.testing.PostgresServer;
+import com.tradevault.setup.testing.TestLedgers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The outbox rows written, read and updated through the same SQL on SQLite
+ * (encrypted) and on a real PostgreSQL: timestamps exact to the microsecond,
+ * the pending/delivered state, the channels that took an alert.
+ */
+class OutboxOnBothBackendsIT {
+
+    @TempDir
+    Path dir;
+
+    private Database open(String backend) {
+        Map<String, String> env = backend.equals("postgresql")
+                ? TestLedgers.env(dir, "TRADEVAULT_DB_URL", PostgresServer.shared().newDatabase())
+                : TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
+        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
+        new SettingUpDatabase(opening, java.time.Clock.systemUTC()).run();
+        return opening.openExisting();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void anAlertGoesFromPendingToDeliveredWithItsChannels(String backend) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00.123456Z"));
+        try (Database db = open(backend)) {
+            Ledger ledger = JdbcLedgers.on(db);
+            RaisingAlerts raising = new RaisingAlerts(Duration.ofHours(6), clock, () -> { });
+            ledger.transaction(s -> raising.raise(s, Conditions.exchangeDown(Duration.ofMinutes(7), "HTTP 418")));
+            OutboxEntry pending = ledger.read(s -> s.dueAlerts(clock.instant(), 10)).get(0);
+
+            assertEquals(clock.instant(), pending.createdAt());
+            assertEquals(Alert.State.RAISED, pending.alert().state());
+            assertEquals(Severity.CRITICAL, pending.alert().severity());
+            assertEquals(Set.of(), pending.deliveredTo());
+            Instant next = clock.instant().plusSeconds(5);
+            ledger.transaction(s -> {
+                s.recordAlertRound(pending.id(), Set.of("webhook"), Optional.empty(), 1, next, Optional.of("email: down"));
+                return null;
+            });
+            assertTrue(ledger.read(s -> s.dueAlerts(clock.instant(), 10)).isEmpty(), "not due before its backoff");
+            OutboxEntry retried = ledger.read(s -> s.dueAlerts(next, 10)).get(0);
+            assertEquals(Set.of("webhook"), retried.deliveredTo());
+            assertEquals(Optional.of("email: down"), retried.lastError());
+            ledger.transaction(s -> {
+                s.recordAlertRound(pending.id(), Set.of("webhook", "email"), Optional.of(next), 1, next,
+                        Optional.empty());
+                return null;
+            });
+
+            List<OutboxEntry> all = ledger.read(s -> s.recentAlerts(5));
+            assertEquals(1, all.size());
+            assertEquals(Optional.of(next), all.get(0).deliveredAt());
+            assertEquals(Set.of("webhook", "email"), all.get(0).deliveredTo());
+            assertEquals(all.get(0), ledger.read(s -> s.lastAlert("exchange-down")).orElseThrow());
+        }
+    }
+}
