@@ -64,6 +64,7 @@ class OperatorMessagesTest {
                 + "  warning:    environment variable TRADEVAULT_DB_KEY is also set, with a different key; it is"
                 + " ignored (key file " + keyFile + " comes first)\n"
                 + "  stops:      BTCUSDT STOP_LOSS_LIMIT\n"
+                + "  dashboard:  http://127.0.0.1:8780/ ('tradevault dashboard' prints it with its token)\n"
                 + "  alerts:     no channel configured (see docs/alerts.md)\n", run.out());
     }
 
