@@ -7,7 +7,6 @@ import com.tradevault.setup.key.DbKey;
 import com.tradevault.setup.key.KeyProblem;
 import com.tradevault.setup.key.ResolvedKey;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -451,50 +448,10 @@ final class SqliteDialect implements Dialect {
     }
 
     /** A DataSource over a prepared SQLite configuration; the key stays in the configuration, not in the URL. */
-    private record ConfiguredDataSource(SQLiteConfig config, String url) implements DataSource {
+    private record ConfiguredDataSource(SQLiteConfig config, String url) implements PlainDataSource {
         @Override
         public Connection getConnection() throws SQLException {
             return config.createConnection(url);
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // no driver log: it could carry pragmas
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // not used by SQLite
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
 
         @Override
