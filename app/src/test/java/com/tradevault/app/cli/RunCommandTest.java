@@ -114,7 +114,7 @@ class RunCommandTest {
         assertEquals("error: --test-crash-at after-lunch:2 names no crash point\n"
                 + "next: write --test-crash-at=<point>[:<n>] (halt the n-th time it is reached), the point one of"
                 + " after-intent-commit, after-send-before-ack, between-cancel-and-place, mid-fill-record,"
-                + " hang-in-scan-loop\n", err.toString());
+                + " before-alert-delivery, hang-in-scan-loop\n", err.toString());
     }
 
     @Test
