@@ -54,10 +54,18 @@ final class ForcedFaults {
      */
     static ChildRun underStrace(Map<String, String> env, Path work, Path path, String syscall, int when,
                                 String... args) throws Exception {
+        return underStrace(env, work, List.of(path), syscall, when, args);
+    }
+
+    /** As above, counting the calls on any of {@code paths} (a name that holds the time it is made, say). */
+    static ChildRun underStrace(Map<String, String> env, Path work, List<Path> paths, String syscall, int when,
+                                String... args) throws Exception {
         Path trace = work.resolve("strace.out");
         Files.deleteIfExists(trace);
-        ChildRun run = start(env, work, List.of("strace", "-f", "-o", trace.toString(), "-P", path.toString(), "-e",
-                "trace=" + syscall, "-e", "inject=" + syscall + ":error=ENOSPC:when=" + when), args);
+        List<String> strace = new ArrayList<>(List.of("strace", "-f", "-o", trace.toString()));
+        paths.forEach(p -> strace.addAll(List.of("-P", p.toString())));
+        strace.addAll(List.of("-e", "trace=" + syscall, "-e", "inject=" + syscall + ":error=ENOSPC:when=" + when));
+        ChildRun run = start(env, work, strace, args);
         String seen = Files.readString(trace);
         assertTrue(seen.contains(syscall + "(") && seen.contains("(INJECTED)"), "the fault was not injected: " + seen);
         return new ChildRun(run.exitCode(), run.out(), run.err(), seen);

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.cli.ForcedFaults.ChildRun;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.PostgresServer;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +63,8 @@ class KeyHandoffFailuresIT {
                 : new String[] {command};
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, data().resolve("tradevault.db-wal"), "openat", 1,
-                with(args, extra)), 1, cannotCreate("opening the ledger", data().resolve("tradevault.db"), data()), key);
+                with(args, extra)), 1, cannotCreate(q("opening the ledger"), q(data().resolve("tradevault.db")),
+                q(data())), key);
     }
 
     @Test
@@ -70,11 +75,39 @@ class KeyHandoffFailuresIT {
         Path dest = mount("dest", 4);
 
         assertFailsWithoutSecrets(extra -> child(env, dir, with(new String[] {"backup", "--dest", dest.toString()},
-                extra)), 1, cannotCreate("opening the ledger", Pattern.quote(dest + "/..tradevault-") + STAMP
-                + Pattern.quote(".tar.gpg.snapshot.tmp.copy.tmp"), dest), TestLedgers.KEY_HEX, backupPassphrase);
+                extra)), 1, cannotCreate(q("opening the ledger"), q(dest + "/..tradevault-") + STAMP
+                + q(".tar.gpg.snapshot.tmp.copy.tmp"), q(dest)), TestLedgers.KEY_HEX, backupPassphrase);
         try (Stream<Path> left = Files.list(dest)) {
             assertEquals(List.of(dest.resolve(".backup.lock")), left.toList());
         }
+    }
+
+    @Test
+    void backupWhoseSnapshotCannotBeOpenedForItsCheckNeverPrintsTheKeyOrThePassphrase() throws Exception {
+        Map<String, String> env = ledger(PASSPHRASE);
+        String backupPassphrase = firstBackup(env);
+        Path dest = Files.createDirectories(dir.resolve("dest"));
+
+        assertFailsWithoutSecrets(extra -> underStrace(env, dir, snapshotLogsFromNow(dest), "openat", 1,
+                with(new String[] {"backup", "--dest", dest.toString()}, extra)), 1,
+                cannotCreate(q("opening the ledger"), q(dest + "/.tradevault-") + STAMP + q(".tar.gpg.snapshot.tmp"),
+                        q(dest)), PASSPHRASE, backupPassphrase);
+        try (Stream<Path> left = Files.list(dest)) {
+            assertEquals(List.of(dest.resolve(".backup.lock")), left.toList());
+        }
+    }
+
+    @Test
+    void setupDbWhoseSnapshotBeforeAnUpgradeCannotBeWrittenNeverPrintsTheKey() throws Exception {
+        // the root, the ledger, its lock, -wal and -shm: the snapshot finds no inode
+        mount("data", 5);
+        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
+        ledgerAtVersionOne(env);
+
+        assertFailsWithoutSecrets(extra -> child(env, dir, with(new String[] {"setup-db"}, extra)), 1,
+                cannotCreate(q("taking a snapshot to " + data().resolve("tradevault.db.")) + STAMP
+                        + q(".before-upgrade-from-v1"), q(data().resolve("tradevault.db")), q(data())),
+                TestLedgers.KEY_HEX);
     }
 
     @Test
@@ -85,8 +118,8 @@ class KeyHandoffFailuresIT {
         Path temp = data().resolve(".tradevault.db.restore.tmp");
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, Path.of(temp + "-wal"), "openat", 1,
-                with(new String[] {"restore", backup.toString()}, extra)), 1, cannotCreate("opening the ledger",
-                temp, data()), PASSPHRASE, backupPassphrase);
+                with(new String[] {"restore", backup.toString()}, extra)), 1, cannotCreate(q("opening the ledger"),
+                q(temp), q(data())), PASSPHRASE, backupPassphrase);
         try (Stream<Path> left = Files.list(data())) {
             assertEquals(List.of("tradevault.db", "tradevault.db.lock"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(), "the ledger was left as it was");
@@ -100,10 +133,10 @@ class KeyHandoffFailuresIT {
         Map<String, String> env = ledger(TestLedgers.KEY_HEX);
         String backupPassphrase = firstBackup(env);
         Path backup = onlyBackup();
-        String work = Pattern.quote(data() + "/.verify-") + "\\d+";
+        String work = q(data() + "/.verify-") + "\\d+";
 
         assertFailsWithoutSecrets(extra -> child(env, dir, with(new String[] {"backups", "verify", backup.toString()},
-                extra)), 1, cannotCreate("opening the ledger", work + Pattern.quote("/snapshot"), work),
+                extra)), 1, cannotCreate(q("opening the ledger"), work + q("/snapshot"), work),
                 TestLedgers.KEY_HEX, backupPassphrase);
     }
 
@@ -114,8 +147,8 @@ class KeyHandoffFailuresIT {
         Path journal = data().resolve("..tradevault.db.reencrypt.tmp.copy.tmp-journal");
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, journal, "openat", 2,
-                with(new String[] {"db", "encrypt"}, extra)), 1, cannotCreate("encrypting the ledger",
-                data().resolve("tradevault.db"), data()), PASSPHRASE);
+                with(new String[] {"db", "encrypt"}, extra)), 1, cannotCreate(q("encrypting the ledger"),
+                q(data().resolve("tradevault.db")), q(data())), PASSPHRASE);
     }
 
     @Test
@@ -124,8 +157,8 @@ class KeyHandoffFailuresIT {
         Path staging = data().resolve(".tradevault.db.reencrypt.tmp");
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, Path.of(staging + "-wal"), "openat", 1,
-                with(new String[] {"db", "encrypt"}, extra)), 1, cannotCreate("opening the ledger", staging, data()),
-                PASSPHRASE);
+                with(new String[] {"db", "encrypt"}, extra)), 1,
+                cannotCreate(q("opening the ledger"), q(staging), q(data())), PASSPHRASE);
     }
 
     @Test
@@ -136,7 +169,7 @@ class KeyHandoffFailuresIT {
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, Path.of(staging + "-wal"), "openat", 1,
                 with(new String[] {"db", "rekey", "--new-key-file", newKey.toString()}, extra)), 1,
-                cannotCreate("opening the ledger", staging, data()), PASSPHRASE, NEW_KEY);
+                cannotCreate(q("opening the ledger"), q(staging), q(data())), PASSPHRASE, NEW_KEY);
     }
 
     @Test
@@ -145,8 +178,8 @@ class KeyHandoffFailuresIT {
         Path out = mount("out", 1);
 
         assertFailsWithoutSecrets(extra -> child(env, dir, with(new String[] {"db", "decrypt", "--out",
-                out.resolve("plain.db").toString()}, extra)), 1, cannotCreate("writing a plaintext copy of "
-                + data().resolve("tradevault.db"), out.resolve("plain.db"), out), TestLedgers.KEY_HEX);
+                out.resolve("plain.db").toString()}, extra)), 1, cannotCreate(q("writing a plaintext copy of "
+                + data().resolve("tradevault.db")), q(out.resolve("plain.db")), q(out)), TestLedgers.KEY_HEX);
     }
 
     @Test
@@ -155,8 +188,8 @@ class KeyHandoffFailuresIT {
         Path out = mount("out", 1);
 
         assertFailsWithoutSecrets(extra -> child(env, dir, with(new String[] {"vacuum", "--into",
-                out.resolve("compact.db").toString()}, extra)), 1, cannotCreate("writing a compact copy",
-                out.resolve("compact.db"), out), PASSPHRASE);
+                out.resolve("compact.db").toString()}, extra)), 1, cannotCreate(q("writing a compact copy"),
+                q(out.resolve("compact.db")), q(out)), PASSPHRASE);
     }
 
     @Test
@@ -170,7 +203,23 @@ class KeyHandoffFailuresIT {
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, Path.of(temp + "-wal"), "openat", 1,
                 with(new String[] {"migrate-to-sqlite", "--source", pg, "--target", target.toString()}, extra)), 1,
-                cannotCreate("opening the ledger", temp, target.getParent()), TestLedgers.KEY_HEX);
+                cannotCreate(q("opening the ledger"), q(temp), q(target.getParent())), TestLedgers.KEY_HEX);
+    }
+
+    /** The names the snapshot's log can have for a backup started in the next few seconds. */
+    private static List<Path> snapshotLogsFromNow(Path dest) {
+        java.time.Instant now = java.time.Instant.now();
+        return java.util.stream.IntStream.range(0, 20).mapToObj(s -> dest.resolve(".tradevault-"
+                + com.tradevault.setup.AtomicFiles.stamp(now.plusSeconds(s)) + ".tar.gpg.snapshot.tmp-wal")).toList();
+    }
+
+    /** An encrypted ledger migrated only to schema v1, as an older bundle left it. */
+    private static void ledgerAtVersionOne(Map<String, String> env) {
+        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
+        try (Database db = opening.openOrCreate().database()) {
+            Flyway.configure(KeyHandoffFailuresIT.class.getClassLoader()).dataSource(db.dataSource())
+                    .locations(db.dialect().migrationLocation()).target("1").load().migrate();
+        }
     }
 
     /** One attempt at the failing command, with {@code extra} arguments appended. */
@@ -190,14 +239,17 @@ class KeyHandoffFailuresIT {
         assertNoSecretIn(verbose, secrets);
     }
 
-    /** The report of a file that cannot be created, as a regular expression. */
-    private static String cannotCreate(String doing, Object where, Object folder) {
-        String w = where instanceof Path ? Pattern.quote(where.toString()) : where.toString();
-        String f = folder instanceof Path ? Pattern.quote(folder.toString()) : folder.toString();
-        return Pattern.quote("error: " + doing + " failed on ") + w + Pattern.quote(": cannot create or open a file in ")
-                + f + Pattern.quote(" (SQLITE_CANTOPEN): its file system is out of space or inodes, or the folder is"
-                + " not writable\nnext: free space there (df -h ") + f + Pattern.quote("; df -i ") + f
-                + Pattern.quote("), then run the command again\n");
+    /** The report of a file that cannot be created; the three parts are regular expressions. */
+    private static String cannotCreate(String doing, String where, String folder) {
+        return q("error: ") + doing + q(" failed on ") + where + q(": cannot create or open a file in ") + folder
+                + q(" (SQLITE_CANTOPEN): its file system is out of space or inodes, or the folder is not writable\n"
+                + "next: free space there (df -h ") + folder + q("; df -i ") + folder
+                + q("), then run the command again\n");
+    }
+
+    /** {@code text} as a regular expression that matches it literally. */
+    private static String q(Object text) {
+        return q(text.toString());
     }
 
     private static String[] with(String[] args, String... extra) {
