@@ -249,7 +249,7 @@ class KeyHandoffFailuresIT {
 
     /** {@code text} as a regular expression that matches it literally. */
     private static String q(Object text) {
-        return q(text.toString());
+        return Pattern.quote(text.toString());
     }
 
     private static String[] with(String[] args, String... extra) {
