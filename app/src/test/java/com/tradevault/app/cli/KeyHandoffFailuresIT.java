@@ -55,12 +55,16 @@ class KeyHandoffFailuresIT {
     }
 
     @ParameterizedTest(name = "{0} under a {1} key")
-    @CsvSource({"status, raw", "integrity, passphrase", "report, raw"})
+    @CsvSource({"status, raw", "integrity, passphrase", "report, raw", "run, passphrase", "migrate-to-postgres, raw"})
     void openingTheLedgerThatCannotStartItsLogNeverPrintsTheKey(String command, String kind) throws Exception {
         String key = kind.equals("raw") ? TestLedgers.KEY_HEX : PASSPHRASE;
         Map<String, String> env = ledger(key);
-        String[] args = command.equals("report") ? new String[] {"report", "--out", dir.resolve("r.html").toString()}
-                : new String[] {command};
+        String[] args = switch (command) {
+            case "report" -> new String[] {"report", "--out", dir.resolve("r.html").toString()};
+            case "run" -> new String[] {"run", "--for", "5s"};
+            case "migrate-to-postgres" -> new String[] {command, "--target", PostgresServer.shared().newDatabase()};
+            default -> new String[] {command};
+        };
 
         assertFailsWithoutSecrets(extra -> underStrace(env, dir, data().resolve("tradevault.db-wal"), "openat", 1,
                 with(args, extra)), 1, cannotCreate(q("opening the ledger"), q(data().resolve("tradevault.db")),
