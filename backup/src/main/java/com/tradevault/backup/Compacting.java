@@ -52,7 +52,9 @@ public final class Compacting {
             }
             return new Report(before, db.dialect().sizeBytes(db), target);
         } catch (SQLException | IOException e) {
-            throw DatabaseProblem.failed("vacuum", opening.dialect().location(), e);
+            // a copy that cannot be written is about the copy's folder, not the ledger's
+            throw target.map(t -> DatabaseProblem.failed("writing a compact copy", t.toString(), e))
+                    .orElseGet(() -> DatabaseProblem.failed("vacuum", opening.dialect().location(), e));
         }
     }
 

@@ -4,6 +4,7 @@ import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowCounts;
@@ -67,6 +68,12 @@ final class SnapshotCheck {
             throw new KeyProblem("backup " + backup + " holds a ledger encrypted with a database key, and " + source
                     + " does not open it", "provide the key the ledger had when the backup was taken (after 'db rekey',"
                     + " older backups still need the old key); see docs/backup-restore.md");
+        } catch (DatabaseProblem e) {
+            if (e.outcome() != Outcome.INTEGRITY_PROBLEM) {
+                // a full disk or an unwritable folder here says nothing about the backup: say what it is
+                throw e;
+            }
+            throw BackupArchive.damaged(backup, "its snapshot does not open: " + e.getMessage());
         } catch (TradevaultException e) {
             throw BackupArchive.damaged(backup, "its snapshot does not open: " + e.getMessage());
         }

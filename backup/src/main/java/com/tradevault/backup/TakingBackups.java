@@ -105,7 +105,14 @@ public final class TakingBackups {
         } catch (IOException | SQLException e) {
             throw failed(target, opening.dialect().location(), e);
         } finally {
-            AtomicFiles.deleteQuietly(snapshotFile);
+            deleteWithCompanions(snapshotFile);
+        }
+    }
+
+    /** The snapshot and the log its check may have started: a failed check leaves neither behind. */
+    private static void deleteWithCompanions(Path snapshot) {
+        for (String suffix : new String[] {"-wal", "-shm", ""}) {
+            AtomicFiles.deleteQuietly(snapshot.resolveSibling(snapshot.getFileName() + suffix));
         }
     }
 

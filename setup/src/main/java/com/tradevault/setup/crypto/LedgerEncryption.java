@@ -103,7 +103,7 @@ public final class LedgerEncryption {
             verify(out, Optional.empty(), rows);
             return new Result(Optional.empty(), false, rows);
         } catch (IOException | SQLException e) {
-            throw DatabaseProblem.failed("writing a plaintext copy to " + out, file.toString(), e);
+            throw DatabaseProblem.failed("writing a plaintext copy of " + file, out.toAbsolutePath().toString(), e);
         }
     }
 
