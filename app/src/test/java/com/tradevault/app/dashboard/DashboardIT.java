@@ -116,7 +116,11 @@ class DashboardIT {
             String line = open.get("total").asInt() + " open: 0 unprotected, " + open.get("critical").asInt()
                     + " critical";
             assertTrue(dom.contains("<dd>" + line + "</dd>"), "the health line '" + line + "': " + dom);
-            String everything = dom + rig.api("api/alerts") + rig.api("api/overview");
+            Path report = dir.resolve("report.html");
+            rig.run("report", "--out", report.toString());
+            String reported = DashboardRig.chromium(report.toUri().toString(), Path.of("target", "report-alerts.png"));
+            assertTrue(ALERT.matcher(reported).find(), "the report shows the alert too: " + reported);
+            String everything = dom + reported + rig.api("api/alerts") + rig.api("api/overview");
             for (String secret : AlertServers.SECRETS) {
                 assertFalse(everything.contains(secret), "a channel secret reached the page");
             }
