@@ -1,5 +1,5 @@
-// tradevault dashboard: draws the overview from /api/overview (or, in a report, from the embedded data)
-// and the details lists from /api/{orders,fills,decisions}. Read-only: it never sends anything but GETs.
+// tradevault dashboard: draws the overview, alerts included, from /api/overview (or, in a report, from the
+// embedded data) and the details lists from /api/{orders,fills,decisions}. Read-only: it never sends anything but GETs.
 (function () {
   'use strict';
   const embedded = (window.TRADEVAULT || {}).report;
@@ -84,14 +84,39 @@
     $(id).innerHTML = pairs.map(([k, v]) => '<dt>' + esc(k) + '</dt><dd>' + esc(v) + '</dd>').join('');
   }
 
-  function health(h) {
+  // "unprotected / critical alerts open", for the health list and the alerts panel's heading
+  function openLine(a) {
+    const o = a.open;
+    return o.total ? o.total + ' open: ' + o.unprotected + ' unprotected, ' + o.critical + ' critical'
+        : 'none open';
+  }
+
+  function alerts(a) {
+    const o = a.open, el = $('alerts-open');
+    el.textContent = openLine(a);
+    el.className = o.unprotected || o.critical ? 'bad' : o.total ? 'warn' : 'ok';
+    $('alerts').querySelector('tbody').innerHTML = a.recent.length ? a.recent.map((r) => {
+      const delivery = r.status === 'delivered' ? 'delivered to ' + r.deliveredTo.join(', ')
+          : 'PENDING' + (r.deliveredTo.length ? ' (delivered to ' + r.deliveredTo.join(', ') + ')' : '')
+          + (r.nextAttemptAt ? ', next try ' + r.nextAttemptAt : '');
+      return '<tr data-alert-id="' + r.id + '" data-condition="' + esc(r.condition) + '" data-severity="'
+          + esc(r.severity) + '" data-state="' + esc(r.state) + '" data-status="' + esc(r.status) + '" data-attempts="'
+          + r.failedAttempts + '" class="sev-' + esc(r.severity) + '" title="' + esc(r.detail + '\nNext step: '
+          + r.nextStep) + '"><td>' + esc(r.createdAt) + '</td><td>' + esc(r.severity) + '</td><td>' + esc(r.state)
+          + '</td><td>' + esc(r.condition) + '</td><td class="wrap">' + esc(r.title) + '</td><td class="wrap">'
+          + esc(delivery) + '</td><td>' + r.failedAttempts + '</td><td class="wrap">' + esc(r.lastError || '') + '</td></tr>';
+    }).join('') : '<tr><td colspan="8" class="muted">no alert raised yet</td></tr>';
+  }
+
+  function health(h, a) {
     const x = h.exchange || {};
     dl('health', [['last scan', h.lastScan ? h.lastScan + ' (' + h.lastScanAgeSeconds + ' s ago)' : 'none yet'],
       ['exchange', x.reachable === undefined ? (x.kind || '?') : (x.reachable ? 'reachable' : 'UNREACHABLE: ' + x.problem)],
       ['clock offset', x.clockOffsetMs === undefined ? '-' : x.clockOffsetMs + ' ms'],
       ['request weight', x.requestWeight === undefined ? '-' : x.requestWeight],
       ['disk free', bytes(h.diskFreeBytes)], ['ledger', h.backend + ' ' + h.ledger + ', ' + bytes(h.ledgerBytes)],
-      ['schema', h.schemaVersion === undefined ? '?' : 'v' + h.schemaVersion]]);
+      ['schema', h.schemaVersion === undefined ? '?' : 'v' + h.schemaVersion],
+      ['alerts', a ? openLine(a) : '?']]);
   }
 
   function backups(b) {
@@ -114,7 +139,8 @@
     state(o); cards(o);
     chart('equity-chart', 'equity', o.equity.time, o.equity.equity, '#2563eb', 'rgba(37,99,235,0.08)');
     chart('drawdown-chart', 'drawdown', o.equity.time, o.equity.drawdown, '#c0392b', 'rgba(192,57,43,0.12)');
-    positions(o.trading); health(o.health); backups(o.backups); reconciliations(o.reconciliations);
+    positions(o.trading); health(o.health, o.alerts); backups(o.backups); reconciliations(o.reconciliations);
+    if (o.alerts) { alerts(o.alerts); }
   }
 
   const COLUMNS = {

@@ -2,6 +2,7 @@ package com.tradevault.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradevault.app.alerts.AlertView;
 import com.tradevault.app.alerts.OutboxEntry;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.setup.Outcome;
@@ -42,20 +43,6 @@ final class AlertsListCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** One alert in {@code --json} output. */
-    record Json(long id, String createdAt, String event, String condition, String state, String severity,
-                String title, String detail, String nextStep, String status, List<String> deliveredTo,
-                String deliveredAt, int failedAttempts, String nextAttemptAt, String lastError) {
-
-        static Json of(OutboxEntry e) {
-            return new Json(e.id(), e.createdAt().toString(), e.alert().event(), e.alert().condition(),
-                    e.alert().state().name().toLowerCase(Locale.ROOT), e.alert().severityName(), e.alert().title(),
-                    e.alert().detail(), e.alert().nextStep(), e.delivered() ? "delivered" : "pending",
-                    e.deliveredTo().stream().sorted().toList(), e.deliveredAt().map(Object::toString).orElse(null),
-                    e.attempts(), e.delivered() ? null : e.nextAttemptAt().toString(), e.lastError().orElse(null));
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         if (limit < 1 || limit > 100_000) {
@@ -76,7 +63,7 @@ final class AlertsListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(entries.stream().map(Json::of).toList()));
+                    .writeValueAsString(entries.stream().map(AlertView::of).toList()));
             return;
         }
         if (entries.isEmpty()) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * the journal, the address is printed without the token.
  */
 @Command(name = "dashboard", description = {"Serve the read-only web dashboard (equity, positions and their stops,",
-        "orders, fills, decisions, reconciliations, backups, health) until stopped.",
+        "orders, fills, decisions, reconciliations, alerts, backups, health) until stopped.",
         "The first line printed is the address that opens it, with its token."})
 final class DashboardCommand implements Callable<Integer> {
 

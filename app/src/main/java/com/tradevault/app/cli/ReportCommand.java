@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tradevault report --out FILE.html}: the dashboard's picture now, as one self-contained file. */
 @Command(name = "report", description = {"Write the dashboard's picture (equity, positions and stops, orders, fills,",
-        "decisions, reconciliations, backups, health) as one self-contained HTML file, to mail or archive."})
+        "decisions, reconciliations, alerts, backups, health) as one self-contained HTML file, to mail or archive."})
 final class ReportCommand implements Callable<Integer> {
 
     private final CommandContext context;

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 /**
  * What the dashboard shows, read from the ledger on read-only connections
  * and shaped for JSON: the overview (status, equity curve, health, backups,
- * reconciliations) and the filtered lists of orders, fills and decisions.
+ * reconciliations, alerts) and the filtered lists of orders, fills and decisions.
  * Nothing here is a secret: no key, token, password or database URL with a
  * password ever reaches it.
  */
@@ -33,6 +33,8 @@ public final class DashboardData {
     static final int MAX_ROWS = 500;
     /** The most points a chart gets: more than a screen is wide, far fewer than a year of snapshots. */
     static final int CHART_POINTS = 1500;
+    /** The newest alerts the overview shows; the alerts list has {@link #MAX_ROWS}. */
+    static final int ALERTS_SHOWN = 10;
     private static final Duration EQUITY_SPAN = Duration.ofDays(366);
 
     private final Ledger ledger;
@@ -58,7 +60,10 @@ public final class DashboardData {
         }
     }
 
-    /** The one-screen picture: status (the same as {@code status --json}), equity, health, backups, reconciliations. */
+    /**
+     * The one-screen picture: status (the same as {@code status --json}), equity, health, backups,
+     * reconciliations, alerts.
+     */
     public Map<String, Object> overview() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("generatedAt", clock.instant().toString());
@@ -66,6 +71,7 @@ public final class DashboardData {
             out.put("trading", TradingStatus.read(s));
             out.put("equity", equity(s));
             out.put("reconciliations", reconciliations(s, 10));
+            out.put("alerts", AlertsPanel.read(s, ALERTS_SHOWN));
             out.put("health", health.read(s));
             return null;
         });
@@ -121,6 +127,11 @@ public final class DashboardData {
     /** Reconciliation reports with their findings, newest first. */
     public List<Map<String, Object>> reconciliations() {
         return ledger.read(s -> reconciliations(s, 100));
+    }
+
+    /** The open alert conditions and the newest alerts, delivered or pending, newest first. */
+    public Map<String, Object> alerts() {
+        return ledger.read(s -> AlertsPanel.read(s, MAX_ROWS));
     }
 
     /** Orders, newest first, by symbol, state ({@code outcome}) and creation time. */

@@ -58,6 +58,7 @@ final class Routes {
             case "fills" -> data.fills(filter);
             case "decisions" -> data.decisions(filter);
             case "reconciliations" -> data.reconciliations();
+            case "alerts" -> data.alerts();
             default -> null;
         };
         if (body == null) {

@@ -138,6 +138,9 @@ public interface LedgerSession {
     /** The newest {@code limit} alerts, newest first. */
     List<OutboxEntry> recentAlerts(int limit);
 
+    /** The conditions raised and not recovered since: the newest alert of each, newest first. */
+    List<OutboxEntry> openAlerts();
+
     /**
      * Records a delivery round of alert {@code id}: the channels that have it
      * now, whether that completes it, and when the next round is due.

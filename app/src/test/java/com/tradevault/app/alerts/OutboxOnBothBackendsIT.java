@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.app.exchange.paper.MutableClock;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
+import com.tradevault.app.trading.Money;
+import com.tradevault.app.trading.Position;
+import com.tradevault.app.trading.PositionStatus;
+import com.tradevault.app.trading.Price;
+import com.tradevault.app.trading.Quantity;
+import com.tradevault.app.trading.Trail;
+import com.tradevault.app.trading.TrailingStop;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SettingUpDatabase;
@@ -26,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The outbox rows written, read and updated through the same SQL on SQLite
  * (encrypted) and on a real PostgreSQL: timestamps exact to the microsecond,
- * the pending/delivered state, the channels that took an alert.
+ * the pending/delivered state, the channels that took an alert, the open conditions.
  */
 class OutboxOnBothBackendsIT {
 
@@ -77,5 +84,39 @@ class OutboxOnBothBackendsIT {
             assertEquals(Set.of("webhook", "email"), all.get(0).deliveredTo());
             assertEquals(all.get(0), ledger.read(s -> s.lastAlert("exchange-down")).orElseThrow());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theOpenAlertsAreTheConditionsRaisedAndNotRecoveredSince(String backend) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
+        try (Database db = open(backend)) {
+            Ledger ledger = JdbcLedgers.on(db);
+            RaisingAlerts raising = new RaisingAlerts(Duration.ofMinutes(1), clock, () -> { });
+            ledger.transaction(s -> raising.raise(s, Conditions.unprotected(position("BTCUSDT"))));
+            ledger.transaction(s -> raising.raise(s, Conditions.unprotected(position("ETHUSDT"))));
+            ledger.transaction(s -> raising.raise(s, Conditions.exchangeDown(Duration.ofMinutes(7), "HTTP 418")));
+            ledger.transaction(s -> raising.raise(s, Conditions.diskLow("/var/lib/tradevault", 1, 2)));
+            ledger.transaction(s -> {
+                raising.notice(s, Conditions.restartedAfterCrash());
+                return raising.recover(s, Conditions.protectedAgain("BTCUSDT"));
+            });
+            clock.advance(Duration.ofMinutes(2));
+            ledger.transaction(s -> raising.raise(s, Conditions.exchangeDown(Duration.ofMinutes(9), "HTTP 418")));
+
+            List<String> open = ledger.read(s -> s.openAlerts()).stream()
+                    .map(e -> e.alert().condition() + ": " + e.alert().title()).toList();
+            assertEquals(List.of("exchange-down: " + Conditions.exchangeDown(Duration.ofMinutes(9), "").title(),
+                    "disk-low: " + Conditions.diskLow("/var/lib/tradevault", 1, 2).title(),
+                    "unprotected:ETHUSDT: ETHUSDT position has no live stop on the exchange"), open,
+                    "newest first, each condition once with its newest row; recovered and notices are not open");
+        }
+    }
+
+    private static Position position(String symbol) {
+        Instant t = Instant.parse("2026-12-06T07:00:00Z");
+        TrailingStop stop = new TrailingStop(Price.of("30000"), Trail.percent("1"), Price.of("29700"));
+        return new Position(7, symbol, PositionStatus.OPEN, Quantity.of("0.01"), Price.of("30000"), stop, Money.ZERO,
+                t, Optional.empty(), t);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradevault.app.alerts.AlertServers;
 import com.tradevault.setup.testing.PostgresServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -28,6 +29,8 @@ class DashboardIT {
 
     private static final Pattern ROW = Pattern.compile(
             "data-position-id=\"(\\d+)\" data-protected=\"(true|false)\" data-stop-state=\"([A-Z_]+)\"");
+    private static final Pattern ALERT = Pattern.compile("data-alert-id=\"(\\d+)\" data-condition=\"disk-low\""
+            + " data-severity=\"warning\" data-state=\"raised\" data-status=\"pending\" data-attempts=\"(\\d+)\"");
     private static final Pattern POINTS = Pattern.compile("id=\"equity-chart\"[^>]*data-points=\"(\\d+)\"");
 
     @TempDir
@@ -58,7 +61,7 @@ class DashboardIT {
             rig.startBot();
             rig.startDashboard();
             String base = rig.base();
-            for (String path : List.of("", "api/overview", "api/orders", "api/decisions?symbol=BTCUSDT",
+            for (String path : List.of("", "api/overview", "api/alerts", "api/orders", "api/decisions?symbol=BTCUSDT",
                     "assets/dashboard.js", "?token=wrong-token")) {
                 HttpResponse<String> r = DashboardRig.get(base + path);
                 assertEquals(401, r.statusCode(), path);
@@ -84,6 +87,66 @@ class DashboardIT {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     dir.resolve("data").resolve(DashboardToken.FILE_NAME))), "the token file is its owner's only");
         }
+    }
+
+    @Test
+    void theAlertsPanelShowsTheAlertTheBotRaisedPendingOnTheChannelThatRefusesIt() throws Exception {
+        try (AlertServers servers = new AlertServers(dir.resolve("alert-servers"));
+             DashboardRig rig = new DashboardRig(dir)) {
+            servers.webhook.refuseNext(Integer.MAX_VALUE);
+            rig.configure(servers.config() + "alerts.min-free-disk = 1000000G\n");
+            rig.startBot();
+            rig.startDashboard();
+            JsonNode alert = awaitDiskLowTriedTwice(rig);
+            assertEquals(List.of("email", "telegram"), texts(alert.get("deliveredTo")), alert.toString());
+            assertTrue(alert.get("lastError").asText().startsWith("webhook: 127.0.0.1 answered HTTP 503"),
+                    alert.toString());
+            assertEquals("Free disk space is low under " + dir.resolve("data"), alert.get("title").asText());
+
+            JsonNode open = rig.api("api/overview").at("/alerts/open");
+            assertTrue(texts(open.get("conditions"), "condition").contains("disk-low"), open.toString());
+            assertEquals(0, open.get("unprotected").asInt(), "the bot's position has its stop: " + open);
+            String dom = DashboardRig.chromium(rig.url, Path.of("target", "dashboard-alerts.png"));
+            Matcher row = ALERT.matcher(dom);
+            assertTrue(row.find(), "the disk-low alert in the alerts panel: " + dom);
+            assertEquals(alert.get("id").asText(), row.group(1));
+            assertTrue(Integer.parseInt(row.group(2)) >= 2, "failed attempts shown: " + row.group());
+            assertTrue(dom.contains("PENDING (delivered to email, telegram)"), dom);
+            assertTrue(dom.contains("webhook: 127.0.0.1 answered HTTP 503"), "the last error is shown");
+            String line = open.get("total").asInt() + " open: 0 unprotected, " + open.get("critical").asInt()
+                    + " critical";
+            assertTrue(dom.contains("<dd>" + line + "</dd>"), "the health line '" + line + "': " + dom);
+            Path report = dir.resolve("report.html");
+            rig.run("report", "--out", report.toString());
+            String reported = DashboardRig.chromium(report.toUri().toString(), Path.of("target", "report-alerts.png"));
+            assertTrue(ALERT.matcher(reported).find(), "the report shows the alert too: " + reported);
+            String everything = dom + reported + rig.api("api/alerts") + rig.api("api/overview");
+            for (String secret : AlertServers.SECRETS) {
+                assertFalse(everything.contains(secret), "a channel secret reached the page");
+            }
+        }
+    }
+
+    /** The bot's disk-low alert, from /api/alerts, once its delivery failed twice on the refusing webhook. */
+    private static JsonNode awaitDiskLowTriedTwice(DashboardRig rig) throws Exception {
+        Instant end = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(end)) {
+            for (JsonNode a : rig.api("api/alerts").get("recent")) {
+                if (a.get("condition").asText().equals("disk-low") && a.get("failedAttempts").asInt() >= 2) {
+                    assertEquals(List.of("warning", "raised", "pending"), List.of(a.get("severity").asText(),
+                            a.get("state").asText(), a.get("status").asText()), a.toString());
+                    return a;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no disk-low alert tried twice after 30 s: " + rig.api("api/alerts"));
+    }
+
+    private static List<String> texts(JsonNode array, String... field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(field.length == 0 ? n.asText() : n.get(field[0]).asText()));
+        return out;
     }
 
     @Test

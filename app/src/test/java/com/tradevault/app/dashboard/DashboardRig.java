@@ -30,6 +30,7 @@ final class DashboardRig implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
+    private final Path config;
     private final Map<String, String> env;
     private final List<Process> processes = new ArrayList<>();
     Process bot;
@@ -38,13 +39,18 @@ final class DashboardRig implements AutoCloseable {
 
     DashboardRig(Path dir, String... extraEnv) throws Exception {
         this.dir = dir;
-        Path config = dir.resolve("tradevault.conf");
+        this.config = dir.resolve("tradevault.conf");
         Files.writeString(config, "bot.scan-interval = 100ms\nbot.equity-interval = 1s\n"
                 + "strategy { lookback = 3, trail = \"5\" }\npaper.feed.tick-interval = 20ms\ndashboard.refresh = 1s\n");
         List<String> e = new ArrayList<>(List.of("TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX, "TRADEVAULT_CONFIG",
                 config.toString()));
         e.addAll(List.of(extraEnv));
         this.env = TestLedgers.env(dir, e.toArray(String[]::new));
+    }
+
+    /** Adds {@code lines} to the configuration, before the bot starts. */
+    void configure(String lines) throws Exception {
+        Files.writeString(config, lines, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** setup-db, then a bot that runs until it has placed its first stop. */

@@ -47,6 +47,12 @@ final class AlertRows {
         return sql.list("SELECT " + COLUMNS + " FROM alert_outbox ORDER BY id DESC LIMIT ?", this::entry, limit);
     }
 
+    /** The newest row of each condition whose newest row is RAISED (raised and not recovered), newest first. */
+    List<OutboxEntry> open() {
+        return sql.list("SELECT " + COLUMNS + " FROM alert_outbox a WHERE state = 'RAISED' AND id = (SELECT MAX(b.id)"
+                + " FROM alert_outbox b WHERE b.condition_key = a.condition_key) ORDER BY id DESC", this::entry);
+    }
+
     void recordRound(long id, Set<String> deliveredTo, Optional<Instant> deliveredAt, int attempts, Instant next,
                      Optional<String> error) {
         sql.update("UPDATE alert_outbox SET delivered_to = ?, delivered_at = ?, attempts = ?, next_attempt_at = ?,"

@@ -297,6 +297,11 @@ final class JdbcSession implements LedgerSession {
     }
 
     @Override
+    public List<OutboxEntry> openAlerts() {
+        return alerts.open();
+    }
+
+    @Override
     public void recordAlertRound(long id, Set<String> deliveredTo, Optional<Instant> deliveredAt, int attempts,
                                  Instant nextAttemptAt, Optional<String> error) {
         alerts.recordRound(id, deliveredTo, deliveredAt, attempts, nextAttemptAt, error);
