@@ -99,12 +99,15 @@ public final class Conditions {
                         + " the exchange, but nothing moves them.", firstSteps + restart(unit));
     }
 
-    /** The bot stopped with exit 3: the ledger (or a backup) is damaged. */
+    /**
+     * A unit stopped with exit 3: the bot found its ledger damaged (at start, or a write failed), or the
+     * backup's verification failed (tradevault-backup.service).
+     */
     static Alert integrityProblem(String unit, String host, String how) {
         return Alert.raised("integrity:" + unit, "integrity-problem", Severity.CRITICAL,
                 unit + " stopped on " + host + ": integrity problem",
-                unit + ": " + how + ". The ledger failed its integrity check or is"
-                        + " not what it claims to be (exit 3; the JVM also exits 3 when it runs out of memory, the"
+                unit + ": " + how + ". The ledger, or the backup just taken of it,"
+                        + " failed an integrity check or is not what it claims to be (exit 3; the JVM also exits 3 when it runs out of memory, the"
                         + " journal says which). Open positions keep the stops already on the exchange, but nothing"
                         + " moves them.",
                 "run 'tradevault integrity'; if it reports damage, restore the newest verified backup with"

@@ -21,7 +21,8 @@ class UnitFailureTest {
         assertEquals(Severity.CRITICAL, alert.severity());
         assertEquals("tradevault.service stopped on vps1: integrity problem", alert.title());
         assertEquals("tradevault.service: its last run exited with status 3 (systemd's result: exit-code). The"
-                + " ledger failed its integrity check or is not what it claims to be (exit 3; the JVM also exits 3"
+                + " ledger, or the backup just taken of it, failed an integrity check or is not what it claims to be"
+                + " (exit 3; the JVM also exits 3"
                 + " when it runs out of memory, the journal says which). Open positions keep the stops already on the"
                 + " exchange, but nothing moves them.", alert.detail());
         assertEquals("run 'tradevault integrity'; if it reports damage, restore the newest verified backup with"
@@ -39,6 +40,15 @@ class UnitFailureTest {
         assertEquals("run 'tradevault config check' as the service user; put the right key in"
                 + " /etc/tradevault/credentials/db-key (docs/security.md), then run 'systemctl reset-failed"
                 + " tradevault.service' and 'systemctl start tradevault.service'", alert.nextStep());
+    }
+
+    @Test
+    void aBackupThatDidNotVerifyIsAnIntegrityProblem() {
+        Alert alert = UnitFailure.fromEnvironment(Map.of("MONITOR_SERVICE_RESULT", "exit-code", "MONITOR_EXIT_CODE",
+                "exited", "MONITOR_EXIT_STATUS", "3")).alert("tradevault-backup.service", "vps1");
+
+        assertEquals("integrity-problem", alert.event());
+        assertEquals("tradevault-backup.service stopped on vps1: integrity problem", alert.title());
     }
 
     @Test
