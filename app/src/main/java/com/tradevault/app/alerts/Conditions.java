@@ -90,14 +90,43 @@ public final class Conditions {
                 "nothing if the next alerts stay quiet; 'journalctl -u tradevault -b -1' shows how the last run ended");
     }
 
-    public static Alert crashLoop(String unit, String host) {
+    /** A unit failed for a reason its exit code does not name: a crash loop, a hung loop, a failed backup. */
+    static Alert unitFailed(String unit, String host, String how, String firstSteps) {
         return Alert.raised("unit-failed:" + unit, "unit-failed", Severity.CRITICAL,
                 unit + " failed on " + host,
-                "systemd put " + unit + " in the failed state: the bot kept failing (a wrong or missing key, an"
-                        + " unreadable ledger, bad configuration) and systemd gave up restarting it, or the backup did"
-                        + " not complete. Open positions keep the stops already on the exchange, but nothing moves them.",
-                "read 'journalctl -u " + unit + " -n 50', fix the cause, then run 'systemctl reset-failed " + unit
-                        + "' and 'systemctl start " + unit + "'");
+                "systemd put " + unit + " in the failed state; " + how + ". The bot kept failing and systemd gave"
+                        + " up restarting it, or the backup did not complete. Open positions keep the stops already on"
+                        + " the exchange, but nothing moves them.", firstSteps + restart(unit));
+    }
+
+    /**
+     * A unit stopped with exit 3: the bot found its ledger damaged (at start, or a write failed), or the
+     * backup's verification failed (tradevault-backup.service).
+     */
+    static Alert integrityProblem(String unit, String host, String how) {
+        return Alert.raised("integrity:" + unit, "integrity-problem", Severity.CRITICAL,
+                unit + " stopped on " + host + ": integrity problem",
+                unit + ": " + how + ". The ledger, or the backup just taken of it,"
+                        + " failed an integrity check or is not what it claims to be (exit 3; the JVM also exits 3 when it runs out of memory, the"
+                        + " journal says which). Open positions keep the stops already on the exchange, but nothing"
+                        + " moves them.",
+                "run 'tradevault integrity'; if it reports damage, restore the newest verified backup with"
+                        + " 'tradevault restore FILE' (docs/backup-restore.md), then" + restart(unit));
+    }
+
+    /** The bot stopped with exit 4: the key is missing, wrong, or does not match the ledger's encryption. */
+    static Alert keyProblem(String unit, String host, String how) {
+        return Alert.raised("key:" + unit, "key-problem", Severity.CRITICAL,
+                unit + " stopped on " + host + ": key problem",
+                unit + ": " + how + ". The ledger's key is missing or wrong, or the"
+                        + " ledger's encryption does not match the configuration (exit 4); systemd does not restart"
+                        + " it. Open positions keep the stops already on the exchange, but nothing moves them.",
+                "run 'tradevault config check' as the service user; put the right key in"
+                        + " /etc/tradevault/credentials/db-key (docs/security.md), then" + restart(unit));
+    }
+
+    private static String restart(String unit) {
+        return " run 'systemctl reset-failed " + unit + "' and 'systemctl start " + unit + "'";
     }
 
     public static Alert test(String host) {

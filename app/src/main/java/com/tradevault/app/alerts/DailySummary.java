@@ -2,6 +2,8 @@ package com.tradevault.app.alerts;
 
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.orders.StopCoverage;
+import com.tradevault.app.trading.Order;
+import com.tradevault.app.trading.Position;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupEntry;
 import java.time.Clock;
@@ -14,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The daily summary at {@code alerts.daily-summary-at} (UTC): realized P&L,
- * open positions and their stops, the newest backup. Sent once a day: the
+ * open positions and the price of each live stop, the newest backup. Sent once a day: the
  * day of the last one is kept in the ledger, so a restart does not send it twice.
  */
 final class DailySummary {
@@ -47,12 +49,19 @@ final class DailySummary {
     private Alert summary(LedgerSession s, LocalDate day) {
         StopCoverage c = StopCoverage.read(s);
         String positions = c.open() == 0 ? "no open position"
-                : c.open() + " open position(s): " + c.covered().size() + " protected by a live stop"
+                : c.open() + " open position(s): " + c.covered().size() + " protected by a live stop ("
+                + String.join(", ", c.covered().stream().map(p -> stopOf(s, p)).toList()) + ")"
                 + (c.uncovered().isEmpty() ? "" : ", UNPROTECTED: " + c.uncoveredNames());
         return Alert.notice("daily-summary:" + day, "daily-summary", c.uncovered().isEmpty()
                         ? Severity.INFO : Severity.WARNING, "Daily summary " + day,
                 "Realized P&L: " + s.realizedPnl().signed() + "; " + positions + "; " + newestBackup() + ".",
                 c.uncovered().isEmpty() ? "nothing" : "see the unprotected-position alert");
+    }
+
+    /** {@code #2 BTCUSDT 0.002, stop 29700}: a protected position and the price of its live stop. */
+    private static String stopOf(LedgerSession s, Position p) {
+        return "#" + p.id() + " " + p.symbol() + " " + p.quantity() + ", stop " + StopCoverage.liveStop(s, p)
+                .flatMap(Order::stopPrice).map(Object::toString).orElse("live");
     }
 
     private String newestBackup() {

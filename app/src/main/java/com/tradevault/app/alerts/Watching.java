@@ -85,6 +85,9 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
             exchangeDownSince = clock.instant();
         }
         exchangeWhy = why;
+        if (Duration.between(exchangeDownSince, clock.instant()).compareTo(settings.exchangeDownAfter()) >= 0) {
+            safely("the exchange", this::exchange);
+        }
     }
 
     @Override

@@ -143,11 +143,7 @@ public final class Bot {
             throws InterruptedException {
         Instant end = limit.map(clock.instant()::plus).orElse(Instant.MAX);
         watch.started();
-        Reconciliation.Waiting waiting = d -> {
-            supervisor.startingFor(d.plus(START_MARGIN));
-            Duration left = Duration.between(clock.instant(), end);
-            return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
-        };
+        Reconciliation.Waiting waiting = new StartupWaiting(stop, end, supervisor);
         if (!untilAnswered(beforeTrading, waiting)
                 || reconciliation.untilSettled(settings.symbols(), 0, waiting).isEmpty()) {
             LOG.error("stopped before trading: the startup reconciliation had not completed");
@@ -183,6 +179,35 @@ public final class Bot {
         return summary;
     }
 
+    /**
+     * The waits of the start, before trading: they keep the supervisor told,
+     * end at a stop or at the run's end, and count an unreachable exchange
+     * toward {@code alerts.exchange-down-after} like a failed scan does.
+     */
+    private final class StartupWaiting implements Reconciliation.Waiting {
+        private final StopSignal stop;
+        private final Instant end;
+        private final Supervisor supervisor;
+
+        StartupWaiting(StopSignal stop, Instant end, Supervisor supervisor) {
+            this.stop = stop;
+            this.end = end;
+            this.supervisor = supervisor;
+        }
+
+        @Override
+        public boolean stopRequestedWhileWaiting(Duration d) throws InterruptedException {
+            supervisor.startingFor(d.plus(START_MARGIN));
+            Duration left = Duration.between(clock.instant(), end);
+            return stop.awaitFor(left.compareTo(d) < 0 ? left : d) || !clock.instant().isBefore(end);
+        }
+
+        @Override
+        public void exchangeFailed(RuntimeException e) {
+            watch.exchangeFailed(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Runs {@code check} until the exchange answers it; false when a stop came first. */
     private boolean untilAnswered(Runnable check, Reconciliation.Waiting waiting) throws InterruptedException {
         Duration backoff = reconcileSettings.retryBackoff();
@@ -191,6 +216,7 @@ public final class Bot {
                 check.run();
                 return true;
             } catch (ExchangeUnavailable | UnknownOutcome e) {
+                waiting.exchangeFailed(e);
                 LOG.warn("cannot reach the exchange to read the symbols' rules ({}); asking again in {}; trading"
                         + " waits", e.getMessage(), Durations.format(backoff));
                 if (waiting.stopRequestedWhileWaiting(backoff)) {

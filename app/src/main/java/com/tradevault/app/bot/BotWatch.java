@@ -19,7 +19,10 @@ public interface BotWatch {
     default void scanned() {
     }
 
-    /** The exchange did not answer (unreachable, 5xx, 418/429 ban): {@code why}. */
+    /**
+     * The exchange did not answer (unreachable, 5xx, 418/429 ban): {@code why}. Told by a failed scan
+     * and by each failed attempt of the startup reconciliation (or of the venue rules' check before it).
+     */
     default void exchangeFailed(String why) {
     }
 

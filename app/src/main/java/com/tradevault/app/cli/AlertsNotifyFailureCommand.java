@@ -4,7 +4,7 @@ import com.tradevault.app.alerts.Alert;
 import com.tradevault.app.alerts.AlertChannel;
 import com.tradevault.app.alerts.AlertSettings;
 import com.tradevault.app.alerts.ChannelFailure;
-import com.tradevault.app.alerts.Conditions;
+import com.tradevault.app.alerts.UnitFailure;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code tradevault-alert@.service}, which {@code tradevault.service} names in
  * {@code OnFailure=}: tells the owner that systemd gave up on the unit. It
  * never opens the ledger (the failure may be a wrong key), so it sends directly,
- * retrying each channel with backoff for a bounded time.
+ * retrying each channel with backoff for a bounded time. What systemd passes in
+ * {@code MONITOR_*} says what failed ({@link UnitFailure}).
  */
 @Command(name = "notify-failure", description = {"Alert the owner that a systemd unit failed (run by"
         + " tradevault-alert@.service from OnFailure=).", "Needs no ledger: it works when the key is wrong."})
@@ -49,7 +50,7 @@ final class AlertsNotifyFailureCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AlertSettings settings = AlertChannelsOfConfig.settings(context, common);
         List<AlertChannel> channels = AlertChannelsOfConfig.require(settings, context);
-        Alert alert = Conditions.crashLoop(unit, AlertChannelsOfConfig.host());
+        Alert alert = UnitFailure.fromEnvironment(context.env()).alert(unit, AlertChannelsOfConfig.host());
         PrintWriter out = spec.commandLine().getOut();
         List<String> failed = new ArrayList<>();
         for (AlertChannel channel : channels) {

@@ -230,6 +230,10 @@ public final class Reconciliation implements AutoCloseable {
     @FunctionalInterface
     public interface Waiting {
         boolean stopRequestedWhileWaiting(Duration d) throws InterruptedException;
+
+        /** An attempt found the exchange unreachable ({@code e}); told before the wait that follows. */
+        default void exchangeFailed(RuntimeException e) {
+        }
     }
 
     /**
@@ -256,6 +260,7 @@ public final class Reconciliation implements AutoCloseable {
                     throw e;
                 }
                 unreachable = e;
+                waiting.exchangeFailed(e);
                 LOG.warn("reconciliation: cannot reach the exchange ({}); asking again in {}; trading waits",
                         e.getMessage(), Durations.format(backoff));
             }

@@ -105,6 +105,38 @@ class AlertsCommandsIT {
     }
 
     @Test
+    void notifyFailureSaysAKeyProblemFromWhatSystemdPassesOnFailure() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(""));
+        env.putAll(Map.of("MONITOR_SERVICE_RESULT", "exit-code", "MONITOR_EXIT_CODE", "exited",
+                "MONITOR_EXIT_STATUS", "4"));
+        CliRun run = CliRun.of(env, "alerts", "notify-failure", "tradevault.service");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        WebhookReceiver.Received hook = servers.webhook.of("key-problem").get(0);
+        assertTrue(hook.signatureValid());
+        assertEquals("critical", hook.json().path("severity").asText());
+        assertTrue(hook.json().path("title").asText().matches("tradevault\\.service stopped on .+: key problem"),
+                hook.body());
+        assertTrue(hook.json().path("next_step").asText().startsWith("run 'tradevault config check' as the service"
+                + " user; put the right key in /etc/tradevault/credentials/db-key"), hook.body());
+        assertTrue(servers.telegram.texts().get(0).startsWith("[CRITICAL] tradevault.service stopped on "));
+    }
+
+    @Test
+    void notifyFailureSaysAnIntegrityProblemWithTheRestoreStep() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(""));
+        env.putAll(Map.of("MONITOR_SERVICE_RESULT", "exit-code", "MONITOR_EXIT_CODE", "exited",
+                "MONITOR_EXIT_STATUS", "3"));
+        CliRun run = CliRun.of(env, "alerts", "notify-failure", "tradevault.service");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        WebhookReceiver.Received hook = servers.webhook.of("integrity-problem").get(0);
+        assertTrue(hook.json().path("next_step").asText().startsWith("run 'tradevault integrity'; if it reports"
+                + " damage, restore the newest verified backup with 'tradevault restore FILE'"), hook.body());
+        assertTrue(servers.webhook.of("unit-failed").isEmpty());
+    }
+
+    @Test
     void notifyFailureRetriesAChannelThatIsDownForAMoment() throws Exception {
         servers.webhook.refuseNext(2);
         CliRun run = CliRun.of(env(""), "alerts", "notify-failure", "tradevault.service");
