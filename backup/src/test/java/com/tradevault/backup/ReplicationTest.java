@@ -55,6 +55,7 @@ class ReplicationTest {
             writer.join();
             session.cycle();
             assertTrue(session.lastSegment() > 10, "segments shipped: " + session.lastSegment());
+            assertTrue(session.logRestarts() > 3, "the log restarted under the replicator: " + session.logRestarts());
         }
         assertNull(failed.get());
         Path restored = dir.resolve("restored").resolve("tradevault.db");

@@ -33,6 +33,7 @@ public final class ReplicaSession implements AutoCloseable {
     private int pageSize;
     private long lastSegment;
     private Instant lastSnapshot;
+    private long restarts;
 
     ReplicaSession(Database db, Path ledger, ReplicaStore store, ReplicaKey key, String generation,
                    Duration snapshotInterval, Clock clock) {
@@ -54,6 +55,11 @@ public final class ReplicaSession implements AutoCloseable {
     /** The number of the last segment shipped (0: none yet). */
     public long lastSegment() {
         return lastSegment;
+    }
+
+    /** How many times the log was seen restarted (new salts) and shipped on from its first frame. */
+    public long logRestarts() {
+        return restarts;
     }
 
     void begin() throws IOException, SQLException {
@@ -87,6 +93,7 @@ public final class ReplicaSession implements AutoCloseable {
             return;
         }
         if (position == null || !position.sameIncarnation(head.get().salt())) {
+            restarts += position == null ? 0 : 1;
             position = head.get();
         }
         WalLog.Read read = WalLog.after(wal, position);

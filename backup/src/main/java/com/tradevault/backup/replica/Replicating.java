@@ -98,7 +98,8 @@ public final class Replicating {
                         + " (it begins a new generation)", e);
     }
 
-    static BackupProblem postgres() {
+    /** The refusal for a PostgreSQL ledger, with the pointer to its own WAL archiving. */
+    public static BackupProblem postgres() {
         return new BackupProblem(Outcome.BAD_USAGE, "the ledger is on PostgreSQL; tradevault replicate ships only a"
                 + " SQLite ledger's WAL", "use PostgreSQL's own WAL archiving and streaming replication, as"
                 + " docs/postgres-upgrade.md describes (section 'Continuous archiving')");
