@@ -20,6 +20,9 @@ import java.util.Optional;
 /** One generation being shipped: the pinned reader, the log position, the segment numbering. */
 public final class ReplicaSession implements AutoCloseable {
 
+    /** Frames (about 4 MB at 4 KiB pages) after which the log is let restart, so it cannot grow without end. */
+    static final long RESTART_AFTER_FRAMES = 1000;
+
     private final Database db;
     private final Path ledger;
     private final Path wal;
@@ -81,8 +84,39 @@ public final class ReplicaSession implements AutoCloseable {
             reader = next;
             endQuietly(previous);
         }
+        if (position != null && position.frames() >= RESTART_AFTER_FRAMES) {
+            restartLog();
+        }
         if (!clock.instant().isBefore(lastSnapshot.plus(snapshotInterval))) {
             snapshot();
+        }
+    }
+
+    /**
+     * Lets the log restart, which the replicator's ever-present reader
+     * otherwise prevents under a steady stream of commits: with the write lock
+     * held for a moment (the bot's next commit waits), ships the last frames,
+     * lets go of its reader and checkpoints; the next commit then starts the
+     * log afresh, and every frame of the old one was shipped. If a reader of
+     * the bot's keeps the checkpoint from finishing, the log simply goes on.
+     */
+    private void restartLog() throws IOException, SQLException {
+        try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
+            if (!quietlyBeginWriting(w)) {
+                return;
+            }
+            try {
+                ship();
+                endQuietly(reader);
+                reader = null;
+                Connection next = db.connect();
+                try (Statement s = next.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+                reader = pin(next);
+            } finally {
+                w.execute("COMMIT");
+            }
         }
     }
 
@@ -145,6 +179,16 @@ public final class ReplicaSession implements AutoCloseable {
         String text = "salt=" + salt + "\nframes=" + frames + "\nsegment=" + lastSegment + "\ntime="
                 + clock.instant().toEpochMilli() + "\nsnapshot-time=" + lastSnapshot.toEpochMilli() + "\n";
         store.write(generation, ReplicaStatus.POSITION, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** Takes the write lock; false when the bot kept it for the whole busy timeout (the next cycle tries again). */
+    private static boolean quietlyBeginWriting(Statement w) {
+        try {
+            w.execute("BEGIN IMMEDIATE");
+            return true;
+        } catch (SQLException busy) {
+            return false;
+        }
     }
 
     /** Opens a read transaction: its first read takes the read mark that pins the log. */
