@@ -70,6 +70,6 @@ final class FolderStore implements ReplicaStore {
 
     @Override
     public String location() {
-        return root.toUri().toString();
+        return "file://" + root;
     }
 }

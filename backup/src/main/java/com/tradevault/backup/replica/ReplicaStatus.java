@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * How far the replica is behind the ledger: the committed WAL frames not yet
  * shipped (bytes), and for how long the replica has not been caught up
- * (seconds since the replicator last recorded its position, 0 when nothing is
- * waiting), with the last segment and snapshot.
+ * (seconds since the replicator last recorded its position, 0 when nothing
+ * is waiting: no unshipped frame and no write to the ledger since), with the
+ * last segment and snapshot.
  *
  * @param generation   the newest generation
  * @param lastSegment  its last segment's number (0: none yet)
@@ -44,13 +45,24 @@ public record ReplicaStatus(String generation, long lastSegment, Instant lastShi
             Map<String, String> p = parse(store.read(gen, POSITION).orElse(new byte[0]));
             Instant shipped = Instant.ofEpochMilli(Long.parseLong(p.getOrDefault("time", "0")));
             long lag = lagBytes(ledger, p);
-            long seconds = lag == 0 ? 0 : Math.max(0, Duration.between(shipped, clock.instant()).toSeconds());
+            boolean behind = lag > 0 || changedSince(ledger, shipped);
+            long seconds = behind ? Math.max(0, Duration.between(shipped, clock.instant()).toSeconds()) : 0;
             return new ReplicaStatus(gen, Long.parseLong(p.getOrDefault("segment", "0")), shipped,
                     Instant.ofEpochMilli(Long.parseLong(p.getOrDefault("snapshot-time", "0"))), lag, seconds);
         } catch (IOException e) {
             throw new BackupProblem(Outcome.FAILURE, "cannot read the replica " + store.location() + ": "
                     + e.getMessage(), "check that it is reachable", e);
         }
+    }
+
+    /** Whether the ledger or its log was written after the replicator's last position (commits it has not seen). */
+    private static boolean changedSince(Path ledger, Instant shipped) throws IOException {
+        for (Path p : List.of(ledger, ledger.resolveSibling(ledger.getFileName() + "-wal"))) {
+            if (java.nio.file.Files.exists(p) && java.nio.file.Files.getLastModifiedTime(p).toInstant().isAfter(shipped)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long lagBytes(Path ledger, Map<String, String> position) throws IOException {
