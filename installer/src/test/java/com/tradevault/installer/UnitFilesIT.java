@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnitFilesIT {
 
     private static final List<String> UNITS = List.of("tradevault.service", "tradevault-backup.service",
-            "tradevault-backup.timer", "tradevault-dashboard.service");
+            "tradevault-backup.timer", "tradevault-dashboard.service", "tradevault-replicate.service");
 
     @TempDir
     Path dir;
@@ -47,7 +47,8 @@ class UnitFilesIT {
 
     @Test
     void serviceExposureIsAtMostTwo() {
-        for (String unit : List.of("tradevault.service", "tradevault-backup.service", "tradevault-dashboard.service")) {
+        for (String unit : List.of("tradevault.service", "tradevault-backup.service", "tradevault-dashboard.service",
+                "tradevault-replicate.service")) {
             Shell.Result r = new Shell().run("systemd-analyze", "security", "--offline=true",
                     Bundle.IMAGE.resolve("systemd").resolve(unit));
             Matcher m = Pattern.compile("Overall exposure level for " + Pattern.quote(unit) + ": (\\d+\\.\\d) (\\w+)")
