@@ -44,7 +44,7 @@ class ReplicationTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong committed = new AtomicLong(50);
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread writer = new Thread(() -> commitUntilStopped(f, stop, committed, failed), "writer");
+        Thread writer = new Thread(() -> LedgerFixture.commitUntilStopped(f, stop, committed, failed), "writer");
         try (ReplicaSession session = replicating(f, store).start()) {
             writer.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -112,28 +112,6 @@ class ReplicationTest {
              ResultSet r = s.executeQuery("SELECT count(*) FROM orders")) {
             r.next();
             return r.getLong(1);
-        }
-    }
-
-    private static void commitUntilStopped(LedgerFixture f, AtomicBoolean stop, AtomicLong committed,
-                                           AtomicReference<Throwable> failed) {
-        try (Database db = f.opening.openExisting()) {
-            db.transaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_autocheckpoint = 4");
-                }
-                return null;
-            });
-            while (!stop.get()) {
-                long id = committed.get() + 1;
-                db.transaction(c -> {
-                    LedgerFixture.addTrade(c, id);
-                    return null;
-                });
-                committed.set(id);
-            }
-        } catch (Throwable e) {
-            failed.set(e);
         }
     }
 }
