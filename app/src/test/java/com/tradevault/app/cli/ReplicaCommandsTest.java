@@ -36,6 +36,7 @@ class ReplicaCommandsTest {
     Map<String, String> env;
     Path config;
     String url;
+    int added;
 
     @BeforeEach
     void ledgerWithAReplicaConfigured() throws Exception {
@@ -57,6 +58,20 @@ class ReplicaCommandsTest {
                 + " passed, "), r.out());
         assertTrue(r.out().contains("The previous ledger is kept as " + ledger + "."), r.out());
         assertEquals(List.of("k1", "k2", "k3"), keys());
+    }
+
+    @Test
+    void restoreAtATimeStopsAtTheLastSegmentShippedByThen() throws Exception {
+        ship(2);
+        Thread.sleep(20);
+        java.time.Instant between = java.time.Instant.now();
+        Thread.sleep(20);
+        ship(1);
+        Path then = dir.resolve("then/tradevault.db");
+        CliRun r = CliRun.of(env, "restore", "--from-replica", url, "--at", between.toString(), "--to", then.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains(" (2 segments replayed on the snapshot"), r.out());
+        assertEquals(List.of("k1", "k2"), keys(then));
     }
 
     @Test
@@ -144,13 +159,13 @@ class ReplicaCommandsTest {
                 badTime.err());
     }
 
-    /** Starts a generation, then commits one row and ships it {@code n} times; returns the generation. */
+    /** Starts a generation, then commits one row (k1, k2, ...) and ships it {@code n} times; returns the generation. */
     private String ship(int n) throws Exception {
         ReplicaStore store = ReplicaStores.at(url);
         try (ReplicaSession session = new Replicating(opening(), new ReplicaSettings(Optional.of(url),
                 Duration.ofHours(1), Duration.ofSeconds(10), 3), store, Clock.systemUTC()).start()) {
             for (int i = 1; i <= n; i++) {
-                addKv("k" + i);
+                addKv("k" + (++added));
                 session.cycle();
             }
             return session.generation();
@@ -174,7 +189,13 @@ class ReplicaCommandsTest {
     }
 
     private List<String> keys() throws Exception {
-        try (Database db = opening().openExisting()) {
+        return keys(dir.resolve("data/tradevault.db"));
+    }
+
+    private List<String> keys(Path ledger) throws Exception {
+        OpeningDatabases at = new OpeningDatabases(TestLedgers.settings(env).withUrl("jdbc:sqlite:" + ledger),
+                new KeyResolver(env));
+        try (Database db = at.openExisting()) {
             return db.read(c -> {
                 List<String> keys = new java.util.ArrayList<>();
                 try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT key FROM kv ORDER BY key")) {
