@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -62,20 +60,6 @@ public final class Replicating {
         }
     }
 
-    /** Runs until the thread is interrupted, shipping every {@code poll}. */
-    public void run(Duration poll) {
-        try (ReplicaSession session = start()) {
-            while (!Thread.currentThread().isInterrupted()) {
-                session.cycle();
-                Thread.sleep(poll.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | SQLException e) {
-            throw failed(e);
-        }
-    }
-
     private String generationName() {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
@@ -103,9 +87,5 @@ public final class Replicating {
         return new BackupProblem(Outcome.BAD_USAGE, "the ledger is on PostgreSQL; tradevault replicate ships only a"
                 + " SQLite ledger's WAL", "use PostgreSQL's own WAL archiving and streaming replication, as"
                 + " docs/postgres-upgrade.md describes (section 'Continuous archiving')");
-    }
-
-    static Instant now(Clock clock) {
-        return clock.instant();
     }
 }
