@@ -92,6 +92,19 @@ class ReplicaCommandsTest {
     }
 
     @Test
+    void restoreRefusesADamagedSnapshotByName() throws Exception {
+        String generation = ship(1);
+        Path snapshot = dir.resolve("offsite").resolve(generation).resolve("snapshot-0000000000.db");
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length - 100] ^= 0x01;
+        Files.write(snapshot, bytes);
+        CliRun r = CliRun.of(env, "restore", "--from-replica", url);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: replica file " + generation + "/snapshot-0000000000.db in " + url
+                + " cannot be used: its authentication tag does not match: "), r.err());
+    }
+
+    @Test
     void replicaStatusReportsTheLastSegmentAndNoLagWhenCaughtUp() throws Exception {
         String generation = ship(2);
         CliRun r = CliRun.of(env, "replica", "status", "--json", "--config", config.toString());

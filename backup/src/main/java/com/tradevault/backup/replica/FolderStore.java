@@ -42,12 +42,32 @@ final class FolderStore implements ReplicaStore {
 
     @Override
     public void write(String generation, String name, byte[] data) throws IOException {
+        AtomicFiles.write(folder(generation).resolve(name), temp -> Files.write(temp, data));
+    }
+
+    @Override
+    public void upload(String generation, String name, Path from) throws IOException {
+        AtomicFiles.write(folder(generation).resolve(name), temp -> Files.copy(from, temp));
+    }
+
+    /** The generation's folder, created (mode 0700) if needed. */
+    private Path folder(String generation) throws IOException {
         Path dir = root.resolve(generation);
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             AtomicFiles.fsyncDirectory(root);
         }
-        AtomicFiles.write(dir.resolve(name), temp -> Files.write(temp, data));
+        return dir;
+    }
+
+    @Override
+    public boolean download(String generation, String name, Path to) throws IOException {
+        Path file = root.resolve(generation).resolve(name);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        Files.copy(file, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return true;
     }
 
     @Override

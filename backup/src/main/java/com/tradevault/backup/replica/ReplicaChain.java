@@ -29,7 +29,7 @@ final class ReplicaChain {
     RestoringReplica.Rebuilt rebuild(Path temp) throws IOException {
         List<String> generations = store.generations();
         for (int i = generations.size() - 1; i >= 0; i--) {
-            Optional<ReplicaFile> snapshot = snapshot(generations.get(i));
+            Optional<ReplicaFile> snapshot = snapshot(generations.get(i), temp);
             if (snapshot.isPresent()) {
                 return replay(generations.get(i), snapshot.get(), temp);
             }
@@ -39,11 +39,11 @@ final class ReplicaChain {
                 + " replicate' ran; else restore a backup with 'tradevault restore FILE'");
     }
 
-    /** The generation's newest snapshot taken no later than {@code at}. */
-    private Optional<ReplicaFile> snapshot(String generation) throws IOException {
+    /** The generation's newest snapshot taken no later than {@code at}, written out to {@code temp}. */
+    private Optional<ReplicaFile> snapshot(String generation, Path temp) throws IOException {
         List<String> names = store.files(generation).stream().filter(n -> n.startsWith("snapshot-")).toList();
         for (int i = names.size() - 1; i >= 0; i--) {
-            ReplicaFile s = open(generation, names.get(i));
+            ReplicaFile s = openSnapshot(generation, names.get(i), temp);
             if (at.isEmpty() || !s.time().isAfter(at.get())) {
                 return Optional.of(s);
             }
@@ -51,8 +51,21 @@ final class ReplicaChain {
         return Optional.empty();
     }
 
+    private ReplicaFile openSnapshot(String generation, String name, Path temp) throws IOException {
+        Path sealed = temp.resolveSibling(temp.getFileName() + ".sealed");
+        try {
+            if (!store.download(generation, name, sealed)) {
+                throw damaged(generation, name, "is missing");
+            }
+            return checked(generation, name, SealedFiles.open(sealed, temp, key));
+        } catch (ReplicaFile.Unreadable e) {
+            throw damaged(generation, name, "cannot be used: " + e.getMessage());
+        } finally {
+            java.nio.file.Files.deleteIfExists(sealed);
+        }
+    }
+
     private RestoringReplica.Rebuilt replay(String generation, ReplicaFile snapshot, Path temp) throws IOException {
-        RestoringReplica.write(temp, snapshot.body());
         List<Long> numbers = store.files(generation).stream().filter(n -> n.endsWith(SEGMENT_SUFFIX))
                 .map(n -> Long.parseLong(n.substring(0, n.length() - SEGMENT_SUFFIX.length())))
                 .filter(n -> n > snapshot.index()).sorted().toList();
@@ -77,14 +90,18 @@ final class ReplicaChain {
     private ReplicaFile open(String generation, String name) throws IOException {
         byte[] data = store.read(generation, name).orElseThrow(() -> damaged(generation, name, "is missing"));
         try {
-            ReplicaFile f = ReplicaFile.open(data, key);
-            if (!f.generation().equals(generation) || !f.name().equals(name)) {
-                throw damaged(generation, name, "holds " + f.generation() + "/" + f.name() + ": it was moved");
-            }
-            return f;
+            return checked(generation, name, ReplicaFile.open(data, key));
         } catch (ReplicaFile.Unreadable e) {
             throw damaged(generation, name, "cannot be used: " + e.getMessage());
         }
+    }
+
+    /** A file whose tag holds but that names another place was moved there: refused. */
+    private ReplicaFile checked(String generation, String name, ReplicaFile f) {
+        if (!f.generation().equals(generation) || !f.name().equals(name)) {
+            throw damaged(generation, name, "holds " + f.generation() + "/" + f.name() + ": it was moved");
+        }
+        return f;
     }
 
     private BackupProblem damaged(String generation, String name, String what) {

@@ -36,12 +36,38 @@ record ReplicaFile(byte kind, String generation, long index, Instant time, int p
     }
 
     byte[] seal(ReplicaKey key) {
-        byte[] gen = generation.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 2 + gen.length + 28 + body.length + ReplicaKey.TAG);
-        b.put(MAGIC).put(kind).put((byte) gen.length).put(gen).putLong(index).putLong(time.toEpochMilli())
-                .putInt(pageSize).putLong(body.length).put(body);
+        byte[] header = header(body.length);
+        ByteBuffer b = ByteBuffer.allocate(header.length + body.length + ReplicaKey.TAG);
+        b.put(header).put(body);
         b.put(key.tag(b.array(), b.position()));
         return b.array();
+    }
+
+    /** The header of this file for a body of {@code bodyLength} bytes. */
+    byte[] header(long bodyLength) {
+        byte[] gen = generation.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 2 + gen.length + 28);
+        b.put(MAGIC).put(kind).put((byte) gen.length).put(gen).putLong(index).putLong(time.toEpochMilli())
+                .putInt(pageSize).putLong(bodyLength);
+        return b.array();
+    }
+
+    /** Reads a header (the tag already checked); the body is left empty. */
+    static ReplicaFile readHeader(byte[] start) throws Unreadable {
+        if (start.length < MAGIC.length + 2 || !Arrays.equals(MAGIC, Arrays.copyOf(start, MAGIC.length))) {
+            throw new Unreadable("it is not a tradevault replica file (or it is truncated)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(start, MAGIC.length, start.length - MAGIC.length);
+        byte kind = b.get();
+        byte[] gen = new byte[b.get()];
+        b.get(gen);
+        return new ReplicaFile(kind, new String(gen, StandardCharsets.US_ASCII), b.getLong(),
+                Instant.ofEpochMilli(b.getLong()), b.getInt(), new byte[0]);
+    }
+
+    /** Where the body starts in a file whose header begins {@code start}. */
+    static int headerLength(byte[] start) {
+        return MAGIC.length + 2 + (start[MAGIC.length + 1] & 0xFF) + 28;
     }
 
     /** Reads and authenticates a file; the message says what is wrong with it. */

@@ -30,6 +30,11 @@ public final class ReplicaKey {
         return new ReplicaKey(hmac(material, LABEL.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** A fresh MAC under this key, for files too large to hold in memory. */
+    Mac newMac() {
+        return mac(key);
+    }
+
     byte[] tag(byte[] data, int length) {
         Mac mac = mac(key);
         mac.update(data, 0, length);

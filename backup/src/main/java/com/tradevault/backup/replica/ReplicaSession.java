@@ -146,16 +146,19 @@ public final class ReplicaSession implements AutoCloseable {
     /** The database as of the last shipped frame: the file, then the log's frames up to there replayed on it. */
     private void snapshot() throws IOException {
         Path image = AtomicFiles.tempBeside(ledger, "replica-snapshot");
+        Path sealed = AtomicFiles.tempBeside(ledger, "replica-snapshot-sealed");
         try {
             Files.copy(ledger, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             int size = replayShippedFrames(image);
             ReplicaFile snapshot = new ReplicaFile(ReplicaFile.SNAPSHOT, generation, lastSegment, clock.instant(),
-                    size, Files.readAllBytes(image));
-            store.write(generation, snapshot.name(), snapshot.seal(key));
+                    size, new byte[0]);
+            SealedFiles.seal(snapshot, image, sealed, key);
+            store.upload(generation, snapshot.name(), sealed);
             lastSnapshot = snapshot.time();
             writeStatus();
         } finally {
             AtomicFiles.deleteQuietly(image);
+            AtomicFiles.deleteQuietly(sealed);
         }
     }
 

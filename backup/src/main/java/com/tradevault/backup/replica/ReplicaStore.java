@@ -1,6 +1,7 @@
 package com.tradevault.backup.replica;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,12 @@ public interface ReplicaStore {
 
     /** Writes a file atomically. */
     void write(String generation, String name, byte[] data) throws IOException;
+
+    /** Writes a file atomically from a local file (a snapshot: too large to hold in memory). */
+    void upload(String generation, String name, Path from) throws IOException;
+
+    /** Copies a file to a local file; false if it does not exist. */
+    boolean download(String generation, String name, Path to) throws IOException;
 
     /** Reads a file, if it exists. */
     Optional<byte[]> read(String generation, String name) throws IOException;

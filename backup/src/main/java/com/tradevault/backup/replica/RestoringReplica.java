@@ -101,10 +101,6 @@ public final class RestoringReplica {
         }
     }
 
-    static void write(Path file, byte[] image) throws IOException {
-        Files.write(file, image);
-    }
-
     static void apply(Path file, ReplicaFile segment) throws IOException {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
             WalLog.apply(c, segment.body(), segment.pageSize());
