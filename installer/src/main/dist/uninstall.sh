@@ -61,11 +61,12 @@ confirm_purge() {
 
 stop_units() {
   if [[ $live_systemd == yes ]]; then
-    systemctl disable --now tradevault-dashboard.service tradevault-backup.timer tradevault.service >/dev/null 2>&1 || true
+    systemctl disable --now tradevault-replicate.service tradevault-dashboard.service tradevault-backup.timer tradevault.service >/dev/null 2>&1 || true
     systemctl stop tradevault-backup.service >/dev/null 2>&1 || true
   fi
   rm -f "$units/multi-user.target.wants/tradevault.service" "$units/timers.target.wants/tradevault-backup.timer"
   rm -f "$units/multi-user.target.wants/tradevault-dashboard.service" "$units/tradevault-dashboard.service"
+  rm -f "$units/multi-user.target.wants/tradevault-replicate.service" "$units/tradevault-replicate.service"
   rm -f "$units/tradevault.service" "$units/tradevault-backup.service" "$units/tradevault-backup.timer" \
     "$units/tradevault-alert@.service"
   rm -rf "$units/tradevault-backup.service.d"

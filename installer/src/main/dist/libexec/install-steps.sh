@@ -235,7 +235,8 @@ run_setup_db() {
 install_units() {
   install -d -m 0755 "$units"
   # tradevault-alert@.service: named in OnFailure= by the others; started by systemd only, never enabled.
-  local unit list=(tradevault.service tradevault-dashboard.service tradevault-alert@.service)
+  local unit list=(tradevault.service tradevault-dashboard.service tradevault-alert@.service
+    tradevault-replicate.service)
   if [[ $has_backup == yes ]]; then list+=(tradevault-backup.service tradevault-backup.timer); fi
   for unit in "${list[@]}"; do install -m 0644 -o 0 -g 0 "$dest/systemd/$unit" "$units/$unit"; done
   if [[ $has_backup != yes ]]; then
@@ -249,12 +250,19 @@ install_units() {
     if [[ $has_backup == yes ]]; then enable+=(tradevault-backup.timer); fi
     # the dashboard stays as it was (disabled on a first install) unless --with-dashboard
     if [[ $with_dashboard == yes ]]; then enable+=(tradevault-dashboard.service); fi
+    if replica_configured; then enable+=(tradevault-replicate.service); fi
     systemctl enable "${enable[@]}" >/dev/null
   else
     enable_offline tradevault.service multi-user.target
     if [[ $has_backup == yes ]]; then enable_offline tradevault-backup.timer timers.target; fi
     if [[ $with_dashboard == yes ]]; then enable_offline tradevault-dashboard.service multi-user.target; fi
+    if replica_configured; then enable_offline tradevault-replicate.service multi-user.target; fi
   fi
+}
+
+# Whether the configuration sets replica.url (as 'replica.url = "file:///..."'): replication is then on.
+replica_configured() {
+  [[ -f $conf ]] && grep -Eq '^[[:space:]]*replica\.url[[:space:]]*[=:][[:space:]]*"?[a-z]+://' "$conf"
 }
 
 # Recipient-key mode has no passphrase: the backup service then loads only the database key.
@@ -314,6 +322,10 @@ start_service() {
   # an enabled dashboard is restarted too, so that it runs the version just installed
   if [[ $with_dashboard == yes ]] || systemctl is-enabled --quiet tradevault-dashboard.service 2>/dev/null; then
     systemctl restart tradevault-dashboard.service
+  fi
+  # an enabled replicator runs the version just installed (it begins a new generation)
+  if systemctl is-enabled --quiet tradevault-replicate.service 2>/dev/null; then
+    systemctl restart tradevault-replicate.service
   fi
 }
 

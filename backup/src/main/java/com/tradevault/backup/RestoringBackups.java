@@ -76,6 +76,19 @@ public final class RestoringBackups {
         }
     }
 
+    /**
+     * Puts a restored ledger that was already verified ({@code temp}, beside
+     * {@code target}) in place of {@code target} as a backup's restore does,
+     * setting the current one aside; {@code source} is recorded in case of a crash.
+     * Refuses while the bot holds the ledger (exit 5).
+     */
+    public Optional<Path> replaceLedger(Path temp, Path target, Path source) throws IOException {
+        try (InstanceLock lock = SqliteFiles.lock(target)) {
+            AtomicFiles.fsync(temp);
+            return swap(temp, target, source);
+        }
+    }
+
     private Path configuredFile() {
         return opening.dialect().file().orElseThrow(() -> new BackupProblem(Outcome.BAD_USAGE, "the ledger is on "
                 + opening.dialect().name() + " at " + opening.dialect().location()

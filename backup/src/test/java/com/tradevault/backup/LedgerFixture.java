@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A real encrypted ledger in a temp dir, with trades in it, and the backup wiring the command line would build. */
 final class LedgerFixture {
@@ -158,5 +161,32 @@ final class LedgerFixture {
             all.put(table, rows);
         }
         return all;
+    }
+
+    /**
+     * Commits one trade per transaction until {@code stop}, checkpointing after almost every commit
+     * (the log is backfilled and restarted all the time); counts in {@code committed}.
+     */
+    static void commitUntilStopped(LedgerFixture f, AtomicBoolean stop,
+                                   AtomicLong committed,
+                                   AtomicReference<Throwable> failed) {
+        try (Database db = f.opening.openExisting()) {
+            db.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_autocheckpoint = 4");
+                }
+                return null;
+            });
+            while (!stop.get()) {
+                long id = committed.get() + 1;
+                db.transaction(c -> {
+                    addTrade(c, id);
+                    return null;
+                });
+                committed.set(id);
+            }
+        } catch (Throwable e) {
+            failed.set(e);
+        }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Snapshot;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class SnapshotUnderCheckpointsTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong committed = new AtomicLong(300);
         AtomicReference<Throwable> writerFailed = new AtomicReference<>();
-        Thread writer = new Thread(() -> commitUntilStopped(f, stop, committed, writerFailed), "writer");
+        Thread writer = new Thread(() -> LedgerFixture.commitUntilStopped(f, stop, committed, writerFailed), "writer");
         writer.start();
         List<Long> orders = new ArrayList<>();
         try (Database db = f.opening.openExisting()) {
@@ -60,27 +59,5 @@ class SnapshotUnderCheckpointsTest {
         assertEquals(null, writerFailed.get());
         assertTrue(orders.get(SNAPSHOTS - 1) > orders.get(0), "the writer committed between snapshots: " + orders);
         assertTrue(orders.get(0) >= 320 && orders.get(SNAPSHOTS - 1) <= committed.get(), orders + " of " + committed);
-    }
-
-    private static void commitUntilStopped(LedgerFixture f, AtomicBoolean stop, AtomicLong committed,
-                                           AtomicReference<Throwable> failed) {
-        try (Database db = f.opening.openExisting()) {
-            db.transaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_autocheckpoint = 4");
-                }
-                return null;
-            });
-            while (!stop.get()) {
-                long id = committed.get() + 1;
-                db.transaction(c -> {
-                    LedgerFixture.addTrade(c, id);
-                    return null;
-                });
-                committed.set(id);
-            }
-        } catch (Throwable e) {
-            failed.set(e);
-        }
     }
 }

@@ -63,6 +63,9 @@ class StagingInstallIT {
         s.assertEntry("/etc/systemd/system/tradevault-dashboard.service", "rw-r--r--", 0, 0);
         assertFalse(Files.exists(s.path("/etc/systemd/system/multi-user.target.wants/tradevault-dashboard.service"),
                 LinkOption.NOFOLLOW_LINKS), "the dashboard is disabled unless --with-dashboard");
+        s.assertEntry("/etc/systemd/system/tradevault-replicate.service", "rw-r--r--", 0, 0);
+        assertFalse(Files.exists(s.path("/etc/systemd/system/multi-user.target.wants/tradevault-replicate.service"),
+                LinkOption.NOFOLLOW_LINKS), "the replicator is disabled unless replica.url is set");
         s.assertLink("/usr/local/bin/tradevault", "/opt/tradevault/current/bin/tradevault");
         s.assertLink("/usr/share/bash-completion/completions/tradevault",
                 "/opt/tradevault/current/share/bash-completion/completions/tradevault");
@@ -194,6 +197,19 @@ class StagingInstallIT {
         s.assertLink("/etc/systemd/system/multi-user.target.wants/tradevault-dashboard.service",
                 "/etc/systemd/system/tradevault-dashboard.service");
         assertTrue(r.output().contains("  ssh -N -L 8780:127.0.0.1:8780 USER@THIS-SERVER\n"), r.toString());
+    }
+
+    @Test
+    void aConfiguredReplicaUrlEnablesTheReplicator() throws Exception {
+        StagingRoot s = new StagingRoot(dir);
+        Files.createDirectories(s.path("/etc/tradevault"));
+        Files.writeString(s.path("/etc/tradevault/tradevault.conf"),
+                "replica.url = \"file:///var/backups/tradevault-replica\"\n");
+        Shell.Result r = s.install();
+
+        assertEquals(0, r.exitCode(), r.toString());
+        s.assertLink("/etc/systemd/system/multi-user.target.wants/tradevault-replicate.service",
+                "/etc/systemd/system/tradevault-replicate.service");
     }
 
     @Test

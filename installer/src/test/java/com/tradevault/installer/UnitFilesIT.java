@@ -19,7 +19,7 @@ class UnitFilesIT {
 
     private static final List<String> UNITS = List.of("tradevault.service", "tradevault-backup.service",
             "tradevault-backup.timer", "tradevault-dashboard.service",
-            "tradevault-alert@.service");
+            "tradevault-alert@.service", "tradevault-replicate.service");
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class UnitFilesIT {
     @Test
     void serviceExposureIsAtMostTwo() {
         for (String unit : List.of("tradevault.service", "tradevault-backup.service", "tradevault-dashboard.service",
-                "tradevault-alert@.service")) {
+                "tradevault-alert@.service", "tradevault-replicate.service")) {
             Shell.Result r = new Shell().run("systemd-analyze", "security", "--offline=true",
                     Bundle.IMAGE.resolve("systemd").resolve(unit));
             // a template is analysed as one instance of it (tradevault-alert@i.service)

@@ -3,6 +3,7 @@ package com.tradevault.app.cli;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupKeys;
 import com.tradevault.backup.BackupSettings;
+import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.setup.config.ConfigLoader;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.db.DatabaseProblem;
@@ -62,6 +63,10 @@ final class CommandContext {
     BackupSettings backupSettings(CommonOptions options) {
         Config config = config(options);
         return BackupSettings.from(config, DbSettings.from(config));
+    }
+
+    ReplicaSettings replicaSettings(CommonOptions options) {
+        return ReplicaSettings.from(config(options));
     }
 
     BackupKeys backupKeys(BackupSettings settings) {

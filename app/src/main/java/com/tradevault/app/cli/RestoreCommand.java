@@ -28,8 +28,16 @@ final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The backup file.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The backup file (or use --from-replica).")
     Path file;
+
+    @Option(names = "--from-replica", paramLabel = "URL", description = {"Rebuild the ledger from the continuous"
+            + " replica at URL (replica.url, e.g. file:///mnt/offsite/tradevault) instead of a backup file."})
+    String replica;
+
+    @Option(names = "--at", paramLabel = "TIME", description = {"With --from-replica: the ledger as it was at TIME"
+            + " (UTC, e.g. 2026-12-06T02:30:00Z) instead of the newest consistent point."})
+    String at;
 
     @Option(names = "--to", paramLabel = "PATH", description = "Restore to this file instead of the configured ledger.")
     Path to;
@@ -43,6 +51,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (replica != null || file == null || at != null) {
+            return new RestoringFromReplica(context, common, spec).restore(file, replica, at, Optional.ofNullable(to));
+        }
         var key = opening.key(context, common);
         Progress progress = ConsoleProgress.forTerminal();
         RestoringBackups.Report r = new RestoringBackups(context.databases(common), context.clock())

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "A trading bot whose ledger is encrypted, crash-safe, backed up and verifiable.",
         subcommands = {SetupDbCommand.class, RunCommand.class, ReconcileCommand.class, StatusCommand.class,
                 ConfigCommand.class, DbCommand.class, BackupCommand.class, BackupsCommand.class,
-                RestoreCommand.class, VacuumCommand.class, IntegrityCommand.class, MigrateToPostgresCommand.class,
+                RestoreCommand.class, ReplicateCommand.class, ReplicaCommand.class, VacuumCommand.class, IntegrityCommand.class, MigrateToPostgresCommand.class,
                 MigrateToSqliteCommand.class, PaperExchangeCommand.class, ExchangeCommand.class, DashboardCommand.class,
                 ReportCommand.class, AlertsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 integrity problem,",

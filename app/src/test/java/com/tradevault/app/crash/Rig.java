@@ -121,6 +121,15 @@ final class Rig implements AutoCloseable {
         return new Bot(pb.start(), log);
     }
 
+    /** Starts {@code tradevault replicate} (replica.url must be in the rig's configuration). */
+    Bot startReplicator() throws IOException {
+        ProcessBuilder pb = java("replicate");
+        pb.environment().putAll(env);
+        Path log = dir.resolve("replicate-" + (++botRuns) + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return new Bot(pb.start(), log);
+    }
+
     private static ProcessBuilder java(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",

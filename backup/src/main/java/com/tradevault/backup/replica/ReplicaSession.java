@@ -1,0 +1,224 @@
+package com.tradevault.backup.replica;
+
+import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.db.Database;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** One generation being shipped: the pinned reader, the log position, the segment numbering. */
+public final class ReplicaSession implements AutoCloseable {
+
+    /** Frames (about 4 MB at 4 KiB pages) after which the log is let restart, so it cannot grow without end. */
+    static final long RESTART_AFTER_FRAMES = 1000;
+
+    private final Database db;
+    private final Path ledger;
+    private final Path wal;
+    private final ReplicaStore store;
+    private final ReplicaKey key;
+    private final String generation;
+    private final Duration snapshotInterval;
+    private final Clock clock;
+    private Connection reader;
+    private WalLog.Position position;
+    private int pageSize;
+    private long lastSegment;
+    private Instant lastSnapshot;
+    private long restarts;
+
+    ReplicaSession(Database db, Path ledger, ReplicaStore store, ReplicaKey key, String generation,
+                   Duration snapshotInterval, Clock clock) {
+        this.db = db;
+        this.ledger = ledger;
+        this.wal = ledger.resolveSibling(ledger.getFileName() + "-wal");
+        this.store = store;
+        this.key = key;
+        this.generation = generation;
+        this.snapshotInterval = snapshotInterval;
+        this.clock = clock;
+    }
+
+    /** The generation's name. */
+    public String generation() {
+        return generation;
+    }
+
+    /** The number of the last segment shipped (0: none yet). */
+    public long lastSegment() {
+        return lastSegment;
+    }
+
+    /** How many times the log was seen restarted (new salts) and shipped on from its first frame. */
+    public long logRestarts() {
+        return restarts;
+    }
+
+    void begin() throws IOException, SQLException {
+        reader = pin(db.connect());
+        position = WalLog.start(wal).orElse(null);
+        if (position != null) {
+            position = WalLog.after(wal, position).after();
+        }
+        snapshot();
+    }
+
+    /** Ships what was committed since the last cycle, and a snapshot when one is due. */
+    public void cycle() throws IOException, SQLException {
+        Connection next = pin(db.connect());
+        try {
+            ship();
+        } finally {
+            Connection previous = reader;
+            reader = next;
+            endQuietly(previous);
+        }
+        if (position != null && position.frames() >= RESTART_AFTER_FRAMES) {
+            restartLog();
+        }
+        if (!clock.instant().isBefore(lastSnapshot.plus(snapshotInterval))) {
+            snapshot();
+        }
+    }
+
+    /**
+     * Lets the log restart, which the replicator's ever-present reader
+     * otherwise prevents under a steady stream of commits: with the write lock
+     * held for a moment (the bot's next commit waits), ships the last frames,
+     * lets go of its reader and checkpoints; the next commit then starts the
+     * log afresh, and every frame of the old one was shipped. If a reader of
+     * the bot's keeps the checkpoint from finishing, the log simply goes on.
+     */
+    private void restartLog() throws IOException, SQLException {
+        try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
+            if (!quietlyBeginWriting(w)) {
+                return;
+            }
+            try {
+                ship();
+                endQuietly(reader);
+                reader = null;
+                Connection next = db.connect();
+                try (Statement s = next.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+                reader = pin(next);
+            } finally {
+                w.execute("COMMIT");
+            }
+        }
+    }
+
+    private void ship() throws IOException {
+        Optional<WalLog.Position> head = WalLog.start(wal);
+        if (head.isEmpty()) {
+            position = null;
+            return;
+        }
+        if (position == null || !position.sameIncarnation(head.get().salt())) {
+            restarts += position == null ? 0 : 1;
+            position = head.get();
+        }
+        WalLog.Read read = WalLog.after(wal, position);
+        if (read.count() == 0) {
+            return;
+        }
+        pageSize = position.pageSize();
+        ReplicaFile segment = new ReplicaFile(ReplicaFile.SEGMENT, generation, lastSegment + 1, clock.instant(),
+                pageSize, read.frames());
+        store.write(generation, segment.name(), segment.seal(key));
+        lastSegment++;
+        position = read.after();
+        writeStatus();
+    }
+
+    /** The database as of the last shipped frame: the file, then the log's frames up to there replayed on it. */
+    private void snapshot() throws IOException {
+        Path image = AtomicFiles.tempBeside(ledger, "replica-snapshot");
+        Path sealed = AtomicFiles.tempBeside(ledger, "replica-snapshot-sealed");
+        try {
+            Files.copy(ledger, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            int size = replayShippedFrames(image);
+            ReplicaFile snapshot = new ReplicaFile(ReplicaFile.SNAPSHOT, generation, lastSegment, clock.instant(),
+                    size, new byte[0]);
+            SealedFiles.seal(snapshot, image, sealed, key);
+            store.upload(generation, snapshot.name(), sealed);
+            lastSnapshot = snapshot.time();
+            writeStatus();
+        } finally {
+            AtomicFiles.deleteQuietly(image);
+            AtomicFiles.deleteQuietly(sealed);
+        }
+    }
+
+    private int replayShippedFrames(Path image) throws IOException {
+        Optional<WalLog.Position> head = WalLog.start(wal);
+        if (position == null || head.isEmpty() || !position.sameIncarnation(head.get().salt())) {
+            return pageSize;
+        }
+        byte[] frames = WalLog.after(wal, head.get()).frames();
+        byte[] shipped = Arrays.copyOf(frames, (int) (position.frames() * position.frameBytes()));
+        try (FileChannel c = FileChannel.open(image, StandardOpenOption.WRITE)) {
+            WalLog.apply(c, shipped, position.pageSize());
+        }
+        pageSize = position.pageSize();
+        return pageSize;
+    }
+
+    private void writeStatus() throws IOException {
+        String salt = position == null ? "-" : java.util.HexFormat.of().formatHex(position.salt());
+        long frames = position == null ? 0 : position.frames();
+        String text = "salt=" + salt + "\nframes=" + frames + "\nsegment=" + lastSegment + "\ntime="
+                + clock.instant().toEpochMilli() + "\nsnapshot-time=" + lastSnapshot.toEpochMilli() + "\n";
+        store.write(generation, ReplicaStatus.POSITION, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** Takes the write lock; false when the bot kept it for the whole busy timeout (the next cycle tries again). */
+    private static boolean quietlyBeginWriting(Statement w) {
+        try {
+            w.execute("BEGIN IMMEDIATE");
+            return true;
+        } catch (SQLException busy) {
+            return false;
+        }
+    }
+
+    /** Opens a read transaction: its first read takes the read mark that pins the log. */
+    private static Connection pin(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+                r.next();
+            }
+        }
+        return c;
+    }
+
+    private static void endQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try (c; Statement s = c.createStatement()) {
+            s.execute("COMMIT");
+        } catch (SQLException ignored) {
+            // the connection closes anyway, which ends the read transaction
+        }
+    }
+
+    @Override
+    public void close() {
+        endQuietly(reader);
+        db.close();
+    }
+}

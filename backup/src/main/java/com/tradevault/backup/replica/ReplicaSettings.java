@@ -1,0 +1,29 @@
+package com.tradevault.backup.replica;
+
+import com.tradevault.setup.config.SettingsReader;
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@code replica} settings, read once.
+ *
+ * @param url              where the replica goes; empty: no replication
+ * @param snapshotInterval how often a fresh snapshot is shipped
+ * @param maxLag           the lag over which {@code replica status} reports a problem
+ * @param keepGenerations  how many generations (a snapshot and its segments) are kept
+ */
+public record ReplicaSettings(Optional<String> url, Duration snapshotInterval, Duration maxLag, int keepGenerations) {
+
+    /** Reads and checks the {@code replica} section, failing with every problem at once. */
+    public static ReplicaSettings from(Config config) {
+        SettingsReader reader = new SettingsReader(config);
+        String url = reader.string("replica.url").trim();
+        ReplicaSettings settings = new ReplicaSettings(url.isEmpty() ? Optional.empty() : Optional.of(url),
+                reader.durationBetween("replica.snapshot-interval", Duration.ofMinutes(1), Duration.ofDays(7)),
+                reader.durationBetween("replica.max-lag", Duration.ofSeconds(1), Duration.ofDays(1)),
+                reader.intBetween("replica.retention.generations", 1, 1000));
+        reader.throwIfProblems();
+        return settings;
+    }
+}

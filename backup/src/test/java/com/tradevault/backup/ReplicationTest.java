@@ -1,0 +1,117 @@
+package com.tradevault.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tradevault.backup.replica.ReplicaSession;
+import com.tradevault.backup.replica.ReplicaSettings;
+import com.tradevault.backup.replica.ReplicaStore;
+import com.tradevault.backup.replica.ReplicaStores;
+import com.tradevault.backup.replica.Replicating;
+import com.tradevault.backup.replica.RestoringReplica;
+import com.tradevault.setup.Outcome;
+import com.tradevault.setup.db.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replication of the WAL while a writer commits and checkpoints after almost
+ * every commit (the log is backfilled and restarted all the time): the replica
+ * rebuilds every committed trade; a damaged or missing segment is refused by name.
+ */
+class ReplicationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replicaKeepsEveryCommitAcrossCheckpointsAndLogRestarts() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        f.addTrades(50);
+        ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong committed = new AtomicLong(50);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread writer = new Thread(() -> LedgerFixture.commitUntilStopped(f, stop, committed, failed), "writer");
+        try (ReplicaSession session = replicating(f, store).start()) {
+            writer.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while ((committed.get() < 400 || session.logRestarts() < 3) && failed.get() == null
+                    && System.nanoTime() < deadline) {
+                session.cycle();
+                Thread.sleep(5);
+            }
+            stop.set(true);
+            writer.join();
+            session.cycle();
+            assertTrue(session.lastSegment() > 10, "segments shipped: " + session.lastSegment());
+            assertTrue(session.logRestarts() >= 3, "the log restarted under the replicator: " + session.logRestarts());
+        }
+        assertNull(failed.get());
+        Path restored = dir.resolve("restored").resolve("tradevault.db");
+        RestoringReplica.Report r = new RestoringReplica(f.opening, Clock.systemUTC())
+                .restore(store, Optional.empty(), Optional.of(restored));
+        assertEquals(committed.get(), orders(f, restored));
+        assertTrue(r.segments() > 10);
+    }
+
+    @Test
+    void restoreRefusesAMissingOrDamagedSegmentByName() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
+        String generation;
+        try (ReplicaSession session = replicating(f, store).start()) {
+            for (int i = 0; i < 3; i++) {
+                f.addTrades(1);
+                session.cycle();
+            }
+            generation = session.generation();
+        }
+        Path segment2 = dir.resolve("replica").resolve(generation).resolve("0000000002.segment");
+        byte[] bytes = Files.readAllBytes(segment2);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(segment2, bytes);
+        RestoringReplica restoring = new RestoringReplica(f.opening, Clock.systemUTC());
+        Path to = dir.resolve("r").resolve("tradevault.db");
+        BackupProblem damaged = assertThrows(BackupProblem.class, () -> restoring.restore(store, Optional.empty(),
+                Optional.of(to)));
+        assertEquals(Outcome.INTEGRITY_PROBLEM, damaged.outcome());
+        assertTrue(damaged.getMessage().startsWith("replica file " + generation + "/0000000002.segment in "),
+                damaged.getMessage());
+        assertTrue(damaged.getMessage().contains("its authentication tag does not match"), damaged.getMessage());
+        Files.delete(segment2);
+        BackupProblem missing = assertThrows(BackupProblem.class, () -> restoring.restore(store, Optional.empty(),
+                Optional.of(to)));
+        assertTrue(missing.getMessage().contains(generation + "/0000000002.segment in "), missing.getMessage());
+        assertTrue(missing.getMessage().contains(" is missing (segment 3 follows); nothing was restored"),
+                missing.getMessage());
+        assertTrue(Files.notExists(to));
+    }
+
+    private static Replicating replicating(LedgerFixture f, ReplicaStore store) {
+        return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
+                Duration.ofSeconds(10), 3), store, Clock.systemUTC());
+    }
+
+    private static long orders(LedgerFixture f, Path ledger) throws Exception {
+        try (Database db = com.tradevault.setup.db.Dialect.forUrl("jdbc:sqlite:" + ledger).open(
+                f.db.withUrl("jdbc:sqlite:" + ledger), f.opening.key(), false);
+             java.sql.Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM orders")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
