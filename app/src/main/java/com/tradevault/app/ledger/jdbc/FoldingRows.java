@@ -165,9 +165,7 @@ final class FoldingRows {
         List<Object[]> updates = changed.stream().map(h -> new Object[] {h.count, new At(h.until), h.row.id()}).toList();
         sql.batch("UPDATE " + shape.table() + " SET folded_count = ?, folded_until = ? WHERE id = ?", updates);
         sql.batch("DELETE FROM " + shape.table() + " WHERE id BETWEEN ? AND ?", removed.ranges());
-        sql.update("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
-                + " SET value = excluded.value, updated_at = excluded.updated_at", shape.cursorKey(),
-                Long.toString(cursor), new At(now));
+        new KeyValues(sql).put(shape.cursorKey(), Long.toString(cursor), now);
         return new Folded(read, removed.count(), done);
     }
 
@@ -192,8 +190,7 @@ final class FoldingRows {
     }
 
     private long cursor() {
-        return sql.one("SELECT value FROM kv WHERE key = ?", r -> Long.parseLong(r.getString(1)), shape.cursorKey())
-                .orElse(0L);
+        return new KeyValues(sql).value(shape.cursorKey()).map(Long::parseLong).orElse(0L);
     }
 
     private Row row(ResultSet r) throws SQLException {

@@ -308,11 +308,10 @@ final class JdbcSession implements LedgerSession {
     }
 
     private Optional<String> value(String key) {
-        return sql.one("SELECT value FROM kv WHERE key = ?", r -> r.getString(1), key);
+        return new KeyValues(sql).value(key);
     }
 
     private void put(String key, String value, Instant at) {
-        sql.update("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
-                + " SET value = excluded.value, updated_at = excluded.updated_at", key, value, new At(at));
+        new KeyValues(sql).put(key, value, at);
     }
 }
