@@ -190,10 +190,17 @@ public final class ProtectingPositions {
         return "placed stop " + sent.order().clientOrderId() + " at " + stop.level() + " -> " + sent.order().state();
     }
 
-    /** A passing refusal: the stop is asked for again after a wait that doubles up to five minutes. */
+    /**
+     * A passing refusal: the stop is asked for again after a wait that doubles up to five minutes. A stop the
+     * venue says would trigger at once is not asked for again: the market is through it (the venue's last
+     * price is the one that counts, whatever the price read here a moment later says), so the position is
+     * treated as its stop would have treated it.
+     */
     private String refused(Position position, Quantity quantity, TrailingStop stop, PlacingOrders.Sent sent) {
-        if (stop.isHitBy(Price.of(exchange.lastPrice(position.symbol()).toPlainString()))) {
-            return unprotected(position, quantity, "the stop would have triggered at once");
+        boolean wouldTrigger = sent.refusal().map(r -> r.reason() == OrderRejected.Reason.WOULD_TRIGGER_IMMEDIATELY)
+                .orElse(false);
+        if (wouldTrigger || stop.isHitBy(Price.of(exchange.lastPrice(position.symbol()).toPlainString()))) {
+            return unprotected(position, quantity, "its stop at " + stop.level() + " would have triggered at once");
         }
         Retry last = retries.get(position.id());
         Duration wait = last == null ? FIRST_RETRY : last.delay().multipliedBy(2);

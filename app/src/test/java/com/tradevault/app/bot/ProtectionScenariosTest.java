@@ -229,6 +229,44 @@ class ProtectionScenariosTest {
     }
 
     @Test
+    void aRaisedStopTheVenueSaysWouldTriggerAtOnceIsAskedForOnceMoreThenThePositionExitsAsItsStopWould() {
+        venue.cancelReplace = true;
+        Position p = openPosition();
+        f.exchange.setPrice(SYMBOL, new BigDecimal("31000"));
+        // The venue's price dipped under the raised stop for the instant of both requests; the price read here
+        // afterwards is back at 31000, above it: the venue's word is the one that counts.
+        venue.refusing = Optional.of(new OrderRejected(OrderRejected.Reason.WOULD_TRIGGER_IMMEDIATELY, -2010,
+                "Stop price would trigger immediately."));
+        venue.refusals = 2;
+
+        protecting.trail(p, Price.of("31000"));
+
+        assertEquals(List.of(OrderState.CANCELED, OrderState.REJECTED, OrderState.REJECTED),
+                stops(p).stream().map(Order::state).toList(), "the replacement, then one stop at once: no retry loop");
+        assertEquals(List.of(OrderState.FILLED), f.ledger.read(s -> s.ordersOf(p.id())).stream()
+                .filter(o -> o.purpose() == OrderPurpose.EXIT).map(Order::state).toList());
+        fills.sync(SYMBOL);
+        assertTrue(f.ledger.read(s -> s.openPosition(SYMBOL)).isEmpty());
+        assertEquals(List.of(), f.exchange.openOrders(Optional.empty()));
+        assertEquals(List.of(), violations());
+    }
+
+    @Test
+    void aStopTheVenueSaysWouldTriggerAtOnceExitsThePositionAndSaysWhy() {
+        Position p = openPosition();
+        f.exchange.cancel(SYMBOL, stops(p).get(0).clientOrderId());
+        placing.refresh(stops(p).get(0));
+        venue.refusing = Optional.of(new OrderRejected(OrderRejected.Reason.WOULD_TRIGGER_IMMEDIATELY, -2010,
+                "Stop price would trigger immediately."));
+
+        List<String> actions = protecting.protect(p, Price.of("30000"));
+
+        assertEquals(1, actions.size(), actions.toString());
+        assertTrue(actions.get(0).matches("exit at market tv-x-[a-z2-7]{24} \\(its stop at 29850 would have"
+                + " triggered at once\\) -> FILLED"), actions.get(0));
+    }
+
+    @Test
     void reconciliationAdoptsOurStopThatTheLedgerLost() {
         Position p = openPosition();
         Order known = stops(p).get(0);
