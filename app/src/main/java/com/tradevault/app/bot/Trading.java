@@ -95,10 +95,14 @@ public final class Trading {
         return decision;
     }
 
-    /** Records new fills of {@code symbol} and sends the stop intents that completed entries wrote. */
+    /**
+     * Records new fills of {@code symbol} and sends the stop intents that
+     * completed entries wrote; a refused one is dealt with at once, not at the
+     * next scan (a stop that would trigger at once: the position exits now).
+     */
     public List<FillEvent> catchUp(String symbol) {
         List<FillEvent> events = fills.sync(symbol);
-        events.forEach(e -> e.stopIntent().ifPresent(placing::send));
+        events.forEach(e -> e.stopIntent().ifPresent(intent -> protecting.sendStop(e.position(), intent)));
         return events;
     }
 

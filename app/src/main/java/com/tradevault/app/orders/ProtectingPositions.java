@@ -179,15 +179,27 @@ public final class ProtectingPositions {
             return placing.recordIntent(s, policy.drafting().draft(position.id(), rules, quantity, stop.level(),
                     average));
         });
+        return sendStop(updated, intent);
+    }
+
+    /**
+     * Sends a committed stop intent of {@code position} (the one an entry's
+     * fill wrote, or a new one) and deals with a refusal at once, as for any
+     * stop of the position: a stop that would trigger at once or is refused for
+     * good leads to the exit, a passing refusal to a later retry.
+     */
+    public String sendStop(Position position, Order intent) {
+        Quantity quantity = stopQuantity(position);
         PlacingOrders.Sent sent = placing.attempt(intent);
         if (sent.refusedForGood()) {
             return refusedForGood(position, quantity, sent.refusal().orElseThrow());
         }
         if (sent.order().state() == OrderState.REJECTED) {
-            return refused(position, quantity, stop, sent);
+            return refused(position, quantity, position.stop(), sent);
         }
         retries.remove(position.id());
-        return "placed stop " + sent.order().clientOrderId() + " at " + stop.level() + " -> " + sent.order().state();
+        return "placed stop " + sent.order().clientOrderId() + " at " + position.stop().level() + " -> "
+                + sent.order().state();
     }
 
     /**

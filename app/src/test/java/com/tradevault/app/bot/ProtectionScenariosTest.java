@@ -145,9 +145,8 @@ class ProtectionScenariosTest {
         Bot bot = new Bot(f.settings, ReconcileSettings.defaults(), f.ledger, venue, f.clock);
         Decision entry = scanUntil(bot, Decision.Kind.ENTER, 30000);
         assertEquals(Decision.Kind.ENTER, entry.kind());
-        Decision hold = scan(bot, lastPrice());
-        assertTrue(hold.payload().toString().contains("the exchange refused its stop for good: This action is"
-                + " disabled on this account. (NOT_PERMITTED)"), hold.payload().toString());
+        Decision exit = scan(bot, lastPrice());
+        assertEquals(Decision.Kind.EXIT, exit.kind(), "exited in the entry's scan, recorded by the next one");
         Decision next = scanUntil(bot, Decision.Kind.SKIP, lastPrice().intValue() + 200, "entries-blocked");
         assertEquals(Optional.of("entries-blocked"), next.skipReason());
         assertEquals(List.of("BTCUSDT cannot be protected: the exchange refused its stop for good: This action is"
@@ -264,6 +263,24 @@ class ProtectionScenariosTest {
         assertEquals(1, actions.size(), actions.toString());
         assertTrue(actions.get(0).matches("exit at market tv-x-[a-z2-7]{24} \\(its stop at 29850 would have"
                 + " triggered at once\\) -> FILLED"), actions.get(0));
+    }
+
+    @Test
+    void anEntrysStopTheVenueSaysWouldTriggerAtOnceExitsThePositionInTheSameScan() {
+        venue.refusing = Optional.of(new OrderRejected(OrderRejected.Reason.WOULD_TRIGGER_IMMEDIATELY, -2010,
+                "Stop price would trigger immediately."));
+        venue.refusals = 1;
+        Bot bot = new Bot(f.settings, ReconcileSettings.defaults(), f.ledger, venue, f.clock);
+
+        scanUntil(bot, Decision.Kind.ENTER, 30000);
+
+        Position p = f.ledger.read(s -> s.position(1)).orElseThrow();
+        assertEquals(List.of(OrderState.REJECTED), stops(p).stream().map(Order::state).toList(), "asked once");
+        assertEquals(List.of(OrderState.FILLED), f.ledger.read(s -> s.ordersOf(p.id())).stream()
+                .filter(o -> o.purpose() == OrderPurpose.EXIT).map(Order::state).toList(), "exited in the entry's scan");
+        fills.sync(SYMBOL);
+        assertTrue(f.ledger.read(s -> s.openPosition(SYMBOL)).isEmpty());
+        assertEquals(List.of(), violations());
     }
 
     @Test
