@@ -24,7 +24,7 @@ record Applied(Map<Step, String> failures, boolean refusedForNow) {
     /** Why new entries must wait: every position whose stop could not be placed. */
     List<String> blockReasons() {
         return failures.entrySet().stream().filter(e -> e.getKey() instanceof Step.PlaceStop)
-                .map(e -> Details.subject(((Step.PlaceStop) e.getKey()).position()) + " has no live stop: "
+                .map(e -> FindingDetails.subject(((Step.PlaceStop) e.getKey()).position()) + " has no live stop: "
                         + e.getValue()).sorted().toList();
     }
 }

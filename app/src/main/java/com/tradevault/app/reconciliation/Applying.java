@@ -44,13 +44,13 @@ final class Applying {
     private final ProtectionPolicy policy;
 
     Applying(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, RecordingFills fills,
-             Fanning fanning, ProtectionPolicy policy) {
+             SideBySide sideBySide, ProtectionPolicy policy) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.clock = clock;
         this.placing = placing;
         this.fills = fills;
-        this.stops = new PlacingStops(ledger, exchange, clock, placing, fanning, policy);
+        this.stops = new PlacingStops(ledger, exchange, clock, placing, sideBySide, policy);
         this.policy = policy;
     }
 
@@ -165,7 +165,7 @@ final class Applying {
         } else if (exit.state() == OrderState.REJECTED) {
             String why = policy.unprotected().markExitRefused(e.position().symbol(), "REJECTED");
             LOG.error("{} is open WITHOUT a stop and {}; left open, not sent again: act by hand",
-                    Details.subject(e.position()), why);
+                    FindingDetails.subject(e.position()), why);
             failures.put(e, "the exchange did not take the exit (REJECTED): it is not sent again in this run; act"
                     + " by hand");
         } else if (!exit.state().isLive() && exit.state() != OrderState.FILLED) {

@@ -28,9 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Takes a {@link Snapshot}: reads the ledger, then asks the exchange about
+ * Takes a {@link Observation}: reads the ledger, then asks the exchange about
  * every order and position that matters. Lookups of independent orders and
- * symbols run side by side ({@link Fanning}), so that a thousand positions
+ * symbols run side by side ({@link SideBySide}), so that a thousand positions
  * are gathered in seconds, not minutes.
  */
 final class Gathering {
@@ -38,19 +38,19 @@ final class Gathering {
     private final Ledger ledger;
     private final Exchange exchange;
     private final Clock clock;
-    private final Fanning fanning;
+    private final SideBySide sideBySide;
     private final Map<String, SymbolRules> rules = new ConcurrentHashMap<>();
     private final UnprotectedSymbols unprotected;
 
-    Gathering(Ledger ledger, Exchange exchange, Clock clock, Fanning fanning, UnprotectedSymbols unprotected) {
+    Gathering(Ledger ledger, Exchange exchange, Clock clock, SideBySide sideBySide, UnprotectedSymbols unprotected) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.clock = clock;
-        this.fanning = fanning;
+        this.sideBySide = sideBySide;
         this.unprotected = unprotected;
     }
 
-    Snapshot take() {
+    Observation take() {
         Instant at = clock.instant();
         List<Position> open = ledger.read(LedgerSession::openPositions);
         List<Order> all = ledger.read(LedgerSession::allOrders);
@@ -59,7 +59,7 @@ final class Gathering {
         Map<ClientOrderId, ExchangeOrder> venue = venueOrders(orders, venueOpen);
         Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
         List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
-        return new Snapshot(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
+        return new Observation(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
                 ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances(),
                 unprotected.all(), ledger.read(LedgerSession::allDust));
     }
@@ -78,7 +78,7 @@ final class Gathering {
             return exchange.openOrders(Optional.empty());
         }
         Map<String, List<ExchangeOrder>> bySymbol = new ConcurrentHashMap<>();
-        fanning.each(symbols, symbol -> bySymbol.put(symbol, exchange.openOrders(Optional.of(symbol))));
+        sideBySide.each(symbols, symbol -> bySymbol.put(symbol, exchange.openOrders(Optional.of(symbol))));
         return symbols.stream().flatMap(symbol -> bySymbol.get(symbol).stream()).toList();
     }
 
@@ -105,7 +105,7 @@ final class Gathering {
                 ask.add(o);
             }
         }
-        fanning.each(ask, o -> exchange.orderByClientId(o.symbol(), o.clientOrderId())
+        sideBySide.each(ask, o -> exchange.orderByClientId(o.symbol(), o.clientOrderId())
                 .ifPresent(v -> venue.put(o.clientOrderId(), v)));
         return venue;
     }
@@ -135,7 +135,7 @@ final class Gathering {
             }
         }
         Map<String, List<ExchangeTrade>> byOrder = new ConcurrentHashMap<>();
-        fanning.each(symbols, symbol -> exchange.tradesAfter(symbol, -1).forEach(t ->
+        sideBySide.each(symbols, symbol -> exchange.tradesAfter(symbol, -1).forEach(t ->
                 byOrder.computeIfAbsent(t.exchangeOrderId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                         .add(t)));
         return byOrder;
@@ -151,12 +151,12 @@ final class Gathering {
      * protection is in question: one request for all symbols when more than
      * one is needed, instead of one per symbol.
      */
-    private Map<String, Snapshot.Market> markets(Collection<Position> open, Collection<Position> unsure) {
+    private Map<String, Observation.Market> markets(Collection<Position> open, Collection<Position> unsure) {
         Set<String> symbols = open.stream().map(Position::symbol).collect(Collectors.toCollection(TreeSet::new));
         Set<String> priced = unsure.stream().map(Position::symbol).collect(Collectors.toSet());
         Map<String, BigDecimal> prices = priced.size() > 1 ? exchange.lastPrices() : Map.of();
-        Map<String, Snapshot.Market> markets = new ConcurrentHashMap<>();
-        fanning.each(symbols, symbol -> markets.put(symbol, new Snapshot.Market(
+        Map<String, Observation.Market> markets = new ConcurrentHashMap<>();
+        sideBySide.each(symbols, symbol -> markets.put(symbol, new Observation.Market(
                 rules.computeIfAbsent(symbol, exchange::rules), priced.contains(symbol)
                 ? Optional.of(new Price(Optional.ofNullable(prices.get(symbol))
                         .orElseGet(() -> exchange.lastPrice(symbol)))) : Optional.empty())));
@@ -166,7 +166,7 @@ final class Gathering {
     /** The highest price traded since each position's last update, from the exchange's one-minute candles. */
     private Map<Long, Price> highest(Collection<Position> open, Instant to) {
         Map<Long, Price> highest = new ConcurrentHashMap<>();
-        fanning.each(open, p -> {
+        sideBySide.each(open, p -> {
             Instant from = p.updatedAt().truncatedTo(ChronoUnit.MINUTES);
             exchange.candles(p.symbol(), from, to.plusSeconds(60)).stream().map(Candle::high)
                     .max(java.math.BigDecimal::compareTo).ifPresent(h -> highest.put(p.id(), new Price(h)));

@@ -44,16 +44,16 @@ final class PlacingStops {
     private final Exchange exchange;
     private final Clock clock;
     private final PlacingOrders placing;
-    private final Fanning fanning;
+    private final SideBySide sideBySide;
     private final ProtectionPolicy policy;
 
-    PlacingStops(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, Fanning fanning,
+    PlacingStops(Ledger ledger, Exchange exchange, Clock clock, PlacingOrders placing, SideBySide sideBySide,
                  ProtectionPolicy policy) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.clock = clock;
         this.placing = placing;
-        this.fanning = fanning;
+        this.sideBySide = sideBySide;
         this.policy = policy;
     }
 
@@ -75,7 +75,7 @@ final class PlacingStops {
                     p.stop().level(), m.averagePrice()));
         }).toList());
         Map<Order, Object> answers = new ConcurrentHashMap<>();
-        fanning.each(intents, intent -> answers.put(intent, send(intent)));
+        sideBySide.each(intents, intent -> answers.put(intent, send(intent)));
         ledger.transaction(s -> {
             for (int i = 0; i < intents.size(); i++) {
                 settle(s, intents.get(i), answers.get(intents.get(i))).ifPresent(failure(places, failures, i));

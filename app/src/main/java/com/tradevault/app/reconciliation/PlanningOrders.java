@@ -27,7 +27,7 @@ final class PlanningOrders {
         this.intentGrace = intentGrace;
     }
 
-    void plan(Snapshot s, Planned p) {
+    void plan(Observation s, PlanSoFar p) {
         for (Order order : s.orders()) {
             Optional<ExchangeOrder> venue = s.venue(order);
             if (order.state() == OrderState.INTENT) {
@@ -39,33 +39,33 @@ final class PlanningOrders {
         }
     }
 
-    private void settleIntent(Snapshot s, Order order, Optional<ExchangeOrder> venue, Planned p) {
+    private void settleIntent(Observation s, Order order, Optional<ExchangeOrder> venue, PlanSoFar p) {
         if (venue.isPresent()) {
             p.step(new Step.Adopt(order, venue.get()));
             p.expect(order, OrderState.of(venue.get().status()));
-            p.found(new Finding(Kind.INTENT_ADOPTED, Details.subject(order), "known to the ledger only as an intent;"
+            p.found(new Finding(Kind.INTENT_ADOPTED, FindingDetails.subject(order), "known to the ledger only as an intent;"
                     + " the exchange has it as " + venue.get().status() + ": adopted with its real state and fills",
-                    Details.with(Details.of(order), "venueStatus", venue.get().status())));
+                    FindingDetails.with(FindingDetails.of(order), "venueStatus", venue.get().status())));
         } else if (!s.at().isBefore(order.createdAt().plus(intentGrace))) {
             p.step(new Step.MarkNeverSent(order));
             p.expect(order, OrderState.NEVER_SENT);
-            p.found(new Finding(Kind.INTENT_NEVER_SENT, Details.subject(order), "the exchange never received it:"
+            p.found(new Finding(Kind.INTENT_NEVER_SENT, FindingDetails.subject(order), "the exchange never received it:"
                     + " marked NEVER_SENT" + (order.purpose() == OrderPurpose.ENTRY
-                    ? "; the entry is not sent again, the strategy decides anew" : ""), Details.of(order)));
+                    ? "; the entry is not sent again, the strategy decides anew" : ""), FindingDetails.of(order)));
         } else {
             p.pending = true;
-            p.found(new Finding(Kind.INTENT_IN_FLIGHT, Details.subject(order), "intent written "
+            p.found(new Finding(Kind.INTENT_IN_FLIGHT, FindingDetails.subject(order), "intent written "
                     + order.createdAt() + " may still be on its way to the exchange: asked again after the grace"
-                    + " period", Details.of(order)));
+                    + " period", FindingDetails.of(order)));
         }
     }
 
-    private void settleLive(Order order, Optional<ExchangeOrder> venue, Planned p) {
+    private void settleLive(Order order, Optional<ExchangeOrder> venue, PlanSoFar p) {
         if (venue.isEmpty()) {
             p.step(new Step.MarkVanished(order));
             p.expect(order, OrderState.EXPIRED);
-            p.found(new Finding(Kind.ORDER_UNKNOWN_TO_VENUE, Details.subject(order), "live in the ledger but"
-                    + " unknown to the exchange: marked EXPIRED", Details.of(order)));
+            p.found(new Finding(Kind.ORDER_UNKNOWN_TO_VENUE, FindingDetails.subject(order), "live in the ledger but"
+                    + " unknown to the exchange: marked EXPIRED", FindingDetails.of(order)));
             return;
         }
         OrderStatus status = venue.get().status();
@@ -77,14 +77,14 @@ final class PlanningOrders {
         if (status.isOpen() && order.cancelRequestedAt().isPresent()) {
             p.step(new Step.Cancel(order, "its cancel was decided before the restart"));
             p.expect(order, OrderState.CANCELED);
-            p.found(new Finding(Kind.CANCEL_PENDING, Details.subject(order), "the bot had decided to cancel it"
-                    + " (a trailing-stop move cut short): cancelled now", Details.of(order)));
+            p.found(new Finding(Kind.CANCEL_PENDING, FindingDetails.subject(order), "the bot had decided to cancel it"
+                    + " (a trailing-stop move cut short): cancelled now", FindingDetails.of(order)));
         }
     }
 
     private static Finding changed(Order order, ExchangeOrder venue) {
-        String subject = Details.subject(order);
-        var details = Details.with(Details.of(order), "venueStatus", venue.status());
+        String subject = FindingDetails.subject(order);
+        var details = FindingDetails.with(FindingDetails.of(order), "venueStatus", venue.status());
         if (order.purpose() != OrderPurpose.STOP) {
             return new Finding(Kind.ORDER_STATE_CHANGED, subject, order.state() + " in the ledger, "
                     + venue.status() + " on the exchange: updated", details);
@@ -101,13 +101,13 @@ final class PlanningOrders {
         };
     }
 
-    private void planFills(Snapshot s, Order order, ExchangeOrder venue, Planned p) {
+    private void planFills(Observation s, Order order, ExchangeOrder venue, PlanSoFar p) {
         BigDecimal ledger = order.executed().value();
         int cmp = venue.executedQuantity().compareTo(ledger);
         if (cmp < 0) {
-            p.found(new Finding(Kind.EXTRA_LEDGER_FILLS, Details.subject(order), "the ledger has "
+            p.found(new Finding(Kind.EXTRA_LEDGER_FILLS, FindingDetails.subject(order), "the ledger has "
                     + order.executed() + " filled, the exchange " + venue.executedQuantity().toPlainString()
-                    + ": reported, not changed", Details.of(order)));
+                    + ": reported, not changed", FindingDetails.of(order)));
         }
         if (cmp <= 0) {
             return;
@@ -119,14 +119,14 @@ final class PlanningOrders {
         if (!missing.isEmpty()) {
             p.step(new Step.RecordFills(order, missing));
         }
-        p.found(new Finding(Kind.MISSING_FILLS, Details.subject(order), "the exchange has "
+        p.found(new Finding(Kind.MISSING_FILLS, FindingDetails.subject(order), "the exchange has "
                 + venue.executedQuantity().toPlainString() + " filled, the ledger " + order.executed() + ": "
-                + missing.size() + " fill(s) recorded", Details.with(Details.of(order), "fills",
+                + missing.size() + " fill(s) recorded", FindingDetails.with(FindingDetails.of(order), "fills",
                 missing.stream().map(ExchangeTrade::fillId).toList())));
         order.positionId().ifPresent(id -> account(order, id, adding, p));
     }
 
-    private static void account(Order order, long positionId, Quantity adding, Planned p) {
+    private static void account(Order order, long positionId, Quantity adding, PlanSoFar p) {
         if (order.side() == Side.BUY) {
             p.addBought(positionId, adding);
             return;

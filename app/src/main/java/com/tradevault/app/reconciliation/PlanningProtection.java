@@ -36,7 +36,7 @@ final class PlanningProtection {
         this.settings = settings;
     }
 
-    void plan(Snapshot s, Planned p) {
+    void plan(Observation s, PlanSoFar p) {
         for (Position position : s.openPositions()) {
             if (!p.closing.contains(position.id())) {
                 protect(s, position, p);
@@ -46,12 +46,12 @@ final class PlanningProtection {
         balances(s, p);
     }
 
-    private void protect(Snapshot s, Position position, Planned p) {
+    private void protect(Observation s, Position position, PlanSoFar p) {
         List<Order> orders = s.orders().stream().filter(o -> o.positionId().equals(java.util.Optional.of(
                 position.id()))).toList();
         if (orders.stream().anyMatch(o -> o.purpose() == OrderPurpose.EXIT && p.expectedState(o).isUnfinished())) {
-            p.found(new Finding(Kind.EXIT_PENDING, Details.subject(position), "an exit at market is still open:"
-                    + " no stop is placed beside it", Details.of(position)));
+            p.found(new Finding(Kind.EXIT_PENDING, FindingDetails.subject(position), "an exit at market is still open:"
+                    + " no stop is placed beside it", FindingDetails.of(position)));
             return;
         }
         List<Order> stops = orders.stream().filter(o -> o.purpose() == OrderPurpose.STOP).toList();
@@ -64,8 +64,8 @@ final class PlanningProtection {
                 .sorted(Comparator.comparingLong(Order::id)).toList();
         for (Order surplus : live.subList(0, Math.max(0, live.size() - 1))) {
             p.step(new Step.Cancel(surplus, "a surplus stop: exactly one is kept, the newest"));
-            p.found(new Finding(Kind.SURPLUS_STOP, Details.subject(position), live.size() + " live stops: "
-                    + surplus.clientOrderId() + " cancelled", Details.of(surplus)));
+            p.found(new Finding(Kind.SURPLUS_STOP, FindingDetails.subject(position), live.size() + " live stops: "
+                    + surplus.clientOrderId() + " cancelled", FindingDetails.of(surplus)));
         }
         gapped.forEach(o -> p.step(new Step.Cancel(o, "a stop-limit that triggered but did not fill")));
         if (live.isEmpty() && !gapped.isEmpty()) {
@@ -76,10 +76,10 @@ final class PlanningProtection {
     }
 
     /** A stop-limit the price fell through without filling it protects nothing: cancelled, then the policy. */
-    private void gappedThrough(Snapshot s, Position position, Order stop, Planned p) {
-        Snapshot.Market market = s.market(position.symbol());
+    private void gappedThrough(Observation s, Position position, Order stop, PlanSoFar p) {
+        Observation.Market market = s.market(position.symbol());
         Quantity quantity = p.remaining(position.id(), position.quantity()).floorToLot(market.rules());
-        Map<String, Object> details = new LinkedHashMap<>(Details.of(position));
+        Map<String, Object> details = new LinkedHashMap<>(FindingDetails.of(position));
         details.put("stopOrder", stop.clientOrderId().value());
         details.put("lastPrice", market.price().toString());
         marketThrough(s, position, position.stop(), quantity, market.price(), details, p, "its stop-limit "
@@ -88,18 +88,18 @@ final class PlanningProtection {
                 + market.price() + "; the price gapped through it): cancelled; ");
     }
 
-    private void placeAgain(Snapshot s, Position position, Planned p) {
-        Snapshot.Market market = s.market(position.symbol());
+    private void placeAgain(Observation s, Position position, PlanSoFar p) {
+        Observation.Market market = s.market(position.symbol());
         SymbolRules rules = market.rules();
         Quantity quantity = p.remaining(position.id(), position.quantity()).floorToLot(rules);
         if (tooSmall(quantity, market)) {
-            p.found(new Finding(Kind.DUST_ONLY, Details.subject(position), "only " + quantity + " left, below the"
-                    + " exchange's minimum order: no stop can be placed", Details.of(position)));
+            p.found(new Finding(Kind.DUST_ONLY, FindingDetails.subject(position), "only " + quantity + " left, below the"
+                    + " exchange's minimum order: no stop can be placed", FindingDetails.of(position)));
             return;
         }
         Price highest = s.highestSinceUpdate().getOrDefault(position.id(), position.stop().highest());
         TrailingStop stop = position.stop().seeing(highest, rules).seeing(market.price(), rules);
-        Map<String, Object> details = new LinkedHashMap<>(Details.of(position));
+        Map<String, Object> details = new LinkedHashMap<>(FindingDetails.of(position));
         details.put("highestWhileDown", highest.toString());
         details.put("newLevel", stop.level().toString());
         details.put("lastPrice", market.price().toString());
@@ -111,7 +111,7 @@ final class PlanningProtection {
             return;
         } else if (!stop.isHitBy(market.price())) {
             p.step(new Step.PlaceStop(position, stop, quantity));
-            p.found(new Finding(Kind.STOP_MISSING, Details.subject(position), "no live stop on the exchange:"
+            p.found(new Finding(Kind.STOP_MISSING, FindingDetails.subject(position), "no live stop on the exchange:"
                     + " placed again at " + stop.level() + " (highest " + stop.highest() + " since the last update)",
                     details));
         } else {
@@ -120,35 +120,35 @@ final class PlanningProtection {
         }
     }
 
-    private static boolean refusedExit(Snapshot s, Position position) {
+    private static boolean refusedExit(Observation s, Position position) {
         return UnprotectedSymbols.exitRefused(s.unprotectable().get(position.symbol()));
     }
 
-    private void marketThrough(Snapshot s, Position position, TrailingStop stop, Quantity quantity, Price price,
-                               Map<String, Object> details, Planned p, String through) {
+    private void marketThrough(Observation s, Position position, TrailingStop stop, Quantity quantity, Price price,
+                               Map<String, Object> details, PlanSoFar p, String through) {
         details.put("policy", settings.marketThroughStop().configName());
         if (refusedExit(s, position)) {
-            p.blockReasons.add(Details.subject(position) + " is unprotected: the exchange refused its exit at market");
-            p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
+            p.blockReasons.add(FindingDetails.subject(position) + " is unprotected: the exchange refused its exit at market");
+            p.found(new Finding(Kind.MARKET_THROUGH_STOP, FindingDetails.subject(position), through
                     + "left open and reported, not exited again in this run; new entries blocked, act by hand",
                     details));
         } else if (settings.marketThroughStop() == MarketThroughStop.EXIT_AT_MARKET) {
             p.step(new Step.ExitAtMarket(position, quantity, price, stop.level()));
-            p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
+            p.found(new Finding(Kind.MARKET_THROUGH_STOP, FindingDetails.subject(position), through
                     + "exiting at market (policy exit-at-market)", details));
         } else {
-            p.blockReasons.add(Details.subject(position) + " is unprotected below its stop level (alert-only)");
-            p.found(new Finding(Kind.MARKET_THROUGH_STOP, Details.subject(position), through
+            p.blockReasons.add(FindingDetails.subject(position) + " is unprotected below its stop level (alert-only)");
+            p.found(new Finding(Kind.MARKET_THROUGH_STOP, FindingDetails.subject(position), through
                     + "left open and reported (policy alert-only); new entries blocked, act by hand", details));
         }
     }
 
-    private static boolean tooSmall(Quantity quantity, Snapshot.Market market) {
+    private static boolean tooSmall(Quantity quantity, Observation.Market market) {
         return quantity.isZero() || quantity.value().compareTo(market.rules().minQuantity()) < 0
                 || quantity.times(market.price()).compareTo(market.rules().minNotional()) < 0;
     }
 
-    private void unknownOrders(Snapshot s, Planned p) {
+    private void unknownOrders(Observation s, PlanSoFar p) {
         for (ExchangeOrder venue : s.venueOpenOrders()) {
             if (!venue.clientOrderId().isOurs() || s.ledgerKnows().contains(venue.clientOrderId())
                     || p.handled(venue.clientOrderId())) {
@@ -169,7 +169,7 @@ final class PlanningProtection {
         }
     }
 
-    private void balances(Snapshot s, Planned p) {
+    private void balances(Observation s, PlanSoFar p) {
         Map<String, BigDecimal> held = new LinkedHashMap<>();
         for (Position position : s.openPositions()) {
             if (!p.closing.contains(position.id())) {
@@ -186,7 +186,7 @@ final class PlanningProtection {
     }
 
     /** The account must hold at least the open positions and the dust the ledger counts for {@code asset}. */
-    private void checkBalance(Snapshot s, String asset, BigDecimal expected, BigDecimal dust, Planned p) {
+    private void checkBalance(Observation s, String asset, BigDecimal expected, BigDecimal dust, PlanSoFar p) {
         BigDecimal total = s.balances().getOrDefault(asset, new Balance(asset, BigDecimal.ZERO, BigDecimal.ZERO))
                 .total().stripTrailingZeros();
         if (total.compareTo(expected) >= 0) {

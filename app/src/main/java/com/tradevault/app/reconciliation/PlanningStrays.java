@@ -23,7 +23,7 @@ import java.util.Optional;
 final class PlanningStrays {
 
     /** Returns true when a stray stop was adopted and no new stop is needed. */
-    boolean adoptOrClear(Snapshot s, Position position, Quantity quantity, TrailingStop stop, Planned p) {
+    boolean adoptOrClear(Observation s, Position position, Quantity quantity, TrailingStop stop, PlanSoFar p) {
         List<ExchangeOrder> strays = s.venueOpenOrders().stream().filter(v -> v.clientOrderId().isOurs()
                 && !s.ledgerKnows().contains(v.clientOrderId()) && !p.handled(v.clientOrderId())
                 && v.symbol().equals(position.symbol()) && v.side() == Side.SELL).toList();
@@ -41,23 +41,23 @@ final class PlanningStrays {
                 && v.quantity().compareTo(quantity.value()) <= 0;
     }
 
-    private static void adopt(Position position, ExchangeOrder v, TrailingStop recomputed, Planned p) {
+    private static void adopt(Position position, ExchangeOrder v, TrailingStop recomputed, PlanSoFar p) {
         Price level = new Price(v.stopPrice().orElseThrow());
         TrailingStop stop = new TrailingStop(recomputed.highest(), recomputed.trail(),
                 level.isAbove(position.stop().level()) ? level : position.stop().level());
         p.handle(v.clientOrderId());
         p.step(new Step.AdoptStop(position, v, stop));
-        p.found(new Finding(Kind.STOP_ADOPTED, Details.subject(position), "the exchange has our stop "
+        p.found(new Finding(Kind.STOP_ADOPTED, FindingDetails.subject(position), "the exchange has our stop "
                 + v.clientOrderId() + " (sell " + v.quantity().toPlainString() + " at " + level + ") that the ledger"
                 + " lost (a restored backup or lost log): adopted as the position's stop", details(v)));
     }
 
-    private static void cancel(Position position, ExchangeOrder v, Planned p) {
+    private static void cancel(Position position, ExchangeOrder v, PlanSoFar p) {
         p.handle(v.clientOrderId());
         p.step(new Step.CancelUnknown(v));
         p.found(new Finding(Kind.UNKNOWN_ORDER, "order " + v.clientOrderId() + " on " + v.symbol(), "open on the"
                 + " exchange with our prefix but unknown to the ledger, and it does not fit "
-                + Details.subject(position) + ": cancelled before a new stop is placed, since it locks the coins",
+                + FindingDetails.subject(position) + ": cancelled before a new stop is placed, since it locks the coins",
                 details(v)));
     }
 

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the ledger and the exchange into agreement: on every start before
  * trading, every {@code reconcile.interval} while running, and on demand.
- * Takes a {@link Snapshot} of both, plans what to do ({@link Planning}, pure),
+ * Takes a {@link Observation} of both, plans what to do ({@link Planner}, pure),
  * makes the steps ({@link Applying}), then takes another snapshot to check
  * that every open position has exactly one live stop and the fills agree,
  * repeating a few rounds when the first steps caused more (an exit that
@@ -41,9 +41,9 @@ public final class Reconciliation implements AutoCloseable {
     private final Clock clock;
     private final RecordingFills fills;
     private final PlacingOrders placing;
-    private final Planning planning;
+    private final Planner planning;
     private final ReconcileSettings settings;
-    private final Fanning fanning = new Fanning(8);
+    private final SideBySide sideBySide = new SideBySide(8);
     private final Gathering gathering;
     private final Applying applying;
     private volatile List<String> blockReasons = List.of();
@@ -66,10 +66,10 @@ public final class Reconciliation implements AutoCloseable {
         this.clock = clock;
         this.fills = fills;
         this.placing = placing;
-        this.planning = new Planning(settings, intentGrace);
+        this.planning = new Planner(settings, intentGrace);
         this.settings = settings;
-        this.gathering = new Gathering(ledger, exchange, clock, fanning, policy.unprotected());
-        this.applying = new Applying(ledger, exchange, clock, placing, fills, fanning, policy);
+        this.gathering = new Gathering(ledger, exchange, clock, sideBySide, policy.unprotected());
+        this.applying = new Applying(ledger, exchange, clock, placing, fills, sideBySide, policy);
     }
 
     /**
@@ -277,6 +277,6 @@ public final class Reconciliation implements AutoCloseable {
 
     @Override
     public void close() {
-        fanning.close();
+        sideBySide.close();
     }
 }

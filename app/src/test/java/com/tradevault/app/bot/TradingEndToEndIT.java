@@ -110,7 +110,7 @@ class TradingEndToEndIT {
 
     static void assertLedgerEqualsExchange(BotFixture f) {
         List<Order> ledgerOrders = f.ledger.read(LedgerSession::allOrders);
-        PaperExchange.Snapshot venue = f.exchange.snapshot();
+        PaperExchange.Contents venue = f.exchange.snapshot();
         assertEquals(ledgerOrders.size(), ledgerOrders.stream().map(Order::clientOrderId).distinct().count(),
                 "no client order id used twice in the ledger");
         assertEquals(venue.orders().size(), venue.orders().stream().map(ExchangeOrder::clientOrderId).distinct()

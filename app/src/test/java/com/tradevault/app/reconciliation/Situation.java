@@ -103,8 +103,8 @@ final class Situation {
         return t;
     }
 
-    Snapshot snapshot() {
-        return new Snapshot(now, positions, orders, venue, venueOpen, ledgerKnows, trades, fillIds,
-                Map.of("BTCUSDT", new Snapshot.Market(BTC, Optional.of(lastPrice))), highest, balances);
+    Observation snapshot() {
+        return new Observation(now, positions, orders, venue, venueOpen, ledgerKnows, trades, fillIds,
+                Map.of("BTCUSDT", new Observation.Market(BTC, Optional.of(lastPrice))), highest, balances);
     }
 }

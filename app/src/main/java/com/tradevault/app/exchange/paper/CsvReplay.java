@@ -73,6 +73,6 @@ final class CsvReplay implements PriceFeed {
 
     @Override
     public BigDecimal next(String symbol, BigDecimal last, long tick) {
-        return E8.plain(prices.get((int) Math.floorMod(tick, (long) prices.size())));
+        return EightDecimals.plain(prices.get((int) Math.floorMod(tick, (long) prices.size())));
     }
 }

@@ -78,7 +78,7 @@ final class Matching {
             return lastPrice(symbol);
         }
         BigDecimal sum = recent.stream().map(Candle::close).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return E8.plain(sum.divide(BigDecimal.valueOf(recent.size()), E8.SCALE, RoundingMode.HALF_EVEN));
+        return EightDecimals.plain(sum.divide(BigDecimal.valueOf(recent.size()), EightDecimals.SCALE, RoundingMode.HALF_EVEN));
     }
 
     /** Places {@code request}; {@code origQuoteQty} is the quote amount a MARKET order was given in (else zero). */
@@ -96,9 +96,9 @@ final class Matching {
         Instant now = clock.instant();
         boolean contingent = Contingent.is(request.type());
         PaperOrder order = new PaperOrder(0, request.symbol(), request.clientOrderId(), request.side(),
-                request.type(), OrderStatus.NEW, E8.plain(request.quantity()), BigDecimal.ZERO, BigDecimal.ZERO,
-                request.price().map(E8::plain), request.stopPrice().map(E8::plain), false, asset, amount, now, now,
-                request.trailingDelta(), Optional.empty(), E8.plain(origQuoteQty),
+                request.type(), OrderStatus.NEW, EightDecimals.plain(request.quantity()), BigDecimal.ZERO, BigDecimal.ZERO,
+                request.price().map(EightDecimals::plain), request.stopPrice().map(EightDecimals::plain), false, asset, amount, now, now,
+                request.trailingDelta(), Optional.empty(), EightDecimals.plain(origQuoteQty),
                 contingent ? Optional.empty() : Optional.of(now));
         return match(order.withId(store.insertOrder(order)), last, true);
     }
@@ -109,7 +109,7 @@ final class Matching {
             return request.quantity();
         }
         BigDecimal price = request.price().or(request::stopPrice).orElse(last);
-        return E8.up(request.quantity().multiply(price));
+        return EightDecimals.up(request.quantity().multiply(price));
     }
 
     private void lock(String asset, BigDecimal amount) throws SQLException {
@@ -173,7 +173,7 @@ final class Matching {
 
     private PaperOrder fill(PaperOrder order, BigDecimal price) throws SQLException {
         BigDecimal quantity = order.quantity().subtract(order.executed());
-        BigDecimal quote = E8.plain(quantity.multiply(price).setScale(E8.SCALE, RoundingMode.HALF_EVEN));
+        BigDecimal quote = EightDecimals.plain(quantity.multiply(price).setScale(EightDecimals.SCALE, RoundingMode.HALF_EVEN));
         Balance locked = store.balance(order.lockedAsset());
         BigDecimal available = locked.free().add(order.locked());
         BigDecimal spent = order.side() == Side.BUY ? quote : quantity;
@@ -209,7 +209,7 @@ final class Matching {
         boolean buy = order.side() == Side.BUY;
         String asset = buy ? rules.baseAsset() : rules.quoteAsset();
         BigDecimal gross = buy ? quantity : quote;
-        BigDecimal fee = E8.down(gross.multiply(settings.feeRate()));
+        BigDecimal fee = EightDecimals.down(gross.multiply(settings.feeRate()));
         Balance b = store.balance(asset);
         store.putBalance(new Balance(asset, b.free().add(gross).subtract(fee), b.locked()));
         return new ExchangeTrade(order.symbol(), 0, Long.toString(order.id()), order.side(), price, quantity, fee,

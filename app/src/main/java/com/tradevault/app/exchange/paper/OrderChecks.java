@@ -132,6 +132,6 @@ final class OrderChecks {
     }
 
     private static boolean multipleOf(BigDecimal value, BigDecimal step) {
-        return E8.fits(value) && value.remainder(step).signum() == 0;
+        return EightDecimals.fits(value) && value.remainder(step).signum() == 0;
     }
 }

@@ -163,7 +163,7 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      */
     public synchronized BigDecimal setPrice(String symbol, BigDecimal price) {
         return write(() -> {
-            BigDecimal rounded = E8.plain(matching.rules(symbol).floorPrice(price).max(settings.tickSize()));
+            BigDecimal rounded = EightDecimals.plain(matching.rules(symbol).floorPrice(price).max(settings.tickSize()));
             long ticks = store.lastPrice(symbol).orElseThrow().ticks();
             store.recordPrice(symbol, rounded, ticks, clock.instant());
             matching.onPrice(symbol, rounded);
@@ -190,18 +190,18 @@ public final class PaperExchange implements Exchange, AutoCloseable {
      * @param balances free and locked per asset
      * @param prices   last price per symbol
      */
-    public record Snapshot(List<ExchangeOrder> orders, List<ExchangeTrade> trades, Map<String, Balance> balances,
+    public record Contents(List<ExchangeOrder> orders, List<ExchangeTrade> trades, Map<String, Balance> balances,
                            Map<String, BigDecimal> prices) {
     }
 
     /** All orders, all fills, balances and last prices, read in one go. */
-    public synchronized Snapshot snapshot() {
+    public synchronized Contents snapshot() {
         return read(() -> {
             Map<String, BigDecimal> prices = new LinkedHashMap<>();
             for (String symbol : settings.symbols()) {
                 prices.put(symbol, matching.lastPrice(symbol));
             }
-            return new Snapshot(store.allOrders(Optional.empty()).stream().map(PaperOrder::view).toList(),
+            return new Contents(store.allOrders(Optional.empty()).stream().map(PaperOrder::view).toList(),
                     store.trades(Optional.empty(), -1), store.balances(), prices);
         });
     }

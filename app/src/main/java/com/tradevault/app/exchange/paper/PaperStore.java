@@ -133,25 +133,25 @@ final class PaperStore implements AutoCloseable {
         ps.setString(i++, o.side().name());
         ps.setString(i++, o.type().name());
         ps.setString(i++, o.status().name());
-        ps.setLong(i++, E8.of(o.quantity()));
-        ps.setLong(i++, E8.of(o.executed()));
-        ps.setLong(i++, E8.of(o.cumulativeQuote()));
+        ps.setLong(i++, EightDecimals.of(o.quantity()));
+        ps.setLong(i++, EightDecimals.of(o.executed()));
+        ps.setLong(i++, EightDecimals.of(o.cumulativeQuote()));
         setOptional(ps, i++, o.price());
         setOptional(ps, i++, o.stopPrice());
         ps.setInt(i++, o.triggered() ? 1 : 0);
         ps.setString(i++, o.lockedAsset());
-        ps.setLong(i++, E8.of(o.locked()));
+        ps.setLong(i++, EightDecimals.of(o.locked()));
         ps.setLong(i++, micros(o.createdAt()));
         ps.setLong(i++, micros(o.updatedAt()));
         ps.setObject(i++, o.trailingDelta().orElse(null));
         setOptional(ps, i++, o.trailExtreme());
-        ps.setLong(i++, E8.of(o.origQuoteQty()));
+        ps.setLong(i++, EightDecimals.of(o.origQuoteQty()));
         ps.setObject(i, o.workingSince().map(PaperStore::micros).orElse(null));
     }
 
     private static void setOptional(PreparedStatement ps, int i, Optional<BigDecimal> v) throws SQLException {
         if (v.isPresent()) {
-            ps.setLong(i, E8.of(v.get()));
+            ps.setLong(i, EightDecimals.of(v.get()));
         } else {
             ps.setNull(i, Types.BIGINT);
         }
@@ -188,10 +188,10 @@ final class PaperStore implements AutoCloseable {
     private static PaperOrder order(ResultSet rs) throws SQLException {
         return new PaperOrder(rs.getLong(1), rs.getString(2), new ClientOrderId(rs.getString(3)),
                 Side.valueOf(rs.getString(4)), OrderType.valueOf(rs.getString(5)),
-                OrderStatus.valueOf(rs.getString(6)), E8.value(rs.getLong(7)), E8.value(rs.getLong(8)),
-                E8.value(rs.getLong(9)), optional(rs, 10), optional(rs, 11), rs.getInt(12) == 1,
-                rs.getString(13), E8.value(rs.getLong(14)), instant(rs.getLong(15)), instant(rs.getLong(16)),
-                optionalLong(rs, 17).map(Long::intValue), optional(rs, 18), E8.value(rs.getLong(19)),
+                OrderStatus.valueOf(rs.getString(6)), EightDecimals.value(rs.getLong(7)), EightDecimals.value(rs.getLong(8)),
+                EightDecimals.value(rs.getLong(9)), optional(rs, 10), optional(rs, 11), rs.getInt(12) == 1,
+                rs.getString(13), EightDecimals.value(rs.getLong(14)), instant(rs.getLong(15)), instant(rs.getLong(16)),
+                optionalLong(rs, 17).map(Long::intValue), optional(rs, 18), EightDecimals.value(rs.getLong(19)),
                 optionalLong(rs, 20).map(PaperStore::instant));
     }
 
@@ -201,7 +201,7 @@ final class PaperStore implements AutoCloseable {
     }
 
     private static Optional<BigDecimal> optional(ResultSet rs, int column) throws SQLException {
-        return optionalLong(rs, column).map(E8::value);
+        return optionalLong(rs, column).map(EightDecimals::value);
     }
 
     // trades
@@ -213,9 +213,9 @@ final class PaperStore implements AutoCloseable {
             ps.setString(1, t.symbol());
             ps.setLong(2, Long.parseLong(t.exchangeOrderId()));
             ps.setString(3, t.side().name());
-            ps.setLong(4, E8.of(t.price()));
-            ps.setLong(5, E8.of(t.quantity()));
-            ps.setLong(6, E8.of(t.commission()));
+            ps.setLong(4, EightDecimals.of(t.price()));
+            ps.setLong(5, EightDecimals.of(t.quantity()));
+            ps.setLong(6, EightDecimals.of(t.commission()));
             ps.setString(7, t.commissionAsset());
             ps.setLong(8, micros(t.time()));
             ps.executeUpdate();
@@ -241,8 +241,8 @@ final class PaperStore implements AutoCloseable {
 
     private static ExchangeTrade trade(ResultSet rs) throws SQLException {
         return new ExchangeTrade(rs.getString(1), rs.getLong(2), Long.toString(rs.getLong(3)),
-                Side.valueOf(rs.getString(4)), E8.value(rs.getLong(5)), E8.value(rs.getLong(6)),
-                E8.value(rs.getLong(7)), rs.getString(8), instant(rs.getLong(9)));
+                Side.valueOf(rs.getString(4)), EightDecimals.value(rs.getLong(5)), EightDecimals.value(rs.getLong(6)),
+                EightDecimals.value(rs.getLong(7)), rs.getString(8), instant(rs.getLong(9)));
     }
 
     // balances
@@ -263,11 +263,11 @@ final class PaperStore implements AutoCloseable {
     void putBalance(Balance b) throws SQLException {
         update("INSERT INTO balances (asset, free_e8, locked_e8) VALUES (?,?,?) ON CONFLICT (asset)"
                 + " DO UPDATE SET free_e8 = excluded.free_e8, locked_e8 = excluded.locked_e8",
-                b.asset(), E8.of(b.free()), E8.of(b.locked()));
+                b.asset(), EightDecimals.of(b.free()), EightDecimals.of(b.locked()));
     }
 
     private static Balance balance(ResultSet rs) throws SQLException {
-        return new Balance(rs.getString(1), E8.value(rs.getLong(2)), E8.value(rs.getLong(3)));
+        return new Balance(rs.getString(1), EightDecimals.value(rs.getLong(2)), EightDecimals.value(rs.getLong(3)));
     }
 
     // prices and candles
@@ -278,12 +278,12 @@ final class PaperStore implements AutoCloseable {
 
     Optional<LastPrice> lastPrice(String symbol) throws SQLException {
         return first(query("SELECT price_e8, ticks, updated_us FROM prices WHERE symbol = ?",
-                rs -> new LastPrice(E8.value(rs.getLong(1)), rs.getLong(2), instant(rs.getLong(3))), symbol));
+                rs -> new LastPrice(EightDecimals.value(rs.getLong(1)), rs.getLong(2), instant(rs.getLong(3))), symbol));
     }
 
     /** Records a new price: the symbol's last price and its one-minute candle. */
     void recordPrice(String symbol, BigDecimal price, long ticks, Instant at) throws SQLException {
-        long p = E8.of(price);
+        long p = EightDecimals.of(price);
         update("INSERT INTO prices (symbol, price_e8, ticks, updated_us) VALUES (?,?,?,?) ON CONFLICT (symbol)"
                 + " DO UPDATE SET price_e8 = excluded.price_e8, ticks = excluded.ticks, updated_us = excluded.updated_us",
                 symbol, p, ticks, micros(at));
@@ -296,7 +296,7 @@ final class PaperStore implements AutoCloseable {
     List<Candle> candles(String symbol, Instant from, Instant to) throws SQLException {
         return query("SELECT open_us, open_e8, high_e8, low_e8, close_e8 FROM candles WHERE symbol = ?"
                 + " AND open_us >= ? AND open_us < ? ORDER BY open_us", rs -> new Candle(instant(rs.getLong(1)),
-                E8.value(rs.getLong(2)), E8.value(rs.getLong(3)), E8.value(rs.getLong(4)), E8.value(rs.getLong(5))),
+                EightDecimals.value(rs.getLong(2)), EightDecimals.value(rs.getLong(3)), EightDecimals.value(rs.getLong(4)), EightDecimals.value(rs.getLong(5))),
                 symbol, micros(from), micros(to));
     }
 

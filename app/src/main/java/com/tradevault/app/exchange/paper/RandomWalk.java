@@ -31,7 +31,7 @@ final class RandomWalk implements PriceFeed {
         BigDecimal change = drift.add(volatility.multiply(standardNormal(symbol, tick), MathContext.DECIMAL64));
         BigDecimal raw = last.multiply(BigDecimal.ONE.add(change), MathContext.DECIMAL64);
         BigDecimal rounded = raw.divide(tickSize, 0, RoundingMode.HALF_EVEN).multiply(tickSize);
-        return E8.plain(rounded.max(tickSize));
+        return EightDecimals.plain(rounded.max(tickSize));
     }
 
     /** A random number (not an amount), turned exact so that the price arithmetic stays decimal. */

@@ -36,7 +36,7 @@ final class VenueOrders {
         }
         SymbolRules rules = matching.rules(request.symbol());
         BigDecimal last = matching.lastPrice(request.symbol());
-        BigDecimal quantity = E8.plain(rules.floorQuantity(quoteQty.get().divide(last, E8.SCALE, RoundingMode.DOWN)));
+        BigDecimal quantity = EightDecimals.plain(rules.floorQuantity(quoteQty.get().divide(last, EightDecimals.SCALE, RoundingMode.DOWN)));
         OrderRequest sized = new OrderRequest(request.symbol(), request.side(), request.type(), quantity,
                 request.price(), request.stopPrice(), request.trailingDelta(), request.clientOrderId());
         return placed(matching.place(sized, quoteQty.get()));

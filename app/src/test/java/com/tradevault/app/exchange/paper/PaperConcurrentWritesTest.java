@@ -52,7 +52,7 @@ class PaperConcurrentWritesTest {
         Map<String, ExchangeOrder> accepted = new ConcurrentHashMap<>();
         Map<String, Reason> rejected = new ConcurrentHashMap<>();
         List<ExchangeTrade> reported = new CopyOnWriteArrayList<>();
-        PaperExchange.Snapshot before;
+        PaperExchange.Contents before;
         try (PaperExchange exchange = PaperExchange.open(settings, Clock.systemUTC())) {
             exchange.onFill((order, trade) -> reported.add(trade));
             runAtOnce(exchange, accepted, rejected);
@@ -143,7 +143,7 @@ class PaperConcurrentWritesTest {
      * What every asset holds now equals the start plus what the fills moved,
      * less their fees; what is locked equals what the open orders reserve.
      */
-    private static void assertBalancesAddUp(PaperExchange.Snapshot s) {
+    private static void assertBalancesAddUp(PaperExchange.Contents s) {
         Map<String, ExchangeOrder> byId = s.orders().stream().collect(Collectors.toMap(ExchangeOrder::exchangeOrderId,
                 Function.identity()));
         BigDecimal usdt = new BigDecimal("100000");

@@ -55,7 +55,7 @@ final class ControlRoutes {
     }
 
     private JsonNode dump() {
-        PaperExchange.Snapshot s = exchange.snapshot();
+        PaperExchange.Contents s = exchange.snapshot();
         ObjectNode n = BinanceShapes.MAPPER.createObjectNode();
         n.set("orders", AccountRoutes.array(paperOrders(s.orders()), BinanceShapes::order));
         n.set("trades", AccountRoutes.array(s.trades(), BinanceShapes::trade));

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Amounts as fixed-point integers in units of 1e-8, as the state file stores them (like the ledger). */
-final class E8 {
+final class EightDecimals {
 
     static final int SCALE = 8;
 
-    private E8() {
+    private EightDecimals() {
     }
 
     static long of(BigDecimal value) {

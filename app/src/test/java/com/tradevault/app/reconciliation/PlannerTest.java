@@ -23,13 +23,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PlanningTest {
+class PlannerTest {
 
     private final Situation s = new Situation();
     private ReconcileSettings settings = ReconcileSettings.defaults();
 
     private Plan plan() {
-        return new Planning(settings, Duration.ofSeconds(10)).plan(s.snapshot());
+        return new Planner(settings, Duration.ofSeconds(10)).plan(s.snapshot());
     }
 
     private static List<String> steps(Plan plan) {

@@ -33,14 +33,14 @@ import java.util.Set;
  * @param unprotectable      symbols whose stops the venue refused for good in this run, with why
  * @param dust               what closed positions left per symbol (the ledger's {@code dust} table)
  */
-public record Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
+public record Observation(Instant at, List<Position> openPositions, List<Order> orders,
                        Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
                        Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
                        Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
                        Map<String, Balance> balances, Map<String, String> unprotectable, List<Dust> dust) {
 
     /** A snapshot of a ledger without dust. */
-    public Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
+    public Observation(Instant at, List<Position> openPositions, List<Order> orders,
                     Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
                     Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
                     Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
@@ -50,7 +50,7 @@ public record Snapshot(Instant at, List<Position> openPositions, List<Order> ord
     }
 
     /** A snapshot before any symbol was found unprotectable. */
-    public Snapshot(Instant at, List<Position> openPositions, List<Order> orders,
+    public Observation(Instant at, List<Position> openPositions, List<Order> orders,
                     Map<ClientOrderId, ExchangeOrder> venueOrders, List<ExchangeOrder> venueOpenOrders,
                     Set<ClientOrderId> ledgerKnows, Map<String, List<ExchangeTrade>> venueTrades,
                     Set<String> ledgerFillIds, Map<String, Market> markets, Map<Long, Price> highestSinceUpdate,
@@ -70,7 +70,7 @@ public record Snapshot(Instant at, List<Position> openPositions, List<Order> ord
         }
     }
 
-    public Snapshot {
+    public Observation {
         openPositions = List.copyOf(openPositions);
         orders = List.copyOf(orders);
         venueOrders = Map.copyOf(venueOrders);

@@ -17,7 +17,7 @@ import java.util.Set;
  * expected state, and what the missing fills add to or take from each
  * position), so that protection is planned on that expected state.
  */
-final class Planned {
+final class PlanSoFar {
 
     final List<Finding> findings = new ArrayList<>();
     final List<Step> steps = new ArrayList<>();

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON-ready finding details, built from the ledger's records; decimals as exact plain text. */
-final class Details {
+final class FindingDetails {
 
-    private Details() {
+    private FindingDetails() {
     }
 
     static Map<String, Object> of(Order order) {

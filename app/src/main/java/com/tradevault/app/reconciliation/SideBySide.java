@@ -15,11 +15,11 @@ import java.util.function.Consumer;
  * rethrows the first failure as it was thrown (so that an unreachable
  * exchange is still an {@link ExchangeException} the caller retries).
  */
-final class Fanning implements AutoCloseable {
+final class SideBySide implements AutoCloseable {
 
     private final ExecutorService threads;
 
-    Fanning(int parallelism) {
+    SideBySide(int parallelism) {
         this.threads = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "reconciliation-lookup");
             t.setDaemon(true);
