@@ -1,5 +1,6 @@
 package com.tradevault.backup;
 
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.backup.archive.TarReader;
 import com.tradevault.backup.archive.TarWriter;
 import com.tradevault.backup.pgp.BackupCipher;
@@ -15,7 +16,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +39,7 @@ final class BackupArchive {
     /** Writes manifest and snapshot, encrypted for {@code key}, into the new file {@code target} (mode 0600). */
     static void write(Path target, SealingKey key, Manifest manifest, Path snapshot, Progress progress)
             throws IOException {
-        Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(target);
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), BUFFER);
              OutputStream sealed = BackupCipher.encrypt(file, key);
              TarWriter tar = new TarWriter(sealed, Instant.parse(manifest.createdAt()))) {
@@ -98,7 +98,7 @@ final class BackupArchive {
         MessageDigest sha = sha256();
         try (InputStream in = new DigestInputStream(counting(content, "decrypting", size, progress), sha)) {
             if (out.isPresent()) {
-                Files.createFile(out.get(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                OwnerOnly.createFile(out.get());
                 try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.get()), BUFFER)) {
                     in.transferTo(o);
                 }

@@ -4,7 +4,7 @@ import com.tradevault.backup.pgp.BackupPassphrase;
 import com.tradevault.backup.pgp.KeyFiles;
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.backup.pgp.SealingKey;
-import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.key.KeyProblem;
 import com.tradevault.setup.key.KeyResolver;
 import java.io.IOException;
@@ -156,12 +156,8 @@ public final class BackupKeys {
         new SecureRandom().nextBytes(random);
         String text = Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n";
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            AtomicFiles.write(file, temp -> {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-            });
+            OwnerOnly.createFolders(file.toAbsolutePath().getParent());
+            OwnerOnly.writeAtomically(file, text);
         } catch (IOException e) {
             throw new KeyProblem("cannot write the backup passphrase file " + file + ": " + e.getMessage(),
                     "make its folder writable, or set backup.passphrase-file to a file you created");

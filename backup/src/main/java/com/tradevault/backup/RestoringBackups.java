@@ -2,6 +2,7 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.InterruptedRestore;
@@ -11,7 +12,6 @@ import com.tradevault.setup.db.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -184,7 +184,7 @@ public final class RestoringBackups {
 
     private static void prepareDirectory(Path dir) {
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnly.createFolders(dir);
         } catch (IOException e) {
             throw new BackupProblem(Outcome.FAILURE, "cannot create " + dir + ": " + e.getMessage(),
                     "create it and let the user running tradevault write to it");

@@ -2,6 +2,7 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.SealingKey;
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.db.DatabaseProblem;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,7 +154,7 @@ public final class TakingBackups {
 
     private static void prepare(Path dir) {
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnly.createFolders(dir);
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {

@@ -2,12 +2,12 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.OpeningDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -62,9 +62,9 @@ public final class VerifyingBackups {
     private Path workDir() {
         Path dataDir = opening.settings().dataDir();
         try {
-            Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnly.createFolders(dataDir);
             return Files.createTempDirectory(dataDir, ".verify-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    OwnerOnly.folderMode());
         } catch (IOException e) {
             throw new BackupProblem(Outcome.FAILURE, "cannot create a work folder in " + dataDir + ": " + e.getMessage(),
                     "make the data directory writable for the user running tradevault");

@@ -1,13 +1,12 @@
 package com.tradevault.app.dashboard;
 
-import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -34,17 +33,14 @@ public final class DashboardToken {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                OwnerOnly.restrict(file);
                 String text = Files.readString(file, StandardCharsets.UTF_8).strip();
                 if (text.length() >= 32) {
                     return new DashboardToken(text);
                 }
             }
             DashboardToken token = new DashboardToken(generate());
-            AtomicFiles.write(file, temp -> {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temp, token.value + "\n", StandardCharsets.UTF_8);
-            });
+            OwnerOnly.writeAtomically(file, token.value + "\n");
             return token;
         } catch (IOException e) {
             throw new TradevaultException(Outcome.FAILURE, "cannot read or create the dashboard token " + file + " ("

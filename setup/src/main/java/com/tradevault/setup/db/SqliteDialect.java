@@ -1,6 +1,7 @@
 package com.tradevault.setup.db;
 
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.key.DbKey;
@@ -9,7 +10,6 @@ import com.tradevault.setup.key.ResolvedKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -162,7 +162,7 @@ final class SqliteDialect implements Dialect {
     private static void prepareDirectory(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                OwnerOnly.createFolders(dir);
             }
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
             Files.delete(probe);

@@ -1,6 +1,7 @@
 package com.tradevault.setup.db;
 
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.key.DbKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ public final class SqliteFiles {
             if (encryption instanceof Keyed keyed) {
                 changeKey(temp, keyed);
             }
-            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            OwnerOnly.restrict(temp);
             AtomicFiles.fsync(temp);
             AtomicFiles.moveIntoPlace(temp, target);
         } finally {

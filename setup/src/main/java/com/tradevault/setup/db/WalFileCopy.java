@@ -1,13 +1,13 @@
 package com.tradevault.setup.db;
 
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,7 +100,7 @@ public final class WalFileCopy {
     }
 
     private static void copyBytes(Path from, Path to, long limit) throws IOException {
-        Files.createFile(to, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(to);
         try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE)) {
             long length = Math.min(limit, in.size());

@@ -1,6 +1,6 @@
 package com.tradevault.setup.key;
 
-import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.config.DbSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,12 +71,8 @@ public final class KeyResolver {
                     "move it away yourself if it is really not needed any more");
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            AtomicFiles.write(file, temp -> {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temp, key.revealFileText(), StandardCharsets.UTF_8);
-            });
+            OwnerOnly.createFolders(file.toAbsolutePath().getParent());
+            OwnerOnly.writeAtomically(file, key.revealFileText());
         } catch (IOException e) {
             throw new KeyProblem("cannot write key file " + file + ": " + e.getMessage(),
                     "make sure the folder " + file.getParent() + " is writable, or configure a key source yourself");

@@ -1,6 +1,7 @@
 package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
@@ -12,7 +13,6 @@ import com.tradevault.setup.key.ResolvedKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -85,7 +85,7 @@ public final class MigratingToSqlite {
             return;
         }
         try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            OwnerOnly.restrict(temp);
             AtomicFiles.fsync(temp);
             Files.move(temp, file);
             AtomicFiles.fsyncDirectory(file.getParent());

@@ -3,10 +3,9 @@ package com.tradevault.setup.migrate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,11 +82,7 @@ public record MigrationReport(String command, String source, String target, Stri
     /** Writes the JSON report atomically to {@code file} (mode 0600: it may quote ledger values). */
     public void writeTo(Path file) {
         try {
-            AtomicFiles.write(file, temp -> {
-                Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temp, json() + "\n", StandardCharsets.UTF_8);
-            });
+            OwnerOnly.writeAtomically(file, json() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report " + file, e);
         }
