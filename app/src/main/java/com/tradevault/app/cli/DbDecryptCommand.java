@@ -35,7 +35,7 @@ final class DbDecryptCommand implements Callable<Integer> {
         var opening = context.databases(common);
         LedgerEncryption.Result result = new LedgerEncryption(opening, context.keys()).decrypt(out.toAbsolutePath());
         spec.commandLine().getOut().println("Wrote a plaintext copy of " + opening.dialect().location() + " to "
-                + out.toAbsolutePath() + " (" + DbEncryptCommand.total(result) + " rows verified).");
+                + out.toAbsolutePath() + " (" + result.totalRows() + " rows verified).");
         spec.commandLine().getOut().println("It is NOT encrypted: delete it as soon as support is done.");
         return 0;
     }

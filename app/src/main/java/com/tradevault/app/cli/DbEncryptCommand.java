@@ -37,12 +37,8 @@ final class DbEncryptCommand implements Callable<Integer> {
             out.println("Keep a copy of it somewhere safe, away from this server: without it the ledger is unreadable.");
         }
         out.println("Encrypted ledger " + opening.dialect().location() + " with the key from " + source
-                + "; verified " + total(result) + " rows in " + result.rows().size() + " tables.");
+                + "; verified " + result.totalRows() + " rows in " + result.rows().size() + " tables.");
         out.println("Backups taken before now are still plaintext: take a new backup and delete the old ones.");
         return 0;
-    }
-
-    static long total(LedgerEncryption.Result result) {
-        return result.rows().values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -36,7 +36,7 @@ final class DbRekeyCommand implements Callable<Integer> {
         var opening = context.databases(common);
         LedgerEncryption.Result result = new LedgerEncryption(opening, context.keys()).rekey(newKeyFile.toAbsolutePath());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Re-keyed ledger " + opening.dialect().location() + "; verified " + DbEncryptCommand.total(result)
+        out.println("Re-keyed ledger " + opening.dialect().location() + "; verified " + result.totalRows()
                 + " rows in " + result.rows().size() + " tables.");
         out.println("Now point the key source at the new key: TRADEVAULT_DB_KEY_FILE or db.key-file = "
                 + newKeyFile.toAbsolutePath() + " (or replace the systemd credential db-key).");

@@ -49,7 +49,7 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
                 .run(dryRun, batchSize, ConsoleProgress.rowsForTerminal());
         MigrationReport report = result.report();
         PrintWriter out = spec.commandLine().getOut();
-        printReport(out, report, result.reportFile().toString());
+        MigrationSummary.print(out, report, result.reportFile().toString());
         report.failure(result.reportFile()).ifPresent(e -> {
             throw e;
         });
@@ -61,16 +61,5 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
                     + " (docs/postgres-upgrade.md).");
         }
         return 0;
-    }
-
-    static void printReport(PrintWriter out, MigrationReport report, String reportFile) {
-        out.println(report.command() + ": " + report.source() + " -> " + report.target());
-        report.lines().forEach(out::println);
-        if (MigrationReport.VERIFIED.equals(report.result())) {
-            out.println("Verified: " + report.rows() + " rows copied and compared in " + report.seconds() + " s ("
-                    + report.rowsPerSecond() + " rows/s).");
-        }
-        out.println("Report: " + reportFile);
-        out.flush();
     }
 }

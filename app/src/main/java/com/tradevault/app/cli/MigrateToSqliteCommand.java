@@ -46,7 +46,7 @@ final class MigrateToSqliteCommand implements Callable<Integer> {
         MigratingToSqlite.Result result = new MigratingToSqlite(context.databases(common), context.keys(),
                 context.clock()).run(source, target, batchSize, ConsoleProgress.rowsForTerminal());
         PrintWriter out = spec.commandLine().getOut();
-        MigrateToPostgresCommand.printReport(out, result.report(), result.reportFile().toString());
+        MigrationSummary.print(out, result.report(), result.reportFile().toString());
         result.report().failure(result.reportFile()).ifPresent(e -> {
             throw e;
         });

@@ -53,6 +53,11 @@ public final class LedgerEncryption {
      * @param rows      rows copied and verified, per table
      */
     public record Result(Optional<ResolvedKey> key, boolean generated, Map<String, Long> rows) {
+
+        /** The rows verified in all tables. */
+        public long totalRows() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** Encrypts a plaintext ledger in place under the configured key, generating one when none is configured. */
