@@ -9,6 +9,7 @@ import com.tradevault.backup.replica.ReplicaSession;
 import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.backup.replica.ReplicaStore;
 import com.tradevault.backup.replica.ReplicaStores;
+import com.tradevault.backup.replica.SftpAccess;
 import com.tradevault.backup.replica.Replicating;
 import com.tradevault.backup.replica.RestoringReplica;
 import com.tradevault.setup.Outcome;
@@ -102,7 +103,7 @@ class ReplicationTest {
 
     private static Replicating replicating(LedgerFixture f, ReplicaStore store) {
         return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
-                Duration.ofSeconds(10), 3), store, Clock.systemUTC());
+                Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC());
     }
 
     private static long orders(LedgerFixture f, Path ledger) throws Exception {

@@ -9,6 +9,7 @@ import com.tradevault.backup.replica.ReplicaSession;
 import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.backup.replica.ReplicaStore;
 import com.tradevault.backup.replica.ReplicaStores;
+import com.tradevault.backup.replica.SftpAccess;
 import com.tradevault.backup.replica.Replicating;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -176,7 +177,7 @@ class ReplicaCommandsTest {
     private String ship(int n) throws Exception {
         ReplicaStore store = ReplicaStores.at(url);
         try (ReplicaSession session = new Replicating(opening(), new ReplicaSettings(Optional.of(url),
-                Duration.ofHours(1), Duration.ofSeconds(10), 3), store, Clock.systemUTC()).start()) {
+                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC()).start()) {
             for (int i = 1; i <= n; i++) {
                 addKv("k" + (++added));
                 session.cycle();

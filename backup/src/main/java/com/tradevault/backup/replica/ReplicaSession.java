@@ -74,16 +74,23 @@ public final class ReplicaSession implements AutoCloseable {
         snapshot();
     }
 
-    /** Ships what was committed since the last cycle, and a snapshot when one is due. */
+    /**
+     * Ships what was committed since the last cycle, and a snapshot when one is due.
+     * If the replica cannot be written, the older read transaction is kept: the
+     * log cannot restart under it, so every frame not yet shipped is still there
+     * for the next cycle (the log grows meanwhile; the bot's writes go on).
+     */
     public void cycle() throws IOException, SQLException {
         Connection next = pin(db.connect());
         try {
             ship();
-        } finally {
-            Connection previous = reader;
-            reader = next;
-            endQuietly(previous);
+        } catch (IOException | RuntimeException e) {
+            endQuietly(next);
+            throw e;
         }
+        Connection previous = reader;
+        reader = next;
+        endQuietly(previous);
         if (position != null && position.frames() >= RESTART_AFTER_FRAMES) {
             restartLog();
         }
