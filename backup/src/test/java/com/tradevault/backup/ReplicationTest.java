@@ -101,12 +101,12 @@ class ReplicationTest {
         assertTrue(Files.notExists(to));
     }
 
-    private static Replicating replicating(LedgerFixture f, ReplicaStore store) {
+    static Replicating replicating(LedgerFixture f, ReplicaStore store) {
         return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
                 Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC());
     }
 
-    private static long orders(LedgerFixture f, Path ledger) throws Exception {
+    static long orders(LedgerFixture f, Path ledger) throws Exception {
         try (Database db = com.tradevault.setup.db.Dialect.forUrl("jdbc:sqlite:" + ledger).open(
                 f.db.withUrl("jdbc:sqlite:" + ledger), f.opening.key(), false);
              java.sql.Connection c = db.connect(); Statement s = c.createStatement();
