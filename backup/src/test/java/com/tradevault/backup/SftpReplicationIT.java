@@ -188,6 +188,20 @@ class SftpReplicationIT {
         assertTrue(changed.nextStep().contains("someone may be in the way: do not connect"), changed.nextStep());
     }
 
+    @Test
+    void aKeyTheServerDoesNotKnowIsRefused() throws Exception {
+        Path stranger = dir.resolve("stranger");
+        Processes.ok(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", stranger.toString()), Map.of(), null);
+        BackupProblem refused = assertThrows(BackupProblem.class, () -> ReplicaStores.at(sshd.url(link.port(),
+                dir.resolve("replica")), new SftpAccess(Optional.of(stranger), Optional.of(sshd.knownHostsFor(
+                link.port())), Duration.ofSeconds(5))).generations());
+        assertEquals(Outcome.BAD_USAGE, refused.outcome());
+        assertEquals("the SFTP server 127.0.0.1:" + link.port() + " refused the key replica.ssh-key for user "
+                + sshd.user(), refused.getMessage());
+        assertEquals("add the public key (the .pub file beside the private key) to ~" + sshd.user()
+                + "/.ssh/authorized_keys on the server", refused.nextStep());
+    }
+
     private String otherHostKey() throws Exception {
         Path key = dir.resolve("other_host");
         Processes.ok(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()), Map.of(), null);
