@@ -172,6 +172,20 @@ class ReplicaCommandsTest {
     }
 
     @Test
+    void replicateRefusesAKeyWithAPassphraseWithoutEchoingIt() throws Exception {
+        Path key = dir.resolve("id_locked");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "hunter2-passphrase", "-f",
+                key.toString()).redirectErrorStream(true).start();
+        assertEquals(0, keygen.waitFor());
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        assertSftpRefused("replica.url = \"sftp://backup@example.org:22/srv/tradevault\"\nreplica.ssh-key = \"" + key
+                + "\"\nreplica.known-hosts = \"" + knownHosts + "\"\n", "error: replica.ssh-key " + key + " holds no"
+                + " private key the replicator can use (it must be an unencrypted OpenSSH or PEM private key: ed25519,"
+                + " ecdsa or rsa, without a passphrase)\nnext: generate one with ssh-keygen -t ed25519 -N '' -f " + key
+                + ".new and point replica.ssh-key at it (docs/backup-restore.md, 'Replicating to an SFTP server')\n");
+    }
+
+    @Test
     void replicateRefusesAnSftpUrlItCannotUse() throws Exception {
         String next = "next: set replica.url to a folder, e.g. file:///mnt/offsite/tradevault, or an SFTP server, e.g."
                 + " sftp://tradevault@backup.example.org:22/srv/tradevault-replica (docs/backup-restore.md)\n";
