@@ -49,13 +49,28 @@ final class SftpConnection implements AutoCloseable {
     /** Runs {@code work}, on a fresh connection once more if the first attempt lost the connection. */
     synchronized <T> T run(Work<T> work) throws IOException {
         try {
-            return work.on(open());
-        } catch (SftpException answer) {
-            throw new IOException("the server answered " + SftpConstants.getStatusName(answer.getStatus()) + " ("
-                    + answer.getMessage() + ")" + (mayBeDiskFull(answer) ? ": is its disk full?" : ""), answer);
+            return answered(work);
+        } catch (SftpAnswer answer) {
+            throw answer;
         } catch (IOException dropped) {
             closeQuietly();
+            return answered(work);
+        }
+    }
+
+    /** The server's own refusal of an operation: not a dropped connection, so not tried again. */
+    private static final class SftpAnswer extends IOException {
+        SftpAnswer(SftpException e) {
+            super("the server answered " + SftpConstants.getStatusName(e.getStatus()) + " (" + e.getMessage() + ")"
+                    + (mayBeDiskFull(e) ? ": is its disk full?" : ""), e);
+        }
+    }
+
+    private <T> T answered(Work<T> work) throws IOException {
+        try {
             return work.on(open());
+        } catch (SftpException e) {
+            throw new SftpAnswer(e);
         }
     }
 
