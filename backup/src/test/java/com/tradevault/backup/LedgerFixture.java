@@ -170,6 +170,12 @@ final class LedgerFixture {
     static void commitUntilStopped(LedgerFixture f, AtomicBoolean stop,
                                    AtomicLong committed,
                                    AtomicReference<Throwable> failed) {
+        commitUntilStopped(f, stop, committed, failed, new AtomicLong());
+    }
+
+    /** As above, keeping the slowest commit's time (nanoseconds) in {@code slowest}. */
+    static void commitUntilStopped(LedgerFixture f, AtomicBoolean stop, AtomicLong committed,
+                                   AtomicReference<Throwable> failed, AtomicLong slowest) {
         try (Database db = f.opening.openExisting()) {
             db.transaction(c -> {
                 try (Statement s = c.createStatement()) {
@@ -179,10 +185,12 @@ final class LedgerFixture {
             });
             while (!stop.get()) {
                 long id = committed.get() + 1;
+                long start = System.nanoTime();
                 db.transaction(c -> {
                     addTrade(c, id);
                     return null;
                 });
+                slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
                 committed.set(id);
             }
         } catch (Throwable e) {

@@ -9,6 +9,7 @@ import com.tradevault.backup.replica.ReplicaSession;
 import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.backup.replica.ReplicaStore;
 import com.tradevault.backup.replica.ReplicaStores;
+import com.tradevault.backup.replica.SftpAccess;
 import com.tradevault.backup.replica.Replicating;
 import com.tradevault.backup.replica.RestoringReplica;
 import com.tradevault.setup.Outcome;
@@ -100,12 +101,12 @@ class ReplicationTest {
         assertTrue(Files.notExists(to));
     }
 
-    private static Replicating replicating(LedgerFixture f, ReplicaStore store) {
+    static Replicating replicating(LedgerFixture f, ReplicaStore store) {
         return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
-                Duration.ofSeconds(10), 3), store, Clock.systemUTC());
+                Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC());
     }
 
-    private static long orders(LedgerFixture f, Path ledger) throws Exception {
+    static long orders(LedgerFixture f, Path ledger) throws Exception {
         try (Database db = com.tradevault.setup.db.Dialect.forUrl("jdbc:sqlite:" + ledger).open(
                 f.db.withUrl("jdbc:sqlite:" + ledger), f.opening.key(), false);
              java.sql.Connection c = db.connect(); Statement s = c.createStatement();

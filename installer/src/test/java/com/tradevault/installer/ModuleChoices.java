@@ -20,9 +20,7 @@ final class ModuleChoices {
     /** Found by jdeps in code paths the product never takes. */
     static final Map<String, String> LEFT_OUT = Map.of(
             "java.desktop", "java.beans in Typesafe Config's ConfigBeanFactory and Flyway's bean helper, java.awt.Point"
-                    + " in PostgreSQL's PGpoint: none used; would add 12 MB",
-            "java.rmi", "RMI over Unix sockets (org.newsclub.net.unix.rmi) in junixsocket-common: systemd's notify"
-                    + " protocol needs only its datagram sockets, proven under a real systemd by UnderRealSystemdIT");
+                    + " in PostgreSQL's PGpoint: none used; would add 12 MB");
 
     private ModuleChoices() {
     }

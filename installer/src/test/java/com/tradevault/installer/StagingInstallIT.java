@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** install.sh into a staging root: every file, owner and mode; re-runs and upgrades. */
 class StagingInstallIT {
@@ -199,12 +201,13 @@ class StagingInstallIT {
         assertTrue(r.output().contains("  ssh -N -L 8780:127.0.0.1:8780 USER@THIS-SERVER\n"), r.toString());
     }
 
-    @Test
-    void aConfiguredReplicaUrlEnablesTheReplicator() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///var/backups/tradevault-replica",
+            "sftp://tradevault@backup.example.org:22/srv/tradevault-replica"})
+    void aConfiguredReplicaUrlEnablesTheReplicator(String url) throws Exception {
         StagingRoot s = new StagingRoot(dir);
         Files.createDirectories(s.path("/etc/tradevault"));
-        Files.writeString(s.path("/etc/tradevault/tradevault.conf"),
-                "replica.url = \"file:///var/backups/tradevault-replica\"\n");
+        Files.writeString(s.path("/etc/tradevault/tradevault.conf"), "replica.url = \"" + url + "\"\n");
         Shell.Result r = s.install();
 
         assertEquals(0, r.exitCode(), r.toString());

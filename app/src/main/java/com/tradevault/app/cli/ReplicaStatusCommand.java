@@ -43,7 +43,7 @@ final class ReplicaStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReplicaSettings settings = context.replicaSettings(common);
-        var store = ReplicaStores.at(settings.url().orElseThrow(ReplicateCommand::noUrl));
+        var store = ReplicaStores.at(settings.url().orElseThrow(ReplicateCommand::noUrl), settings.sftp());
         Path ledger = context.databases(common).dialect().file().orElseThrow(Replicating::postgres);
         ReplicaStatus s = ReplicaStatus.of(store, ledger, context.clock());
         boolean over = s.lagSeconds() > settings.maxLag().toSeconds();

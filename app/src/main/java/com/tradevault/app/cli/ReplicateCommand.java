@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "replicate", description = {
         "Ship the SQLite ledger's committed WAL frames to replica.url as they are committed (every 200 ms),",
         "still encrypted, as authenticated numbered segments, with a fresh snapshot every replica.snapshot-interval.",
-        "Runs until stopped (tradevault-replicate.service); each start begins a new generation. Never blocks the bot."})
+        "Runs until stopped (tradevault-replicate.service); each start begins a new generation. Never blocks the bot;",
+        "while the replica cannot be written (network cut, full disk) it says so once, retries and catches up."})
 final class ReplicateCommand implements Callable<Integer> {
 
     static final Duration POLL = Duration.ofMillis(200);
@@ -39,22 +40,21 @@ final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReplicaSettings settings = context.replicaSettings(common);
-        ReplicaStore store = ReplicaStores.at(settings.url().orElseThrow(ReplicateCommand::noUrl));
+        ReplicaStore store = ReplicaStores.at(settings.url().orElseThrow(ReplicateCommand::noUrl), settings.sftp());
         Replicating replicating = new Replicating(context.databases(common), settings, store, context.clock());
         PrintWriter out = spec.commandLine().getOut();
-        try (ReplicaSession session = replicating.start()) {
+        try (store; ReplicaSession session = replicating.start()) {
             out.println("Replicating to " + store.location() + ", generation " + session.generation()
                     + " (snapshot shipped). Stop with Ctrl-C or systemctl stop tradevault-replicate.");
-            while (!Thread.currentThread().isInterrupted()) {
-                session.cycle();
-                Thread.sleep(POLL.toMillis());
-            }
+            new Retrying(store.location(), spec.commandLine().getErr(), context.clock()).loop(session::cycle, POLL);
         }
         return 0;
     }
 
     static BackupProblem noUrl() {
         return new BackupProblem(Outcome.BAD_USAGE, "replica.url is not set", "set it in the configuration file to a"
-                + " folder, e.g. replica.url = \"file:///mnt/offsite/tradevault\" (docs/backup-restore.md)");
+                + " folder, e.g. replica.url = \"file:///mnt/offsite/tradevault\", or an SFTP server, e.g."
+                + " replica.url = \"sftp://tradevault@backup.example.org:22/srv/tradevault-replica\""
+                + " (docs/backup-restore.md)");
     }
 }

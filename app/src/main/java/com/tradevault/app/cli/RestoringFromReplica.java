@@ -33,7 +33,7 @@ final class RestoringFromReplica {
                             + " file:///mnt/offsite/tradevault' (docs/backup-restore.md)");
         }
         RestoringReplica.Report r = new RestoringReplica(context.databases(common), context.clock())
-                .restore(ReplicaStores.at(url), time(at), to);
+                .restore(ReplicaStores.at(url, context.replicaSettings(common).sftp()), time(at), to);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Restored " + r.restored() + " from the replica " + url + " as of " + r.point() + " ("
                 + r.segments() + " segments replayed on the snapshot, every one authenticated; integrity check passed, "

@@ -9,6 +9,7 @@ import com.tradevault.backup.replica.ReplicaSession;
 import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.backup.replica.ReplicaStore;
 import com.tradevault.backup.replica.ReplicaStores;
+import com.tradevault.backup.replica.SftpAccess;
 import com.tradevault.backup.replica.Replicating;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -137,17 +138,74 @@ class ReplicaCommandsTest {
         CliRun r = CliRun.of(env, "replicate");
         assertEquals(2, r.exitCode());
         assertEquals("error: replica.url is not set\nnext: set it in the configuration file to a folder, e.g."
-                + " replica.url = \"file:///mnt/offsite/tradevault\" (docs/backup-restore.md)\n", r.err());
+                + " replica.url = \"file:///mnt/offsite/tradevault\", or an SFTP server, e.g. replica.url ="
+                + " \"sftp://tradevault@backup.example.org:22/srv/tradevault-replica\" (docs/backup-restore.md)\n",
+                r.err());
     }
 
     @Test
-    void replicateRefusesAnSftpUrlItCannotServeYet() throws Exception {
-        Files.writeString(config, "replica.url = \"sftp://backup@example.org:22/tradevault\"\n");
+    void replicateRefusesAnSftpUrlWithoutAKeyOrKnownHosts() throws Exception {
+        String sftp = "replica.url = \"sftp://backup@example.org:22/srv/tradevault\"\n";
+        assertSftpRefused(sftp, "error: replica.url is an sftp:// URL but replica.ssh-key is not set\nnext: generate a"
+                + " key for the replicator: ssh-keygen -t ed25519 -N '' -f /etc/tradevault/replica/id_ed25519, set"
+                + " replica.ssh-key to it and add the .pub file to the server's authorized_keys (docs/backup-restore.md,"
+                + " 'Replicating to an SFTP server')\n");
+        Path key = dir.resolve("id_ed25519");
+        assertSftpRefused(sftp + "replica.ssh-key = \"" + key + "\"\n", "error: replica.url is an sftp:// URL but"
+                + " replica.known-hosts is not set: the server's host key cannot be checked\nnext: write the server's"
+                + " host key to a file (ssh-keyscan -p PORT HOST > /etc/tradevault/replica/known_hosts), compare its"
+                + " fingerprint (ssh-keygen -lf) with the one the server's owner gives you, and set replica.known-hosts"
+                + " to it (docs/backup-restore.md, 'Replicating to an SFTP server')\n");
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        String both = sftp + "replica.ssh-key = \"" + key + "\"\nreplica.known-hosts = \"" + knownHosts + "\"\n";
+        assertSftpRefused(both, "error: replica.ssh-key " + key + " does not exist\nnext: check the path in the"
+                + " configuration (docs/backup-restore.md, 'Replicating to an SFTP server')\n");
+        Files.writeString(key, "not a key\n");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertSftpRefused(both, "error: replica.ssh-key " + key + " can be read by others (rw-r--r--); a private key"
+                + " must be readable by its owner alone\nnext: chmod 600 " + key + "\n");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertSftpRefused(both, "error: replica.ssh-key " + key + " holds no private key the replicator can use (it"
+                + " must be an unencrypted OpenSSH or PEM private key: ed25519, ecdsa or rsa, without a passphrase)\n"
+                + "next: generate one with ssh-keygen -t ed25519 -N '' -f " + key + ".new and point replica.ssh-key at"
+                + " it (docs/backup-restore.md, 'Replicating to an SFTP server')\n");
+    }
+
+    @Test
+    void replicateRefusesAKeyWithAPassphraseWithoutEchoingIt() throws Exception {
+        Path key = dir.resolve("id_locked");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "hunter2-passphrase", "-f",
+                key.toString()).redirectErrorStream(true).start();
+        assertEquals(0, keygen.waitFor());
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        assertSftpRefused("replica.url = \"sftp://backup@example.org:22/srv/tradevault\"\nreplica.ssh-key = \"" + key
+                + "\"\nreplica.known-hosts = \"" + knownHosts + "\"\n", "error: replica.ssh-key " + key + " holds no"
+                + " private key the replicator can use (it must be an unencrypted OpenSSH or PEM private key: ed25519,"
+                + " ecdsa or rsa, without a passphrase)\nnext: generate one with ssh-keygen -t ed25519 -N '' -f " + key
+                + ".new and point replica.ssh-key at it (docs/backup-restore.md, 'Replicating to an SFTP server')\n");
+    }
+
+    @Test
+    void replicateRefusesAnSftpUrlItCannotUse() throws Exception {
+        String next = "next: set replica.url to a folder, e.g. file:///mnt/offsite/tradevault, or an SFTP server, e.g."
+                + " sftp://tradevault@backup.example.org:22/srv/tradevault-replica (docs/backup-restore.md)\n";
+        assertSftpRefused("replica.url = \"sftp://example.org/srv/r\"\n", "error: replica.url 'sftp://example.org/srv/r'"
+                + " cannot be used: an sftp:// URL needs a user and a host: sftp://user@host:port/path\n" + next);
+        assertSftpRefused("replica.url = \"sftp://backup:hunter2@example.org/srv/r\"\n", "error: replica.url"
+                + " 'sftp://backup:(hidden)@example.org/srv/r' cannot be used: it holds a password; the replicator logs"
+                + " in with the key file replica.ssh-key only\n" + next);
+        assertSftpRefused("replica.url = \"sftp://backup@example.org:22\"\n", "error: replica.url"
+                + " 'sftp://backup@example.org:22' cannot be used: it needs an absolute folder on the server after the"
+                + " host, e.g. /srv/tradevault-replica\n" + next);
+        assertSftpRefused("replica.url = \"s3://bucket/r\"\n", "error: replica.url 's3://bucket/r' cannot be used:"
+                + " only file:///absolute/folder and sftp://user@host:port/absolute/path URLs are supported\n" + next);
+    }
+
+    private void assertSftpRefused(String configText, String err) throws Exception {
+        Files.writeString(config, configText);
         CliRun r = CliRun.of(env, "replicate", "--config", config.toString());
-        assertEquals(2, r.exitCode());
-        assertEquals("error: replica.url 'sftp://backup@example.org:22/tradevault' cannot be used: sftp:// replicas are"
-                + " not supported by this version yet\nnext: set replica.url to a folder, e.g."
-                + " file:///mnt/offsite/tradevault (docs/backup-restore.md)\n", r.err());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(err, r.err());
     }
 
     @Test
@@ -176,7 +234,7 @@ class ReplicaCommandsTest {
     private String ship(int n) throws Exception {
         ReplicaStore store = ReplicaStores.at(url);
         try (ReplicaSession session = new Replicating(opening(), new ReplicaSettings(Optional.of(url),
-                Duration.ofHours(1), Duration.ofSeconds(10), 3), store, Clock.systemUTC()).start()) {
+                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC()).start()) {
             for (int i = 1; i <= n; i++) {
                 addKv("k" + (++added));
                 session.cycle();

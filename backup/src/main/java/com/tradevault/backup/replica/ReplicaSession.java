@@ -37,6 +37,8 @@ public final class ReplicaSession implements AutoCloseable {
     private long lastSegment;
     private Instant lastSnapshot;
     private long restarts;
+    /** A segment read under the write lock and not yet stored: stored before anything else. */
+    private ReplicaFile pending;
 
     ReplicaSession(Database db, Path ledger, ReplicaStore store, ReplicaKey key, String generation,
                    Duration snapshotInterval, Clock clock) {
@@ -74,16 +76,23 @@ public final class ReplicaSession implements AutoCloseable {
         snapshot();
     }
 
-    /** Ships what was committed since the last cycle, and a snapshot when one is due. */
+    /**
+     * Ships what was committed since the last cycle, and a snapshot when one is due.
+     * If the replica cannot be written, the older read transaction is kept: the
+     * log cannot restart under it, so every frame not yet shipped is still there
+     * for the next cycle (the log grows meanwhile; the bot's writes go on).
+     */
     public void cycle() throws IOException, SQLException {
         Connection next = pin(db.connect());
         try {
             ship();
-        } finally {
-            Connection previous = reader;
-            reader = next;
-            endQuietly(previous);
+        } catch (IOException | RuntimeException e) {
+            endQuietly(next);
+            throw e;
         }
+        Connection previous = reader;
+        reader = next;
+        endQuietly(previous);
         if (position != null && position.frames() >= RESTART_AFTER_FRAMES) {
             restartLog();
         }
@@ -95,10 +104,12 @@ public final class ReplicaSession implements AutoCloseable {
     /**
      * Lets the log restart, which the replicator's ever-present reader
      * otherwise prevents under a steady stream of commits: with the write lock
-     * held for a moment (the bot's next commit waits), ships the last frames,
-     * lets go of its reader and checkpoints; the next commit then starts the
-     * log afresh, and every frame of the old one was shipped. If a reader of
-     * the bot's keeps the checkpoint from finishing, the log simply goes on.
+     * held for a moment (the bot's next commit waits), reads the last frames
+     * into memory, lets go of its reader and checkpoints; the next commit then
+     * starts the log afresh. The frames read are stored after the lock is let
+     * go (no network while the bot waits), and kept in memory until they are.
+     * If a reader of the bot's keeps the checkpoint from finishing, the log
+     * simply goes on.
      */
     private void restartLog() throws IOException, SQLException {
         try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
@@ -106,7 +117,7 @@ public final class ReplicaSession implements AutoCloseable {
                 return;
             }
             try {
-                ship();
+                pending = collect();
                 endQuietly(reader);
                 reader = null;
                 Connection next = db.connect();
@@ -118,13 +129,21 @@ public final class ReplicaSession implements AutoCloseable {
                 w.execute("COMMIT");
             }
         }
+        storePending();
     }
 
     private void ship() throws IOException {
+        storePending();
+        pending = collect();
+        storePending();
+    }
+
+    /** The frames committed since the last position, as the next segment (null: none); moves the position past them. */
+    private ReplicaFile collect() throws IOException {
         Optional<WalLog.Position> head = WalLog.start(wal);
         if (head.isEmpty()) {
             position = null;
-            return;
+            return null;
         }
         if (position == null || !position.sameIncarnation(head.get().salt())) {
             restarts += position == null ? 0 : 1;
@@ -132,14 +151,22 @@ public final class ReplicaSession implements AutoCloseable {
         }
         WalLog.Read read = WalLog.after(wal, position);
         if (read.count() == 0) {
-            return;
+            return null;
         }
         pageSize = position.pageSize();
         ReplicaFile segment = new ReplicaFile(ReplicaFile.SEGMENT, generation, lastSegment + 1, clock.instant(),
                 pageSize, read.frames());
-        store.write(generation, segment.name(), segment.seal(key));
-        lastSegment++;
         position = read.after();
+        return segment;
+    }
+
+    private void storePending() throws IOException {
+        if (pending == null) {
+            return;
+        }
+        store.write(generation, pending.name(), pending.seal(key));
+        lastSegment = pending.index();
+        pending = null;
         writeStatus();
     }
 

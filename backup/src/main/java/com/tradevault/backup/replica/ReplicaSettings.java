@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param snapshotInterval how often a fresh snapshot is shipped
  * @param maxLag           the lag over which {@code replica status} reports a problem
  * @param keepGenerations  how many generations (a snapshot and its segments) are kept
+ * @param sftp             the key, known hosts and timeout of an {@code sftp://} replica
  */
-public record ReplicaSettings(Optional<String> url, Duration snapshotInterval, Duration maxLag, int keepGenerations) {
+public record ReplicaSettings(Optional<String> url, Duration snapshotInterval, Duration maxLag, int keepGenerations,
+                              SftpAccess sftp) {
 
     /** Reads and checks the {@code replica} section, failing with every problem at once. */
     public static ReplicaSettings from(Config config) {
@@ -22,7 +24,9 @@ public record ReplicaSettings(Optional<String> url, Duration snapshotInterval, D
         ReplicaSettings settings = new ReplicaSettings(url.isEmpty() ? Optional.empty() : Optional.of(url),
                 reader.durationBetween("replica.snapshot-interval", Duration.ofMinutes(1), Duration.ofDays(7)),
                 reader.durationBetween("replica.max-lag", Duration.ofSeconds(1), Duration.ofDays(1)),
-                reader.intBetween("replica.retention.generations", 1, 1000));
+                reader.intBetween("replica.retention.generations", 1, 1000),
+                new SftpAccess(reader.optionalPath("replica.ssh-key"), reader.optionalPath("replica.known-hosts"),
+                        reader.durationBetween("replica.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10))));
         reader.throwIfProblems();
         return settings;
     }

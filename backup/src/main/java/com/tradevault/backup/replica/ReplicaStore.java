@@ -10,7 +10,7 @@ import java.util.Optional;
  * written atomically (a reader sees a whole file or none). One adapter per
  * kind of {@code replica.url}.
  */
-public interface ReplicaStore {
+public interface ReplicaStore extends AutoCloseable {
 
     /** The generations, oldest first (their names sort by time). */
     List<String> generations() throws IOException;
@@ -35,4 +35,9 @@ public interface ReplicaStore {
 
     /** The store's location, for messages (never a secret). */
     String location();
+
+    /** Lets go of a connection, if the store holds one. */
+    @Override
+    default void close() {
+    }
 }

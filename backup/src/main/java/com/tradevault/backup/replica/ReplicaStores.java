@@ -12,8 +12,13 @@ public final class ReplicaStores {
     private ReplicaStores() {
     }
 
-    /** The store at {@code url}; a URL of an unsupported kind is refused with the kinds that work. */
+    /** The folder store at a {@code file://} URL (no SSH settings needed). */
     public static ReplicaStore at(String url) {
+        return at(url, SftpAccess.NONE);
+    }
+
+    /** The store at {@code url}; a URL of an unsupported kind is refused with the kinds that work. */
+    public static ReplicaStore at(String url, SftpAccess access) {
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -24,13 +29,29 @@ public final class ReplicaStores {
             return new FolderStore(Path.of(uri.getPath()).toAbsolutePath().normalize());
         }
         if ("sftp".equals(uri.getScheme())) {
-            throw badUrl(url, "sftp:// replicas are not supported by this version yet");
+            return new SftpStore(sftpUrl(url, uri), SftpKeys.checked(access));
         }
-        throw badUrl(url, "only file:///absolute/folder URLs are supported");
+        throw badUrl(url, "only file:///absolute/folder and sftp://user@host:port/absolute/path URLs are supported");
+    }
+
+    private static SftpStore.Url sftpUrl(String url, URI uri) {
+        if (uri.getHost() == null || uri.getUserInfo() == null || uri.getUserInfo().isEmpty()) {
+            throw badUrl(url, "an sftp:// URL needs a user and a host: sftp://user@host:port/path");
+        }
+        if (uri.getUserInfo().contains(":")) {
+            throw badUrl(url, "it holds a password; the replicator logs in with the key file replica.ssh-key only");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        if (path.isEmpty() || path.contains("/../") || path.endsWith("/..")) {
+            throw badUrl(url, "it needs an absolute folder on the server after the host, e.g. /srv/tradevault-replica");
+        }
+        return new SftpStore.Url(uri.getUserInfo(), uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort(), path);
     }
 
     private static BackupProblem badUrl(String url, String why) {
-        return new BackupProblem(Outcome.BAD_USAGE, "replica.url '" + url + "' cannot be used: " + why,
-                "set replica.url to a folder, e.g. file:///mnt/offsite/tradevault (docs/backup-restore.md)");
+        String shown = url.replaceAll("://([^:@/]*):[^@/]*@", "://$1:(hidden)@");
+        return new BackupProblem(Outcome.BAD_USAGE, "replica.url '" + shown + "' cannot be used: " + why,
+                "set replica.url to a folder, e.g. file:///mnt/offsite/tradevault, or an SFTP server, e.g."
+                        + " sftp://tradevault@backup.example.org:22/srv/tradevault-replica (docs/backup-restore.md)");
     }
 }
