@@ -24,6 +24,7 @@ import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.app.retention.FoldingHistory;
+import com.tradevault.backup.replica.ReplicaCoverage;
 import com.tradevault.app.retention.RetentionSettings;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupSettings;
@@ -100,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
             try (InstanceLock lock = db.dialect().lockForWriting(db);
                  BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups));
                  CompactingWhileRunning folding = CompactingWhileRunning.start(new FoldingHistory(JdbcLedgers.on(db),
-                         retention, new BackupCatalog(backups.dir()), context.clock()), retention.interval())) {
+                         retention, new BackupCatalog(backups.dir()), ReplicaCoverage.verifiedPointsOf(
+                                 context.replicaSettings(common), opening), context.clock()), retention.interval())) {
                 trade(config, reconcile, db, limit, crashPoints, new Alerting(alerts, backups));
             }
         }
