@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * that did not settle or found what a human must look at, the exchange down
  * longer than {@code alerts.exchange-down-after}, no backup for longer than
  * {@code alerts.backup-overdue-after}, free disk below
- * {@code alerts.min-free-disk}, a restart after a crash; and the daily summary.
+ * {@code alerts.min-free-disk}, the replica behind by more than
+ * {@code replica.max-lag} (checked every {@link ReplicaLagCheck#EVERY}), a
+ * restart after a crash; and the daily summary.
  */
 public final class Watching implements BotWatch, Reconciliation.ReportHook {
 
@@ -47,6 +49,7 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
     private final Path dataDir;
     private final BackupCatalog backups;
     private final DailySummary summary;
+    private ReplicaLagCheck replica = ReplicaLagCheck.NONE;
     private Instant exchangeDownSince;
     private String exchangeWhy = "";
 
@@ -59,6 +62,12 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
         this.dataDir = dataDir;
         this.backups = new BackupCatalog(backupDir);
         this.summary = new DailySummary(settings.dailySummaryAt(), clock, backups);
+    }
+
+    /** Watches the replica's lag too (in the scan's own transaction, when a check is due). */
+    public Watching watchingReplica(ReplicaLagCheck check) {
+        this.replica = check;
+        return this;
     }
 
     @Override
@@ -101,13 +110,23 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
 
     @Override
     public void scanned() {
+        Optional<Alert> replicaLag = replica.due();
         safely("the conditions", s -> {
             coverage(s);
             exchange(s);
             disk(s);
             backup(s);
+            replicaLag.ifPresent(a -> raiseOrRecover(s, a));
             summary.sendIfDue(s, raising);
         });
+    }
+
+    private void raiseOrRecover(LedgerSession s, Alert alert) {
+        if (alert.state() == Alert.State.RECOVERED) {
+            raising.recover(s, alert);
+        } else {
+            raising.raise(s, alert);
+        }
     }
 
     @Override
