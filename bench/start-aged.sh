@@ -22,7 +22,7 @@ stats() { sort -n | awk '{ a[NR] = $1 } END { printf "%.3f (%.3f to %.3f)", a[in
 status_once() { local s; s=$(ms); "$1/bin/tradevault" status >/dev/null 2>&1; echo $(($(ms) - s)); }
 floor_once() { local s; s=$(ms); "$1/runtime/bin/java" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version >/dev/null 2>&1; echo $(($(ms) - s)); }
 first_scan_once() {
-  local s log=$work/run.log; s=$(ms)
+  local s log=$work/run.log; rm -f "$log"; : >"$log"; s=$(ms)
   ( exec "$1/bin/tradevault" run --for 60s >"$log" 2>&1 ) & local pid=$!
   until grep -q "trading BTCUSDT every" "$log"; do sleep 0.01; kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }; done
   echo $(($(ms) - s)); kill -TERM $pid; wait $pid || true
