@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 public final class ReplicaLagCheck {
 
     /** The least time between two reads of the replica's position. */
-    public static final Duration EVERY = Duration.ofSeconds(10);
+    public static final Duration EVERY = Watching.SLOW_CHECKS_EVERY;
     /** No replica configured: nothing is ever checked. */
     public static final ReplicaLagCheck NONE = new ReplicaLagCheck(null, Duration.ZERO, Clock.systemUTC());
 
