@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a command's start goes, in one JVM: reading the configuration, opening the ledger, the
- * first schema check (Flyway) and a second one. Usage: java -cp CP StartPhases.java
+ * first schema check (one query of flyway_schema_history when the ledger is current, Flyway
+ * otherwise) and a second one. Usage: java -cp CP StartPhases.java
  * (TRADEVAULT_DATA_DIR and TRADEVAULT_DB_KEY in the env, the ledger set up).
  */
 public class StartPhases {

@@ -20,6 +20,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,6 +103,60 @@ class ReplicationTest {
         assertTrue(missing.getMessage().contains(" is missing (segment 3 follows); nothing was restored"),
                 missing.getMessage());
         assertTrue(Files.notExists(to));
+    }
+
+    @Test
+    void everySnapshotBeginsAGenerationAndOnlyTheNewestAreKeptYetRestoreAtWorksWithinThem() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        long initial = orders(f, f.ledger());
+        ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
+        Clock clock = new Clock() {
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        List<Instant> rounds = new ArrayList<>();
+        List<String> made = new ArrayList<>();
+        try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
+                Duration.ofMinutes(10), Duration.ofSeconds(10), 3, SftpAccess.NONE), store, clock).start()) {
+            made.add(session.generation());
+            for (int round = 0; round < 6; round++) {
+                f.addTrades(2);
+                session.cycle();
+                rounds.add(now.get());
+                if (!made.contains(session.generation())) {
+                    made.add(session.generation());
+                }
+                now.set(now.get().plus(Duration.ofMinutes(10)));
+            }
+        }
+
+        assertEquals(6, made.size(), "a generation per snapshot: " + made);
+        assertEquals(made.subList(3, 6), store.generations(), "the three newest are kept, the rest deleted");
+        RestoringReplica restoring = new RestoringReplica(f.opening, Clock.systemUTC());
+        assertEquals(initial + 12, restoredOrders(f, restoring, store, Optional.empty(), "newest"));
+        assertEquals(initial + 8, restoredOrders(f, restoring, store, Optional.of(rounds.get(3)), "at3"));
+        assertEquals(initial + 10, restoredOrders(f, restoring, store, Optional.of(rounds.get(4)), "at4"));
+        BackupProblem gone = assertThrows(BackupProblem.class, () -> restoring.restore(store,
+                Optional.of(rounds.get(2)), Optional.of(dir.resolve("at2").resolve("tradevault.db"))));
+        assertEquals("the replica " + store.location() + " holds no snapshot taken at or before " + rounds.get(2),
+                gone.getMessage());
+    }
+
+    private static long restoredOrders(LedgerFixture f, RestoringReplica restoring, ReplicaStore store,
+                                       Optional<Instant> at, String name) throws Exception {
+        Path to = f.dir.resolve(name).resolve("tradevault.db");
+        restoring.restore(store, at, Optional.of(to));
+        return orders(f, to);
     }
 
     static Replicating replicating(LedgerFixture f, ReplicaStore store) {

@@ -1,6 +1,7 @@
 package com.tradevault.app.alerts;
 
 import com.tradevault.app.trading.Position;
+import com.tradevault.backup.replica.ReplicaStatus;
 import com.tradevault.setup.config.Durations;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,30 @@ public final class Conditions {
     public static Alert diskOk(String where, long free) {
         return Alert.recovered("disk-low", "disk-ok", "Free disk space is back under " + where, mib(free) + " free.");
     }
+
+    static Alert replicaLagging(ReplicaStatus s, Duration maxLag) {
+        return Alert.raised("replica-lag", "replica-lag", Severity.WARNING,
+                "The replica is " + s.lagSeconds() + " s behind the ledger",
+                "Over replica.max-lag (" + Durations.format(maxLag) + "): " + s.lagBytes() + " bytes of committed log"
+                        + " not shipped; the last shipped at " + s.lastShipped() + " (generation " + s.generation()
+                        + ", segment " + s.lastSegment() + "). A lost disk now loses more than the replica promises.",
+                REPLICA_STEP);
+    }
+
+    static Alert replicaUnreadable(String why, Duration maxLag) {
+        return Alert.raised("replica-lag", "replica-lag", Severity.WARNING, "The replica cannot be checked",
+                why + ". Its lag cannot be shown to be within replica.max-lag (" + Durations.format(maxLag) + ").",
+                REPLICA_STEP);
+    }
+
+    static Alert replicaCaughtUp(ReplicaStatus s) {
+        return Alert.recovered("replica-lag", "replica-ok", "The replica has caught up",
+                "It is " + s.lagSeconds() + " s and " + s.lagBytes() + " bytes behind (generation " + s.generation()
+                        + ", segment " + s.lastSegment() + ").");
+    }
+
+    private static final String REPLICA_STEP = "run 'tradevault replica status'; check 'systemctl status"
+            + " tradevault-replicate' and 'journalctl -u tradevault-replicate', and that replica.url is reachable";
 
     public static Alert restartedAfterCrash() {
         return Alert.notice("restart-after-crash", "restarted-after-crash", Severity.WARNING,

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * that did not settle or found what a human must look at, the exchange down
  * longer than {@code alerts.exchange-down-after}, no backup for longer than
  * {@code alerts.backup-overdue-after}, free disk below
- * {@code alerts.min-free-disk}, a restart after a crash; and the daily summary.
+ * {@code alerts.min-free-disk}, the replica behind by more than
+ * {@code replica.max-lag}, a
+ * restart after a crash; and the daily summary. The conditions that read files
+ * are checked at most every {@link #SLOW_CHECKS_EVERY}.
  */
 public final class Watching implements BotWatch, Reconciliation.ReportHook {
 
@@ -47,6 +50,15 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
     private final Path dataDir;
     private final BackupCatalog backups;
     private final DailySummary summary;
+    /**
+     * The least time between two checks of the conditions that read files (free disk, the backup
+     * folder, the replica): at a scan a second they would otherwise cost a directory listing and a
+     * statvfs every second for news that matters in minutes.
+     */
+    public static final Duration SLOW_CHECKS_EVERY = Duration.ofSeconds(10);
+
+    private ReplicaLagCheck replica = ReplicaLagCheck.NONE;
+    private Instant slowCheckedAt = Instant.MIN;
     private Instant exchangeDownSince;
     private String exchangeWhy = "";
 
@@ -59,6 +71,12 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
         this.dataDir = dataDir;
         this.backups = new BackupCatalog(backupDir);
         this.summary = new DailySummary(settings.dailySummaryAt(), clock, backups);
+    }
+
+    /** Watches the replica's lag too (in the scan's own transaction, when a check is due). */
+    public Watching watchingReplica(ReplicaLagCheck check) {
+        this.replica = check;
+        return this;
     }
 
     @Override
@@ -101,13 +119,35 @@ public final class Watching implements BotWatch, Reconciliation.ReportHook {
 
     @Override
     public void scanned() {
+        Optional<Alert> replicaLag = replica.due();
+        boolean slow = slowChecksDue();
         safely("the conditions", s -> {
             coverage(s);
             exchange(s);
-            disk(s);
-            backup(s);
+            if (slow) {
+                disk(s);
+                backup(s);
+            }
+            replicaLag.ifPresent(a -> raiseOrRecover(s, a));
             summary.sendIfDue(s, raising);
         });
+    }
+
+    private boolean slowChecksDue() {
+        Instant now = clock.instant();
+        if (Duration.between(slowCheckedAt, now).compareTo(SLOW_CHECKS_EVERY) < 0) {
+            return false;
+        }
+        slowCheckedAt = now;
+        return true;
+    }
+
+    private void raiseOrRecover(LedgerSession s, Alert alert) {
+        if (alert.state() == Alert.State.RECOVERED) {
+            raising.recover(s, alert);
+        } else {
+            raising.raise(s, alert);
+        }
     }
 
     @Override

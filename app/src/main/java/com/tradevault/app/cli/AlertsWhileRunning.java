@@ -3,6 +3,7 @@ package com.tradevault.app.cli;
 import com.tradevault.app.alerts.AlertSettings;
 import com.tradevault.app.alerts.DeliveringAlerts;
 import com.tradevault.app.alerts.RaisingAlerts;
+import com.tradevault.app.alerts.ReplicaLagCheck;
 import com.tradevault.app.alerts.Watching;
 import com.tradevault.app.alerts.channels.Channels;
 import com.tradevault.app.bot.Bot;
@@ -28,13 +29,14 @@ final class AlertsWhileRunning implements AutoCloseable {
 
     /** Starts delivering and has {@code bot} watched. */
     static AlertsWhileRunning start(Bot bot, Ledger ledger, AlertSettings settings, DbSettings db,
-                                    BackupSettings backups, Map<String, String> env, Clock clock,
-                                    CrashPoints crashPoints) {
+                                    BackupSettings backups, ReplicaLagCheck replica, Map<String, String> env,
+                                    Clock clock, CrashPoints crashPoints) {
         DeliveringAlerts delivering = new DeliveringAlerts(ledger, Channels.from(settings, env), settings, clock,
                 crashPoints)
                 .start();
         RaisingAlerts raising = new RaisingAlerts(settings.repeatAfter(), clock, delivering::wake);
-        Watching watching = new Watching(ledger, raising, settings, clock, db.dataDir(), backups.dir());
+        Watching watching = new Watching(ledger, raising, settings, clock, db.dataDir(), backups.dir())
+                .watchingReplica(replica);
         bot.watchWith(watching);
         bot.reconciliation().reportTo(watching);
         return new AlertsWhileRunning(delivering);

@@ -12,7 +12,11 @@ import com.tradevault.setup.config.SettingsReader;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.backup.replica.ReplicaCoverage;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Spec;
         "Fold old runs of identical SKIP/HOLD decisions (older than retention.decision-detail) and of identical",
         "audit entries (older than retention.audit-detail) into one row each, with their count and time span.",
         "ENTER and EXIT decisions are kept for ever; nothing newer than the newest verified backup in backup.dir",
-        "is touched. Runs beside the bot, in small transactions. The running bot does the same every",
+        "(or, if later, than what the replica holds in an authenticated generation) is touched. Runs beside the bot, in small transactions. The running bot does the same every",
         "retention.interval."})
 final class DbCompactCommand implements Callable<Integer> {
 
@@ -49,14 +53,17 @@ final class DbCompactCommand implements Callable<Integer> {
         RetentionSettings retention = RetentionSettings.read(reader);
         reader.throwIfProblems();
         BackupCatalog catalog = new BackupCatalog(backups.dir());
-        if (catalog.list().isEmpty()) {
+        OpeningDatabases opening = new OpeningDatabases(db, context.keys());
+        Supplier<Optional<Instant>> replicated = ReplicaCoverage.verifiedPointsOf(context.replicaSettings(common),
+                opening);
+        if (catalog.list().isEmpty() && context.replicaSettings(common).url().isEmpty()) {
             throw new TradevaultException(Outcome.FAILURE, "nothing was compacted: there is no verified backup in "
                     + catalog.dir() + ", and retention never folds rows that are not in one",
                     "take one with 'tradevault backup', then run 'tradevault db compact' again");
         }
-        try (Database database = new OpeningDatabases(db, context.keys()).openExisting()) {
+        try (Database database = opening.openExisting()) {
             new SchemaMigrations(database).requireCurrent();
-            FoldingHistory.Report r = new FoldingHistory(JdbcLedgers.on(database), retention, catalog,
+            FoldingHistory.Report r = new FoldingHistory(JdbcLedgers.on(database), retention, catalog, replicated,
                     context.clock()).run();
             print(r, database.dialect().location());
         }
@@ -68,6 +75,7 @@ final class DbCompactCommand implements Callable<Integer> {
         out.println("Compacted the ledger " + location + ".");
         r.backup().ifPresent(b -> out.println("  bounded by: the verified backup " + b.file().getFileName()
                 + " (taken " + b.takenAt() + ")"));
+        r.replicated().ifPresent(t -> out.println("  bounded by: the replica, shipped up to " + t));
         out.println("  decisions:  " + line(r.decisions(), "decided"));
         out.println("  audit log:  " + line(r.audit(), "written"));
         out.println("  took:       " + String.format(Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0));

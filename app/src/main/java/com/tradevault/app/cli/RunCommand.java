@@ -24,6 +24,11 @@ import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.app.retention.FoldingHistory;
+import com.tradevault.app.alerts.ReplicaLagCheck;
+import com.tradevault.backup.replica.ReplicaCoverage;
+import com.tradevault.backup.replica.ReplicaSettings;
+import com.tradevault.backup.replica.ReplicaStatus;
+import com.tradevault.backup.replica.ReplicaStores;
 import com.tradevault.app.retention.RetentionSettings;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupSettings;
@@ -31,6 +36,7 @@ import com.tradevault.backup.ScheduledBackups;
 import com.tradevault.backup.TakingBackups;
 import com.tradevault.setup.db.OpeningDatabases;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -100,8 +106,10 @@ final class RunCommand implements Callable<Integer> {
             try (InstanceLock lock = db.dialect().lockForWriting(db);
                  BackingUpWhileRunning scheduled = BackingUpWhileRunning.start(scheduledBackups(opening, backups));
                  CompactingWhileRunning folding = CompactingWhileRunning.start(new FoldingHistory(JdbcLedgers.on(db),
-                         retention, new BackupCatalog(backups.dir()), context.clock()), retention.interval())) {
-                trade(config, reconcile, db, limit, crashPoints, new Alerting(alerts, backups));
+                         retention, new BackupCatalog(backups.dir()), ReplicaCoverage.verifiedPointsOf(
+                                 context.replicaSettings(common), opening), context.clock()), retention.interval())) {
+                trade(config, reconcile, db, limit, crashPoints, new Alerting(alerts, backups,
+                        replicaLag(context.replicaSettings(common), opening)));
             }
         }
         return 0;
@@ -133,7 +141,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What the alerts of a run need beside the ledger. */
-    private record Alerting(AlertSettings settings, BackupSettings backups) {
+    private record Alerting(AlertSettings settings, BackupSettings backups, ReplicaLagCheck replica) {
+    }
+
+    /** The replica's lag check when replica.url is set (a SQLite ledger), else none. */
+    private ReplicaLagCheck replicaLag(ReplicaSettings settings, OpeningDatabases opening) {
+        Optional<Path> ledger = opening.dialect().file();
+        if (settings.url().isEmpty() || ledger.isEmpty()) {
+            return ReplicaLagCheck.NONE;
+        }
+        return new ReplicaLagCheck(() -> ReplicaStatus.of(ReplicaStores.at(settings.url().get()), ledger.get(),
+                context.clock()), settings.maxLag(), context.clock());
     }
 
     /** Opens the exchange and runs the bot; failures end with what happened and the next step. */
@@ -145,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
             Ledger ledger = JdbcLedgers.on(db);
             Bot bot = new Bot(config.bot(), reconcile, ledger, exchange, context.clock(), crashPoints);
             try (AlertsWhileRunning alerts = AlertsWhileRunning.start(bot, ledger, alerting.settings(), config.db(),
-                    alerting.backups(), context.env(), context.clock(), crashPoints)) {
+                    alerting.backups(), alerting.replica(), context.env(), context.clock(), crashPoints)) {
                 runAndReport(bot, exchange, config, limit);
             }
         } catch (CredentialsRejected e) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Retention of the ledger's history: folds runs of identical SKIP/HOLD
@@ -17,8 +18,10 @@ import java.util.Optional;
  * audit entries older than {@code retention.audit-detail}, in small
  * transactions with pauses between them, so that the bot's own commits wait
  * at most one batch. Never
- * touches a row that is not yet in the newest verified backup of
- * {@code backup.dir} (a backup file exists there only once it was verified).
+ * touches a row that is neither in the newest verified backup of
+ * {@code backup.dir} (a backup file exists there only once it was verified)
+ * nor shipped to the replica in a generation whose snapshot authenticates:
+ * the later of the two bounds it, and with neither nothing is folded.
  */
 public final class FoldingHistory {
 
@@ -26,18 +29,33 @@ public final class FoldingHistory {
     static final int BATCH = 500;
     /** The least pause between two batches, in which the bot's own commits take the writer. */
     static final Duration LEAST_PAUSE = Duration.ofMillis(5);
-    /** Rows decided this close before a backup started may have been committed after its snapshot began. */
+    /**
+     * Rows decided this close before a backup started (or before the replicator recorded its
+     * position) may have been committed after its snapshot (or the frames it shipped).
+     */
     static final Duration BACKUP_MARGIN = Duration.ofMinutes(1);
 
     private final Ledger ledger;
     private final RetentionSettings settings;
     private final BackupCatalog backups;
+    private final Supplier<Optional<Instant>> replicated;
     private final Clock clock;
 
+    /** Bounded by the verified backups alone (no replica). */
     public FoldingHistory(Ledger ledger, RetentionSettings settings, BackupCatalog backups, Clock clock) {
+        this(ledger, settings, backups, Optional::empty, clock);
+    }
+
+    /**
+     * Bounded by the verified backups and by {@code replicated}: the instant up to which every
+     * commit is in an authenticated replica generation (empty: no replica, or not usable now).
+     */
+    public FoldingHistory(Ledger ledger, RetentionSettings settings, BackupCatalog backups,
+                          Supplier<Optional<Instant>> replicated, Clock clock) {
         this.ledger = ledger;
         this.settings = settings;
         this.backups = backups;
+        this.replicated = replicated;
         this.clock = clock;
     }
 
@@ -48,22 +66,26 @@ public final class FoldingHistory {
     /**
      * What a compaction did.
      *
-     * @param backup    the verified backup that bounds it; empty: none, so nothing was folded
+     * @param backup     the newest verified backup; empty: none
+     * @param replicated the point up to which the replica holds the ledger; empty: no usable replica
      * @param decisions the trade decisions folded
      * @param audit     the audit entries folded
      * @param took      how long it took
      */
-    public record Report(Optional<BackupEntry> backup, Tally decisions, Tally audit, Duration took) {
+    public record Report(Optional<BackupEntry> backup, Optional<Instant> replicated, Tally decisions, Tally audit,
+                         Duration took) {
     }
 
-    /** Folds everything old enough and already backed up, batch after batch. */
+    /** Folds everything old enough and already backed up or replicated, batch after batch. */
     public Report run() {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<BackupEntry> backup = backups.list().stream().findFirst();
-        Instant backedUp = backup.map(b -> b.takenAt().minus(BACKUP_MARGIN)).orElse(Instant.MIN);
-        Tally decisions = foldAll(earliest(started.minus(settings.decisionDetail()), backedUp), LedgerSession::foldDecisions);
-        Tally audit = foldAll(earliest(started.minus(settings.auditDetail()), backedUp), LedgerSession::foldAudit);
-        return new Report(backup, decisions, audit, Duration.between(started, clock.instant()));
+        Optional<Instant> replica = replicated.get();
+        Instant safe = latest(backup.map(b -> b.takenAt().minus(BACKUP_MARGIN)).orElse(Instant.MIN),
+                replica.map(t -> t.minus(BACKUP_MARGIN)).orElse(Instant.MIN));
+        Tally decisions = foldAll(earliest(started.minus(settings.decisionDetail()), safe), LedgerSession::foldDecisions);
+        Tally audit = foldAll(earliest(started.minus(settings.auditDetail()), safe), LedgerSession::foldAudit);
+        return new Report(backup, replica, decisions, audit, Duration.between(started, clock.instant()));
     }
 
     /** One batch of one table. */
@@ -107,5 +129,9 @@ public final class FoldingHistory {
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -7,6 +7,12 @@ import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.backup.BackupCatalog;
+import com.tradevault.backup.replica.ReplicaCoverage;
+import com.tradevault.backup.replica.ReplicaSession;
+import com.tradevault.backup.replica.ReplicaSettings;
+import com.tradevault.backup.replica.ReplicaStores;
+import com.tradevault.backup.replica.SftpAccess;
+import com.tradevault.backup.replica.Replicating;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SettingUpDatabase;
@@ -26,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retention's bounds: the detail kept, and never a row that is not in a verified backup. */
+/** Retention's bounds: the detail kept, and never a row that is not in a verified backup or the replica. */
 class FoldingHistoryTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
@@ -39,11 +45,12 @@ class FoldingHistoryTest {
     Database db;
     Ledger ledger;
     Path backups;
+    OpeningDatabases opening;
 
     @BeforeEach
     void ledger() throws Exception {
         Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
-        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
+        opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
         new SettingUpDatabase(opening, Clock.systemUTC()).run();
         db = opening.openExisting();
         ledger = JdbcLedgers.on(db);
@@ -92,6 +99,73 @@ class FoldingHistoryTest {
         assertEquals(NOW.minus(Duration.ofDays(25)).minus(FoldingHistory.BACKUP_MARGIN), r.decisions().before());
         assertEquals(5, r.decisions().read(), "the skips of days 30 to 26 only");
         assertEquals(26, count("SELECT count(*) FROM trade_decisions"));
+    }
+
+    @Test
+    void withoutBackupAReplicaCaughtUpLetsFoldingGoAsFarAsTheDetailKept() throws Exception {
+        ReplicaSettings replica = replicatedAt(NOW);
+
+        FoldingHistory.Report r = folding(replica).run();
+
+        assertTrue(r.backup().isEmpty());
+        assertEquals(Optional.of(NOW), r.replicated());
+        assertEquals(NOW.minus(Duration.ofDays(10)), r.decisions().before());
+        assertEquals(20, r.decisions().read());
+        assertEquals(11, count("SELECT count(*) FROM trade_decisions"));
+    }
+
+    @Test
+    void neverFoldsBeyondWhatALaggingReplicaHolds() throws Exception {
+        ReplicaSettings replica = replicatedAt(NOW.minus(Duration.ofDays(25)));
+
+        FoldingHistory.Report r = folding(replica).run();
+
+        assertEquals(NOW.minus(Duration.ofDays(25)).minus(FoldingHistory.BACKUP_MARGIN), r.decisions().before());
+        assertEquals(5, r.decisions().read(), "the skips of days 30 to 26 only");
+        assertEquals(26, count("SELECT count(*) FROM trade_decisions"));
+    }
+
+    @Test
+    void theLaterOfBackupAndReplicaBoundsFolding() throws Exception {
+        ReplicaSettings replica = replicatedAt(NOW.minus(Duration.ofDays(25)));
+        backupTakenAt(NOW.minus(Duration.ofDays(15)));
+
+        FoldingHistory.Report r = folding(replica).run();
+
+        assertEquals(NOW.minus(Duration.ofDays(15)).minus(FoldingHistory.BACKUP_MARGIN), r.decisions().before());
+        assertEquals(15, r.decisions().read(), "the skips of days 30 to 16");
+    }
+
+    @Test
+    void aReplicaWhoseSnapshotDoesNotAuthenticateBoundsNothing() throws Exception {
+        ReplicaSettings replica = replicatedAt(NOW);
+        try (var files = Files.walk(dir.resolve("replica"))) {
+            Path snapshot = files.filter(f -> f.getFileName().toString().startsWith("snapshot-")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(snapshot);
+            bytes[bytes.length / 2] ^= 1;
+            Files.write(snapshot, bytes);
+        }
+
+        FoldingHistory.Report r = folding(replica).run();
+
+        assertTrue(r.replicated().isEmpty());
+        assertEquals(0, r.decisions().read());
+        assertEquals(30, count("SELECT count(*) FROM trade_decisions"));
+    }
+
+    /** A real replicator, its clock at {@code at}, ships a generation (snapshot and position) of the ledger. */
+    private ReplicaSettings replicatedAt(Instant at) {
+        ReplicaSettings settings = new ReplicaSettings(Optional.of(dir.resolve("replica").toUri().toString()),
+                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE);
+        try (ReplicaSession session = new Replicating(opening, settings, ReplicaStores.at(settings.url().get()),
+                Clock.fixed(at, ZoneOffset.UTC)).start()) {
+            return settings;
+        }
+    }
+
+    private FoldingHistory folding(ReplicaSettings replica) {
+        return new FoldingHistory(ledger, TEN_DAYS, new BackupCatalog(backups),
+                ReplicaCoverage.verifiedPointsOf(replica, opening), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private FoldingHistory folding() {

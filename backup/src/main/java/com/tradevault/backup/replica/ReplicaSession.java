@@ -12,12 +12,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** One generation being shipped: the pinned reader, the log position, the segment numbering. */
+/**
+ * The replica being shipped: the pinned reader, the log position, the current generation and its
+ * segment numbering. Each snapshot begins a new generation (the snapshot, then its segments), and
+ * only the newest {@code replica.retention.generations} are kept, so the replica holds a bounded
+ * number of snapshots and segments however long the replicator runs.
+ */
 public final class ReplicaSession implements AutoCloseable {
 
     /** Frames (about 4 MB at 4 KiB pages) after which the log is let restart, so it cannot grow without end. */
@@ -28,9 +34,10 @@ public final class ReplicaSession implements AutoCloseable {
     private final Path wal;
     private final ReplicaStore store;
     private final ReplicaKey key;
-    private final String generation;
-    private final Duration snapshotInterval;
+    private final Supplier<String> generations;
+    private final ReplicaSettings settings;
     private final Clock clock;
+    private String generation;
     private Connection reader;
     private WalLog.Position position;
     private int pageSize;
@@ -40,19 +47,19 @@ public final class ReplicaSession implements AutoCloseable {
     /** A segment read under the write lock and not yet stored: stored before anything else. */
     private ReplicaFile pending;
 
-    ReplicaSession(Database db, Path ledger, ReplicaStore store, ReplicaKey key, String generation,
-                   Duration snapshotInterval, Clock clock) {
+    ReplicaSession(Database db, Path ledger, ReplicaStore store, ReplicaKey key, Supplier<String> generations,
+                   ReplicaSettings settings, Clock clock) {
         this.db = db;
         this.ledger = ledger;
         this.wal = ledger.resolveSibling(ledger.getFileName() + "-wal");
         this.store = store;
         this.key = key;
-        this.generation = generation;
-        this.snapshotInterval = snapshotInterval;
+        this.generations = generations;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** The generation's name. */
+    /** The current generation's name. */
     public String generation() {
         return generation;
     }
@@ -73,7 +80,7 @@ public final class ReplicaSession implements AutoCloseable {
         if (position != null) {
             position = WalLog.after(wal, position).after();
         }
-        snapshot();
+        nextGeneration();
     }
 
     /**
@@ -96,8 +103,29 @@ public final class ReplicaSession implements AutoCloseable {
         if (position != null && position.frames() >= RESTART_AFTER_FRAMES) {
             restartLog();
         }
-        if (!clock.instant().isBefore(lastSnapshot.plus(snapshotInterval))) {
-            snapshot();
+        if (!clock.instant().isBefore(lastSnapshot.plus(settings.snapshotInterval()))) {
+            nextGeneration();
+        }
+    }
+
+    /**
+     * Begins a generation with a snapshot of everything shipped so far (the previous generation
+     * ends complete with its last segment), then removes the generations beyond retention.
+     */
+    private void nextGeneration() throws IOException {
+        generation = generations.get();
+        lastSegment = 0;
+        snapshot();
+        pruneGenerations();
+    }
+
+    /** Keeps the newest {@code replica.retention.generations} generations, the current one among them. */
+    private void pruneGenerations() throws IOException {
+        List<String> all = store.generations();
+        for (int i = 0; i < all.size() - settings.keepGenerations(); i++) {
+            if (!all.get(i).equals(generation)) {
+                store.delete(all.get(i));
+            }
         }
     }
 

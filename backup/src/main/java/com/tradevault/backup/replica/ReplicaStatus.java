@@ -42,7 +42,7 @@ public record ReplicaStatus(String generation, long lastSegment, Instant lastShi
                         "start 'tradevault replicate' (or systemctl start tradevault-replicate)");
             }
             String gen = gens.get(gens.size() - 1);
-            Map<String, String> p = parse(store.read(gen, POSITION).orElse(new byte[0]));
+            Map<String, String> p = position(store, gen);
             Instant shipped = Instant.ofEpochMilli(Long.parseLong(p.getOrDefault("time", "0")));
             long lag = lagBytes(ledger, p);
             boolean behind = lag > 0 || changedSince(ledger, shipped);
@@ -75,6 +75,11 @@ public record ReplicaStatus(String generation, long lastSegment, Instant lastShi
         boolean same = HexFormat.of().formatHex(head.get().salt()).equals(position.get("salt"));
         long shipped = same ? Long.parseLong(position.getOrDefault("frames", "0")) : 0;
         return Math.max(0, all.after().frames() - shipped) * head.get().frameBytes();
+    }
+
+    /** A generation's position file as keys and values (empty when it has none yet). */
+    static Map<String, String> position(ReplicaStore store, String generation) throws IOException {
+        return parse(store.read(generation, POSITION).orElse(new byte[0]));
     }
 
     private static Map<String, String> parse(byte[] text) {

@@ -11,13 +11,13 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Ships the SQLite ledger's committed WAL frames to a replica as they are
- * committed, without decrypting them: each start begins a generation with a
- * snapshot, then numbered segments follow without gaps, and a fresh snapshot
- * every {@code replica.snapshot-interval}.
+ * committed, without decrypting them: each start, and then every
+ * {@code replica.snapshot-interval}, begins a generation with a snapshot, then
+ * numbered segments follow without gaps; the newest
+ * {@code replica.retention.generations} generations are kept.
  *
  * <p>No frame is lost to a checkpoint or a log restart: a read transaction is
  * held at every instant (the next one is opened before the previous one ends),
@@ -50,9 +50,8 @@ public final class Replicating {
                         + " would hold plaintext", "encrypt it first with 'tradevault db encrypt' (docs/encryption.md)");
             }
             ReplicaSession session = new ReplicaSession(db, ledger, store, ReplicaKey.derivedFrom(
-                    opening.key().get().key()), generationName(), settings.snapshotInterval(), clock);
+                    opening.key().get().key()), this::generationName, settings, clock);
             session.begin();
-            pruneGenerations(session.generation());
             return session;
         } catch (IOException | SQLException | RuntimeException e) {
             db.close();
@@ -64,16 +63,6 @@ public final class Replicating {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         return AtomicFiles.stamp(clock.instant()) + "-" + HexFormat.of().formatHex(random);
-    }
-
-    /** Keeps the newest {@code replica.retention.generations} generations, the current one among them. */
-    private void pruneGenerations(String current) throws IOException {
-        List<String> all = store.generations();
-        for (int i = 0; i < all.size() - settings.keepGenerations(); i++) {
-            if (!all.get(i).equals(current)) {
-                store.delete(all.get(i));
-            }
-        }
     }
 
     private BackupProblem failed(Exception e) {

@@ -19,7 +19,8 @@ import org.flywaydb.core.api.MigrationState;
 public final class SchemaMigrations {
 
     private final Database database;
-    private final Flyway flyway;
+    private final List<String> locations;
+    private Flyway flyway;
 
     public SchemaMigrations(Database database) {
         this(database, List.of());
@@ -28,16 +29,23 @@ public final class SchemaMigrations {
     /** With further migration locations after the dialect's own: for migration tests only. */
     public SchemaMigrations(Database database, List<String> extraLocations) {
         this.database = database;
-        List<String> locations = new ArrayList<>();
+        this.locations = new ArrayList<>();
         locations.add(database.dialect().migrationLocation());
         locations.addAll(extraLocations);
-        this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
-                .dataSource(database.dataSource())
-                .locations(locations.toArray(String[]::new))
-                .cleanDisabled(true)
-                .validateMigrationNaming(true)
-                .outOfOrder(false)
-                .load();
+    }
+
+    /** Flyway, configured on first use only: loading and configuring it is most of a command's start. */
+    private Flyway flyway() {
+        if (flyway == null) {
+            flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                    .dataSource(database.dataSource())
+                    .locations(locations.toArray(String[]::new))
+                    .cleanDisabled(true)
+                    .validateMigrationNaming(true)
+                    .outOfOrder(false)
+                    .load();
+        }
+        return flyway;
     }
 
     /**
@@ -53,9 +61,30 @@ public final class SchemaMigrations {
         }
     }
 
+    /**
+     * The versions, from one query of the history table when it lists exactly the bundled
+     * migrations (the common case: every start of an up-to-date ledger), otherwise from Flyway.
+     */
     public Versions versions() {
+        return upToDateWithoutFlyway().orElseGet(this::versionsFromFlyway);
+    }
+
+    private Optional<Versions> upToDateWithoutFlyway() {
+        if (locations.size() != 1) {
+            return Optional.empty();
+        }
+        return BundledMigrations.at(locations.get(0))
+                .filter(bundled -> !bundled.isEmpty() && SchemaHistory.matchesExactly(database, bundled))
+                .map(bundled -> {
+                    int latest = bundled.get(bundled.size() - 1).version();
+                    return new Versions(latest, latest, false);
+                });
+    }
+
+    /** The versions as Flyway reads them (class path scan and all): the path taken whenever the history differs. */
+    Versions versionsFromFlyway() {
         try {
-            MigrationInfoService info = flyway.info();
+            MigrationInfoService info = flyway().info();
             int latest = Arrays.stream(info.all())
                     .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS && i.getState() != MigrationState.FUTURE_FAILED)
                     .mapToInt(SchemaMigrations::number).max().orElse(0);
@@ -94,7 +123,7 @@ public final class SchemaMigrations {
     /** Applies every pending migration. */
     public void migrate() {
         try {
-            flyway.migrate();
+            flyway().migrate();
         } catch (FlywayException e) {
             throw DatabaseProblem.failed("migrating the schema", database.dialect().location(), e);
         }

@@ -2,19 +2,16 @@ package com.tradevault.setup.testing;
 
 import com.tradevault.setup.config.ConfigLoader;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.BundledMigrations;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SettingUpDatabase;
 import com.tradevault.setup.key.KeyResolver;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,23 +35,9 @@ public final class TestLedgers {
      * time, so a branch may skip some (V7 without V4..V6).
      */
     public static List<Integer> schemaVersions() {
-        try {
-            URL folder = TestLedgers.class.getClassLoader().getResource("db/migration/sqlite");
-            List<String> names = new ArrayList<>();
-            if ("jar".equals(folder.getProtocol())) {
-                JarURLConnection jar = (JarURLConnection) folder.openConnection();
-                jar.getJarFile().stream().map(e -> e.getName()).filter(n -> n.startsWith("db/migration/sqlite/"))
-                        .map(n -> n.substring(n.lastIndexOf('/') + 1)).forEach(names::add);
-            } else {
-                try (var files = Files.list(Path.of(folder.toURI()))) {
-                    files.map(f -> f.getFileName().toString()).forEach(names::add);
-                }
-            }
-            return names.stream().filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list the migrations", e);
-        }
+        return BundledMigrations.at("classpath:db/migration/sqlite")
+                .orElseThrow(() -> new IllegalStateException("cannot list the migrations")).stream()
+                .map(BundledMigrations.Migration::version).toList();
     }
 
     /** A new ledger in {@code dir}, encrypted under {@link #KEY_HEX}, set up as setup-db does, and open. */
