@@ -155,10 +155,9 @@ final class JdbcSession implements LedgerSession {
         filter.from().ifPresent(v -> add(where, params, "decided_at >= ?", new At(v)));
         filter.to().ifPresent(v -> add(where, params, "decided_at < ?", new At(v)));
         params.add(limit);
-        // by symbol the (symbol, decided_at) index gives the newest first; else the id does
-        String order = filter.symbol().isPresent() ? "decided_at DESC" : "id DESC";
+        // newest first by id (the order of deciding): by symbol the (symbol, id) index gives it (schema v8)
         return sql.list("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY " + order
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC"
                 + " LIMIT ?", this::decision, params.toArray());
     }
 
