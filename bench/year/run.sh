@@ -10,9 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DAYS=${1:-45} DETAIL=${2:-14} TRADES=${3:-24}
-CACHE=/var/tmp/tradevault-year/${DAYS}d-${TRADES}t
+# a ledger built by an older schema would be migrated by the first command measured: the cache is per schema
+SCHEMA=$(ls setup/src/main/resources/db/migration/sqlite | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -1)
+CACHE=/var/tmp/tradevault-year/${DAYS}d-${TRADES}t-v$SCHEMA
+# per worktree: two checkouts benchmarking at once must not read each other's class path
+CPFILE=/tmp/tv-year-cp-$(printf %s "$PWD" | md5sum | cut -c1-8).txt
 if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-  mvn -B -q -o -pl app -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=/tmp/tv-year-cp.txt \
+  mvn -B -q -o -pl app -am package -DskipTests dependency:build-classpath -Dmdep.outputFile="$CPFILE" \
     -Dmdep.includeScope=runtime
 fi
 WORK=$(mktemp -d /var/tmp/tv-year.XXXXXX)
@@ -21,7 +25,7 @@ chmod 755 "$WORK"
 mkdir "$WORK/jars"
 cp app/target/tradevault-app-0.1.0.jar backup/target/tradevault-backup-0.1.0.jar setup/target/tradevault-setup-0.1.0*.jar \
   "$WORK/jars/"
-CP="$WORK/jars/tradevault-app-0.1.0.jar:$(sed "s|$PWD/[a-z]*/target/|$WORK/jars/|g" /tmp/tv-year-cp.txt)"
+CP="$WORK/jars/tradevault-app-0.1.0.jar:$(sed "s|$PWD/[a-z]*/target/|$WORK/jars/|g" "$CPFILE")"
 J=(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP")
 mkdir -p "$CACHE" && chmod 700 "$CACHE"
 [ -f "$CACHE/db.key" ] || { head -c32 /dev/urandom | xxd -p -c64 > "$CACHE/db.key"; chmod 600 "$CACHE/db.key"; }
