@@ -6,6 +6,7 @@
 # measured while it folds, bench/year/CommitsWhileFolding.java), vacuums, and measures again.
 # Usage: bench/year/run.sh [DAYS] [DETAIL] [TRADES_PER_DAY]   (default 45 14 24; needs postgresql)
 # ONLY_FOLDING=1: only the backup and the commit latency while folding.
+# QUICK=1: before and after compaction only the size, status and run to its first scan.
 # A year (365 90) needs ~9 GB in /var/tmp and about an hour to build on two busy cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -72,6 +73,7 @@ measure() {
   echo "== $label: $(du -b "$WORK/data/tradevault.db" | cut -f1) bytes ($(du -h "$WORK/data/tradevault.db" | cut -f1))"
   echo "status:               $(timed 5 tv status)"
   echo "run to first scan:    $(first_scans 3)"
+  [ "${QUICK:-}" = 1 ] && return
   echo "reconcile:            $(timed 3 tv reconcile)"
   echo "backup:               $(timed 1 tv backup --dest "$WORK/backups-$n")"
   echo "integrity --quick:    $(timed 1 tv integrity --quick)"
