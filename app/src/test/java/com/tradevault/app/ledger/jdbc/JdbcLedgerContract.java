@@ -62,6 +62,11 @@ abstract class JdbcLedgerContract {
     }
 
     @Test
+    void listsASymbolsDecisionsNewestFirstWithinATimeWindow() {
+        LedgerScenarios.listsASymbolsDecisionsNewestFirstWithinATimeWindow(ledger);
+    }
+
+    @Test
     void sumsRealizedPnlAndKeepsCancelRequests() {
         LedgerScenarios.sumsRealizedPnlAndKeepsCancelRequests(ledger);
     }

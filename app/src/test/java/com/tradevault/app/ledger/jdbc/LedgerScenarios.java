@@ -11,6 +11,7 @@ import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerFailure;
+import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Fill;
@@ -96,6 +97,30 @@ final class LedgerScenarios {
         assertEquals(42L, ledger.<Long>read(s -> s.tradeCursor("BTCUSDT")));
         assertEquals(-1L, ledger.<Long>read(s -> s.tradeCursor("ETHUSDT")));
         assertEquals(Price.of("46962.44"), ledger.read(s -> s.lastPrice("BTCUSDT")).orElseThrow().price());
+    }
+
+    /**
+     * A symbol's decisions come newest first (in the order they were decided, schema v8 reads them by id
+     * through the symbol's index), filtered by outcome and by a time window, other symbols left out.
+     */
+    static void listsASymbolsDecisionsNewestFirstWithinATimeWindow(Ledger ledger) {
+        ledger.transaction(s -> {
+            for (int i = 0; i < 8; i++) {
+                String symbol = i % 2 == 0 ? "BTCUSDT" : "ETHUSDT";
+                Map<String, Object> payload = Map.of("price", i);
+                s.insertDecision(i == 4 ? Decision.of(symbol, T0.plusSeconds(i), Decision.Kind.HOLD, payload)
+                        : Decision.skip(symbol, T0.plusSeconds(i), "no-breakout", payload));
+            }
+            return null;
+        });
+        LedgerSession.DecisionFilter window = new LedgerSession.DecisionFilter(Optional.of("BTCUSDT"), Optional.empty(),
+                Optional.of(T0.plusSeconds(1)), Optional.of(T0.plusSeconds(6)));
+        assertEquals(List.of(T0.plusSeconds(4), T0.plusSeconds(2)), ledger.read(s -> s.decisions(window, 10))
+                .stream().map(Decision::decidedAt).toList());
+        LedgerSession.DecisionFilter skips = new LedgerSession.DecisionFilter(Optional.of("BTCUSDT"),
+                Optional.of(Decision.Kind.SKIP), Optional.empty(), Optional.empty());
+        assertEquals(List.of(T0.plusSeconds(6), T0.plusSeconds(2)), ledger.read(s -> s.decisions(skips, 2))
+                .stream().map(Decision::decidedAt).toList());
     }
 
     /** Realized P&L adds up over positions, and a cancel request survives the round trip. */
