@@ -36,12 +36,14 @@ final class JdbcSession implements LedgerSession {
     private final OrderRows orders;
     private final PositionRows positions;
     private final AlertRows alerts;
+    private final DecisionIds decisionIds;
 
     JdbcSession(Connection connection, Dialect dialect) {
         this.sql = new Statements(connection, dialect);
         this.orders = new OrderRows(sql);
         this.positions = new PositionRows(sql);
         this.alerts = new AlertRows(sql);
+        this.decisionIds = new DecisionIds(sql);
     }
 
     @Override
@@ -152,6 +154,9 @@ final class JdbcSession implements LedgerSession {
         List<Object> params = new ArrayList<>();
         filter.symbol().ifPresent(v -> add(where, params, "symbol = ?", v));
         filter.kind().ifPresent(v -> add(where, params, "decision = ?", v.name()));
+        // a time bound is also an id bound (DecisionIds): the walk starts at the window, not at the newest row
+        filter.from().ifPresent(v -> add(where, params, "id >= ?", decisionIds.from(v)));
+        filter.to().ifPresent(v -> add(where, params, "id < ?", decisionIds.to(v)));
         filter.from().ifPresent(v -> add(where, params, "decided_at >= ?", new At(v)));
         filter.to().ifPresent(v -> add(where, params, "decided_at < ?", new At(v)));
         params.add(limit);
