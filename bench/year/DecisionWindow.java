@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * ledger (this code: the time bound turned into an id bound) and the v8 query as first committed
  * ({@code symbol = ? AND decided_at < ? ORDER BY id DESC}, walking back from the newest row); on a v7
  * ledger ({@code v7} argument): the v7 query ({@code ORDER BY decided_at DESC}, a seek in its index).
- * Prints, per case, the rows the window starts behind the newest, median and range of RUNS runs in ms.
+ * Reference in the same run: the newest 500 through the ledger (no window). Prints, per case, the rows the window starts behind the newest, median and range of RUNS runs in ms.
  * Usage: java -cp CP DecisionWindow.java v8|v7 [RUNS]   (TRADEVAULT_DATA_DIR and TRADEVAULT_DB_KEY in the env)
  */
 public class DecisionWindow {
@@ -56,6 +56,13 @@ public class DecisionWindow {
                         Optional.of(to));
                 time("v8 as first committed (walk from newest)", runs, () -> rows(c, "ORDER BY id DESC", to));
                 time("v8, id bound by bisection (ledger)", runs, () -> ledger.read(s -> s.decisions(filter, 500)).size());
+                DecisionFilter newest500 = new DecisionFilter(Optional.of(SYMBOL), Optional.empty(), Optional.empty(),
+                        Optional.empty());
+                time("reference: the newest 500 (ledger)", runs, () -> ledger.read(s -> s.decisions(newest500, 500)).size());
+            }
+            if (args[0].equals("v8")) {
+                System.out.println("plan: " + text(c, "EXPLAIN QUERY PLAN " + COLUMNS + " WHERE symbol = 'BTCUSDT'"
+                        + " AND id >= 1000 AND id < 2000 AND decided_at < 'x' ORDER BY id DESC LIMIT 500", 4));
             }
         }
     }
@@ -94,9 +101,13 @@ public class DecisionWindow {
     }
 
     static String text(Connection c, String sql) throws SQLException {
+        return text(c, sql, 1);
+    }
+
+    static String text(Connection c, String sql, int column) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
             r.next();
-            return r.getString(1);
+            return r.getString(column);
         }
     }
 }

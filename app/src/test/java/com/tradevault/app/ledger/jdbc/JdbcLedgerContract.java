@@ -67,6 +67,16 @@ abstract class JdbcLedgerContract {
     }
 
     @Test
+    void findsAWindowInThePastByIdAlsoWithTheClockSteppedBack() {
+        LedgerScenarios.findsAWindowInThePastByIdAlsoWithTheClockSteppedBack(ledger);
+    }
+
+    @Test
+    void findsAWindowInThePastAcrossFoldedGaps() {
+        FoldingScenarios.findsAWindowInThePastAcrossFoldedGaps(ledger);
+    }
+
+    @Test
     void sumsRealizedPnlAndKeepsCancelRequests() {
         LedgerScenarios.sumsRealizedPnlAndKeepsCancelRequests(ledger);
     }
