@@ -30,12 +30,13 @@ final class DecisionIds {
 
     /** The lowest id to read for rows decided at or after {@code from}. */
     long from(Instant from) {
-        return firstAtOrAfter(from.minus(MARGIN));
+        // at the ends of Instant's range (a bound typed far out) the margin cannot be added: none is needed
+        return firstAtOrAfter(from.isBefore(Instant.MIN.plus(MARGIN)) ? Instant.MIN : from.minus(MARGIN));
     }
 
     /** The id below which lie all rows decided before {@code to}. */
     long to(Instant to) {
-        return firstAtOrAfter(to.plus(MARGIN));
+        return firstAtOrAfter(to.isAfter(Instant.MAX.minus(MARGIN)) ? Instant.MAX : to.plus(MARGIN));
     }
 
     /**
