@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,12 @@ import java.util.concurrent.Callable;
 
 /**
  * A symbol's 500 newest decisions before a time in the past (the dashboard's list filtered by symbol
- * and {@code to}), 5 and 44 days back from the ledger's newest decision. On a v8 ledger: through the
+ * and {@code to}), 5 and 44 days back from the ledger's newest decision (or the DAYS given). On a v8 ledger: through the
  * ledger (this code: the time bound turned into an id bound) and the v8 query as first committed
  * ({@code symbol = ? AND decided_at < ? ORDER BY id DESC}, walking back from the newest row); on a v7
  * ledger ({@code v7} argument): the v7 query ({@code ORDER BY decided_at DESC}, a seek in its index).
  * Reference in the same run: the newest 500 through the ledger (no window). Prints, per case, the rows the window starts behind the newest, median and range of RUNS runs in ms.
- * Usage: java -cp CP DecisionWindow.java v8|v7 [RUNS]   (TRADEVAULT_DATA_DIR and TRADEVAULT_DB_KEY in the env)
+ * Usage: java -cp CP DecisionWindow.java v8|v7 [RUNS [DAYS,...]]   (TRADEVAULT_DATA_DIR and TRADEVAULT_DB_KEY in the env)
  */
 public class DecisionWindow {
 
@@ -42,7 +43,9 @@ public class DecisionWindow {
                 ConfigLoader.DATABASE_OVERRIDES).load(Optional.empty())), new KeyResolver(env));
         try (Database db = opening.openExisting(); Connection c = db.connect()) {
             Instant newest = Instant.parse(text(c, "SELECT max(decided_at) FROM trade_decisions"));
-            for (int days : new int[] {5, 44}) {
+            int[] back = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                    : new int[] {5, 44};
+            for (int days : back) {
                 Instant to = newest.minus(Duration.ofDays(days));
                 String behind = text(c, "SELECT count(*) FROM trade_decisions WHERE symbol = '" + SYMBOL
                         + "' AND decided_at >= '" + stored(to) + "'");
