@@ -6,13 +6,18 @@
 # measured while it folds, bench/year/CommitsWhileFolding.java), vacuums, and measures again.
 # Usage: bench/year/run.sh [DAYS] [DETAIL] [TRADES_PER_DAY]   (default 45 14 24; needs postgresql)
 # ONLY_FOLDING=1: only the backup and the commit latency while folding.
+# QUICK=1: before and after compaction only the size, status and run to its first scan.
 # A year (365 90) needs ~9 GB in /var/tmp and about an hour to build on two busy cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DAYS=${1:-45} DETAIL=${2:-14} TRADES=${3:-24}
-CACHE=/var/tmp/tradevault-year/${DAYS}d-${TRADES}t
+# a ledger built by an older schema would be migrated by the first command measured: the cache is per schema
+SCHEMA=$(ls setup/src/main/resources/db/migration/sqlite | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -1)
+CACHE=/var/tmp/tradevault-year/${DAYS}d-${TRADES}t-v$SCHEMA
+# per worktree: two checkouts benchmarking at once must not read each other's class path
+CPFILE=/tmp/tv-year-cp-$(printf %s "$PWD" | md5sum | cut -c1-8).txt
 if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-  mvn -B -q -o -pl app -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=/tmp/tv-year-cp.txt \
+  mvn -B -q -o -pl app -am package -DskipTests dependency:build-classpath -Dmdep.outputFile="$CPFILE" \
     -Dmdep.includeScope=runtime
 fi
 WORK=$(mktemp -d /var/tmp/tv-year.XXXXXX)
@@ -21,7 +26,7 @@ chmod 755 "$WORK"
 mkdir "$WORK/jars"
 cp app/target/tradevault-app-0.1.0.jar backup/target/tradevault-backup-0.1.0.jar setup/target/tradevault-setup-0.1.0*.jar \
   "$WORK/jars/"
-CP="$WORK/jars/tradevault-app-0.1.0.jar:$(sed "s|$PWD/[a-z]*/target/|$WORK/jars/|g" /tmp/tv-year-cp.txt)"
+CP="$WORK/jars/tradevault-app-0.1.0.jar:$(sed "s|$PWD/[a-z]*/target/|$WORK/jars/|g" "$CPFILE")"
 J=(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP")
 mkdir -p "$CACHE" && chmod 700 "$CACHE"
 [ -f "$CACHE/db.key" ] || { head -c32 /dev/urandom | xxd -p -c64 > "$CACHE/db.key"; chmod 600 "$CACHE/db.key"; }
@@ -68,6 +73,7 @@ measure() {
   echo "== $label: $(du -b "$WORK/data/tradevault.db" | cut -f1) bytes ($(du -h "$WORK/data/tradevault.db" | cut -f1))"
   echo "status:               $(timed 5 tv status)"
   echo "run to first scan:    $(first_scans 3)"
+  [ "${QUICK:-}" = 1 ] && return
   echo "reconcile:            $(timed 3 tv reconcile)"
   echo "backup:               $(timed 1 tv backup --dest "$WORK/backups-$n")"
   echo "integrity --quick:    $(timed 1 tv integrity --quick)"

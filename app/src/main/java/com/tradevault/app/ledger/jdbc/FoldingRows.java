@@ -30,8 +30,10 @@ final class FoldingRows {
      * @param group    the column whose rows form runs (a symbol, an event type)
      * @param match    the columns that must be equal for a row to repeat its run
      * @param breakers values of the first match column that are never folded and end a run
+     * @param newest   the order, newest first, in which the group's index gives its rows
      */
-    record Shape(String table, String time, String group, List<String> match, Set<String> breakers) {
+    record Shape(String table, String time, String group, List<String> match, Set<String> breakers,
+                 String newest) {
 
         String cursorKey() {
             return "retention:" + table + ":folded-through";
@@ -42,9 +44,12 @@ final class FoldingRows {
         }
     }
 
+    /** Decisions of a symbol come newest first from the (symbol, id) index (schema v8). */
     static final Shape DECISIONS = new Shape("trade_decisions", "decided_at", "symbol",
-            List.of("decision", "skip_reason"), Set.of("ENTER", "EXIT"));
-    static final Shape AUDIT = new Shape("audit_log", "created_at", "event_type", List.of("data"), Set.of());
+            List.of("decision", "skip_reason"), Set.of("ENTER", "EXIT"), "id DESC");
+    /** Audit entries of a type come newest first from the (event_type, created_at) index. */
+    static final Shape AUDIT = new Shape("audit_log", "created_at", "event_type", List.of("data"), Set.of(),
+            "created_at DESC, id DESC");
 
     /** One row as folding sees it. */
     private record Row(long id, String group, Instant time, List<String> match, long count, Instant until) {
@@ -175,7 +180,7 @@ final class FoldingRows {
             return Optional.empty();
         }
         return sql.one("SELECT " + shape.columns() + " FROM " + shape.table() + " WHERE " + shape.group() + " = ?"
-                        + " AND id <= ? AND " + shape.time() + " <= ? ORDER BY " + shape.time() + " DESC, id DESC LIMIT 1",
+                        + " AND id <= ? AND " + shape.time() + " <= ? ORDER BY " + shape.newest() + " LIMIT 1",
                 this::row, group, cursor, new At(notAfter))
                 .filter(r -> !shape.breakers().contains(r.match().get(0))).map(Head::new);
     }

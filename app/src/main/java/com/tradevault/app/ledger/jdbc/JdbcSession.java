@@ -36,12 +36,14 @@ final class JdbcSession implements LedgerSession {
     private final OrderRows orders;
     private final PositionRows positions;
     private final AlertRows alerts;
+    private final DecisionIds decisionIds;
 
     JdbcSession(Connection connection, Dialect dialect) {
         this.sql = new Statements(connection, dialect);
         this.orders = new OrderRows(sql);
         this.positions = new PositionRows(sql);
         this.alerts = new AlertRows(sql);
+        this.decisionIds = new DecisionIds(sql);
     }
 
     @Override
@@ -152,13 +154,15 @@ final class JdbcSession implements LedgerSession {
         List<Object> params = new ArrayList<>();
         filter.symbol().ifPresent(v -> add(where, params, "symbol = ?", v));
         filter.kind().ifPresent(v -> add(where, params, "decision = ?", v.name()));
+        // a time bound is also an id bound (DecisionIds): the walk starts at the window, not at the newest row
+        filter.from().ifPresent(v -> add(where, params, "id >= ?", decisionIds.from(v)));
+        filter.to().ifPresent(v -> add(where, params, "id < ?", decisionIds.to(v)));
         filter.from().ifPresent(v -> add(where, params, "decided_at >= ?", new At(v)));
         filter.to().ifPresent(v -> add(where, params, "decided_at < ?", new At(v)));
         params.add(limit);
-        // by symbol the (symbol, decided_at) index gives the newest first; else the id does
-        String order = filter.symbol().isPresent() ? "decided_at DESC" : "id DESC";
+        // newest first by id (the order of deciding): by symbol the (symbol, id) index gives it (schema v8)
         return sql.list("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY " + order
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC"
                 + " LIMIT ?", this::decision, params.toArray());
     }
 

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tradevault.app.ledger.Folded;
 import com.tradevault.app.ledger.Ledger;
+import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.setup.db.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Retention folding on a real ledger, the same on each backend. */
@@ -108,6 +111,34 @@ final class FoldingScenarios {
             batches++;
         } while (!f.done());
         return batches;
+    }
+
+    /**
+     * A window in the past is found by id (schema v8 has no index on the time) also where folding
+     * left gaps in the ids: exactly its rows, newest first, the folded rows by their first time.
+     */
+    static void findsAWindowInThePastAcrossFoldedGaps(Ledger ledger) {
+        for (int i = 0; i < 60; i++) {
+            decide(ledger, "BTCUSDT", i, i < 30 ? "HOLD" : i % 2 == 0 ? "S:no-breakout" : "S:warming-up");
+            decide(ledger, "ETHUSDT", i, "HOLD");
+        }
+        foldAll(ledger, 7);
+        assertEquals(seconds(44, 43, 42, 41, 40), window(ledger, "BTCUSDT", 40, 45, 100));
+        assertEquals(seconds(34, 33, 32), window(ledger, "BTCUSDT", 10, 35, 3));
+        assertEquals(seconds(), window(ledger, "BTCUSDT", 5, 20, 100), "folded into the row of second 0");
+        assertEquals(seconds(0), window(ledger, "BTCUSDT", 0, 20, 100));
+        assertEquals(seconds(), window(ledger, "ETHUSDT", 10, 50, 100));
+        assertEquals(seconds(59), window(ledger, "ETHUSDT", 1, 70, 100), "the newest row is never folded away");
+    }
+
+    static List<Instant> window(Ledger ledger, String symbol, int from, int to, int limit) {
+        LedgerSession.DecisionFilter filter = new LedgerSession.DecisionFilter(Optional.of(symbol), Optional.empty(),
+                Optional.of(T0.plusSeconds(from)), Optional.of(T0.plusSeconds(to)));
+        return ledger.read(s -> s.decisions(filter, limit)).stream().map(Decision::decidedAt).toList();
+    }
+
+    static List<Instant> seconds(int... seconds) {
+        return Arrays.stream(seconds).mapToObj(T0::plusSeconds).toList();
     }
 
     static void decide(Ledger ledger, String symbol, int second, String what) {

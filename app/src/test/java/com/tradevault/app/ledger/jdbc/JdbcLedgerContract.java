@@ -62,6 +62,21 @@ abstract class JdbcLedgerContract {
     }
 
     @Test
+    void listsASymbolsDecisionsNewestFirstWithinATimeWindow() {
+        LedgerScenarios.listsASymbolsDecisionsNewestFirstWithinATimeWindow(ledger);
+    }
+
+    @Test
+    void findsAWindowInThePastByIdAlsoWithTheClockSteppedBack() {
+        LedgerScenarios.findsAWindowInThePastByIdAlsoWithTheClockSteppedBack(ledger);
+    }
+
+    @Test
+    void findsAWindowInThePastAcrossFoldedGaps() {
+        FoldingScenarios.findsAWindowInThePastAcrossFoldedGaps(ledger);
+    }
+
+    @Test
     void sumsRealizedPnlAndKeepsCancelRequests() {
         LedgerScenarios.sumsRealizedPnlAndKeepsCancelRequests(ledger);
     }

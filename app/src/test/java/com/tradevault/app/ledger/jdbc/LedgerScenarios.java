@@ -11,6 +11,7 @@ import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.SymbolRules;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerFailure;
+import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Dust;
 import com.tradevault.app.trading.Fill;
@@ -96,6 +97,59 @@ final class LedgerScenarios {
         assertEquals(42L, ledger.<Long>read(s -> s.tradeCursor("BTCUSDT")));
         assertEquals(-1L, ledger.<Long>read(s -> s.tradeCursor("ETHUSDT")));
         assertEquals(Price.of("46962.44"), ledger.read(s -> s.lastPrice("BTCUSDT")).orElseThrow().price());
+    }
+
+    /**
+     * A symbol's decisions come newest first (in the order they were decided, schema v8 reads them by id
+     * through the symbol's index), filtered by outcome and by a time window, other symbols left out.
+     */
+    static void listsASymbolsDecisionsNewestFirstWithinATimeWindow(Ledger ledger) {
+        ledger.transaction(s -> {
+            for (int i = 0; i < 8; i++) {
+                String symbol = i % 2 == 0 ? "BTCUSDT" : "ETHUSDT";
+                Map<String, Object> payload = Map.of("price", i);
+                s.insertDecision(i == 4 ? Decision.of(symbol, T0.plusSeconds(i), Decision.Kind.HOLD, payload)
+                        : Decision.skip(symbol, T0.plusSeconds(i), "no-breakout", payload));
+            }
+            return null;
+        });
+        LedgerSession.DecisionFilter window = new LedgerSession.DecisionFilter(Optional.of("BTCUSDT"), Optional.empty(),
+                Optional.of(T0.plusSeconds(1)), Optional.of(T0.plusSeconds(6)));
+        assertEquals(List.of(T0.plusSeconds(4), T0.plusSeconds(2)), ledger.read(s -> s.decisions(window, 10))
+                .stream().map(Decision::decidedAt).toList());
+        LedgerSession.DecisionFilter skips = new LedgerSession.DecisionFilter(Optional.of("BTCUSDT"),
+                Optional.of(Decision.Kind.SKIP), Optional.empty(), Optional.empty());
+        assertEquals(List.of(T0.plusSeconds(6), T0.plusSeconds(2)), ledger.read(s -> s.decisions(skips, 2))
+                .stream().map(Decision::decidedAt).toList());
+    }
+
+    /**
+     * A window in the past holds exactly its rows, newest first, though the time is found by id
+     * (schema v8): also a row decided 24 s before the row ahead of it (the clock stepped back, within
+     * {@link DecisionIds#MARGIN}) just inside the window's end, 50 rows after it in id order.
+     */
+    static void findsAWindowInThePastByIdAlsoWithTheClockSteppedBack(Ledger ledger) {
+        ledger.transaction(s -> {
+            for (int i = 0; i < 300; i++) {
+                String symbol = i % 2 == 0 ? "BTCUSDT" : "ETHUSDT";
+                int second = i == 180 ? 155 : i;
+                s.insertDecision(Decision.skip(symbol, T0.plusSeconds(second), "no-breakout", Map.of("price", i)));
+            }
+            return null;
+        });
+        assertEquals(List.of(155L, 158L, 156L, 154L, 152L, 150L), windowSeconds(ledger, 150, 160, 100),
+                "the out-of-order row (decided later, id after 158) first");
+        assertEquals(List.of(28L, 26L, 24L), windowSeconds(ledger, 10, 30, 3));
+        assertEquals(List.of(298L), windowSeconds(ledger, 297, 400, 100));
+        assertEquals(List.of(), windowSeconds(ledger, 400, 500, 100));
+        assertEquals(List.of(), windowSeconds(ledger, -100, 0, 100));
+    }
+
+    private static List<Long> windowSeconds(Ledger ledger, int from, int to, int limit) {
+        LedgerSession.DecisionFilter window = new LedgerSession.DecisionFilter(Optional.of("BTCUSDT"), Optional.empty(),
+                Optional.of(T0.plusSeconds(from)), Optional.of(T0.plusSeconds(to)));
+        return ledger.read(s -> s.decisions(window, limit)).stream()
+                .map(d -> d.decidedAt().getEpochSecond() - T0.getEpochSecond()).toList();
     }
 
     /** Realized P&L adds up over positions, and a cancel request survives the round trip. */
