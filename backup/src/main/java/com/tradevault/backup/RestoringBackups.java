@@ -9,6 +9,7 @@ import com.tradevault.setup.db.InterruptedRestore;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.setup.db.SqliteFiles;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,19 +143,22 @@ public final class RestoringBackups {
 
     /** A second name for the ledger and its WAL: a hard link where the file system allows, else an fsynced copy. */
     private static void linkAside(Path target, Path aside) throws IOException {
-        for (String suffix : new String[] {"-wal", ""}) {
-            Path from = target.resolveSibling(target.getFileName() + suffix);
-            Path to = aside.resolveSibling(aside.getFileName() + suffix);
-            if (Files.exists(from)) {
-                try {
-                    Files.createLink(to, from);
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(from, to);
-                    AtomicFiles.fsync(to);
-                }
+        SqliteFile from = new SqliteFile(target);
+        SqliteFile to = new SqliteFile(aside);
+        linkOrCopy(from.wal(), to.wal());
+        linkOrCopy(from.path(), to.path());
+        AtomicFiles.fsyncDirectory(target.getParent());
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            try {
+                Files.createLink(to, from);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(from, to);
+                AtomicFiles.fsync(to);
             }
         }
-        AtomicFiles.fsyncDirectory(target.getParent());
     }
 
     /**
@@ -166,19 +170,16 @@ public final class RestoringBackups {
             removeStaleCompanions(target);
             return;
         }
-        for (String suffix : new String[] {"-wal", "-shm"}) {
-            Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
+        for (Path companion : new SqliteFile(target).companions()) {
+            Files.deleteIfExists(companion);
         }
         AtomicFiles.fsyncDirectory(target.getParent());
     }
 
     /** A WAL without its database would be applied to the restored file: set it aside as well. */
     private void removeStaleCompanions(Path target) throws IOException {
-        for (String suffix : new String[] {"-wal", "-shm"}) {
-            Path companion = target.resolveSibling(target.getFileName() + suffix);
-            if (Files.exists(companion)) {
-                AtomicFiles.setAside(companion, clock.instant(), "orphaned");
-            }
+        for (Path companion : new SqliteFile(target).existingCompanions()) {
+            AtomicFiles.setAside(companion, clock.instant(), "orphaned");
         }
     }
 
@@ -192,8 +193,6 @@ public final class RestoringBackups {
     }
 
     private static void removeWithCompanions(Path temp) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            AtomicFiles.deleteQuietly(temp.resolveSibling(temp.getFileName() + suffix));
-        }
+        new SqliteFile(temp).withCompanions().forEach(AtomicFiles::deleteQuietly);
     }
 }

@@ -10,6 +10,7 @@ import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowCounts;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.setup.key.KeyProblem;
+import com.tradevault.setup.SqliteFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ final class SnapshotCheck {
     }
 
     static Checked sqlite(Path snapshot, Path backup, Manifest manifest, OpeningDatabases opening) {
-        DbSettings settings = opening.settings().withUrl("jdbc:sqlite:" + snapshot.toAbsolutePath())
+        DbSettings settings = opening.settings().withUrl(new SqliteFile(snapshot.toAbsolutePath()).url())
                 .withEncryption(manifest.snapshotEncrypted());
         Dialect dialect = Dialect.forUrl(settings.url().reveal());
         try (Database db = open(dialect, settings, manifest, opening, backup); Connection c = db.connect()) {

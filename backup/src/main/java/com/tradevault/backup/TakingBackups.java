@@ -11,6 +11,7 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.setup.db.Snapshot;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -111,9 +112,9 @@ public final class TakingBackups {
 
     /** The snapshot and the log its check may have started: a failed check leaves neither behind. */
     private static void deleteWithCompanions(Path snapshot) {
-        for (String suffix : new String[] {"-wal", "-shm", ""}) {
-            AtomicFiles.deleteQuietly(snapshot.resolveSibling(snapshot.getFileName() + suffix));
-        }
+        SqliteFile file = new SqliteFile(snapshot);
+        file.companions().forEach(AtomicFiles::deleteQuietly);
+        AtomicFiles.deleteQuietly(snapshot);
     }
 
     /** A snapshot written, described by its manifest, with its check still to run. */

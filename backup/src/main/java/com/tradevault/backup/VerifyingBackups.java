@@ -5,6 +5,7 @@ import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +73,7 @@ public final class VerifyingBackups {
     }
 
     private static void removeQuietly(Path work) {
-        for (String name : new String[] {"snapshot", "snapshot-wal", "snapshot-shm"}) {
-            AtomicFiles.deleteQuietly(work.resolve(name));
-        }
+        new SqliteFile(work.resolve("snapshot")).withCompanions().forEach(AtomicFiles::deleteQuietly);
         AtomicFiles.deleteQuietly(work);
     }
 }

@@ -2,6 +2,7 @@ package com.tradevault.backup.replica;
 
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.db.Database;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class ReplicaSession implements AutoCloseable {
                    ReplicaSettings settings, Clock clock) {
         this.db = db;
         this.ledger = ledger;
-        this.wal = ledger.resolveSibling(ledger.getFileName() + "-wal");
+        this.wal = new SqliteFile(ledger).wal();
         this.store = store;
         this.key = key;
         this.generations = generations;

@@ -2,6 +2,7 @@ package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public record ReplicaStatus(String generation, long lastSegment, Instant lastShi
 
     /** Whether the ledger or its log was written after the replicator's last position (commits it has not seen). */
     private static boolean changedSince(Path ledger, Instant shipped) throws IOException {
-        for (Path p : List.of(ledger, ledger.resolveSibling(ledger.getFileName() + "-wal"))) {
+        for (Path p : List.of(ledger, new SqliteFile(ledger).wal())) {
             if (java.nio.file.Files.exists(p) && java.nio.file.Files.getLastModifiedTime(p).toInstant().isAfter(shipped)) {
                 return true;
             }
@@ -66,7 +67,7 @@ public record ReplicaStatus(String generation, long lastSegment, Instant lastShi
     }
 
     private static long lagBytes(Path ledger, Map<String, String> position) throws IOException {
-        Path wal = ledger.resolveSibling(ledger.getFileName() + "-wal");
+        Path wal = new SqliteFile(ledger).wal();
         Optional<WalLog.Position> head = WalLog.start(wal);
         if (head.isEmpty()) {
             return 0;

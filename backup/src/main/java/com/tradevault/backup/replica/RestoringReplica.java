@@ -9,6 +9,7 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowCounts;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -71,9 +72,7 @@ public final class RestoringReplica {
                     + " failed: " + e.getMessage(), "check free space and permissions in " + target.getParent()
                     + " and that the replica is reachable; the current ledger is where it was", e);
         } finally {
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                AtomicFiles.deleteQuietly(temp.resolveSibling(temp.getFileName() + suffix));
-            }
+            new SqliteFile(temp).withCompanions().forEach(AtomicFiles::deleteQuietly);
         }
     }
 
@@ -83,7 +82,7 @@ public final class RestoringReplica {
 
     /** Opens the rebuilt file with the database key and runs the full integrity check; returns its row count. */
     private long check(Path file) {
-        DbSettings settings = opening.settings().withUrl("jdbc:sqlite:" + file.toAbsolutePath()).withEncryption(true);
+        DbSettings settings = opening.settings().withUrl(new SqliteFile(file.toAbsolutePath()).url()).withEncryption(true);
         Dialect dialect = Dialect.forUrl(settings.url().reveal());
         try (Database db = dialect.open(settings, opening.key(), false); Connection c = db.connect()) {
             List<String> problems = dialect.storageProblems(c, false).orElse(List.of());

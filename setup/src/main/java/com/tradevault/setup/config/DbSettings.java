@@ -1,5 +1,6 @@
 package com.tradevault.setup.config;
 
+import com.tradevault.setup.SqliteFile;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +29,8 @@ public record DbSettings(Path dataDir, DatabaseUrl url, boolean encryption, Opti
         Path dataDir = reader.optionalPath("data-dir").orElse(Path.of("data")).toAbsolutePath().normalize();
         String url = reader.string("db.url").trim();
         if (url.isEmpty()) {
-            url = "jdbc:sqlite:" + dataDir.resolve(DEFAULT_FILE_NAME);
-        } else if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            url = new SqliteFile(dataDir.resolve(DEFAULT_FILE_NAME)).url();
+        } else if (SqliteFile.ofUrl(url).isEmpty() && !url.startsWith("jdbc:postgresql:")) {
             reader.problem("db.url", "must start with jdbc:sqlite: or jdbc:postgresql:", url);
         }
         String user = reader.string("db.user").trim();

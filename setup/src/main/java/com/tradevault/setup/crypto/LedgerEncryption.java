@@ -15,6 +15,7 @@ import com.tradevault.setup.key.DbKey;
 import com.tradevault.setup.key.KeyProblem;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.key.ResolvedKey;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,19 +142,17 @@ public final class LedgerEncryption {
 
     /** After the last connection closed, SQLite has checkpointed the WAL; a non-empty one means someone still writes. */
     private void clearCompanions() throws IOException {
-        for (String suffix : new String[] {"-wal", "-shm"}) {
-            Optional<Path> companion = SqliteFiles.companion(file, suffix);
-            if (companion.isPresent()) {
-                if (suffix.equals("-wal") && Files.size(companion.get()) > 0) {
-                    throw new IOException(companion.get() + " still holds changes; another process has the ledger open");
-                }
-                Files.delete(companion.get());
-            }
+        SqliteFile ledger = new SqliteFile(file);
+        if (Files.exists(ledger.wal()) && Files.size(ledger.wal()) > 0) {
+            throw new IOException(ledger.wal() + " still holds changes; another process has the ledger open");
+        }
+        for (Path companion : ledger.existingCompanions()) {
+            Files.delete(companion);
         }
     }
 
     private void verify(Path copy, Optional<DbKey> key, Map<String, Long> expected) throws SQLException {
-        DbSettings settings = opening.settings().withUrl("jdbc:sqlite:" + copy).withEncryption(key.isPresent());
+        DbSettings settings = opening.settings().withUrl(new SqliteFile(copy).url()).withEncryption(key.isPresent());
         Optional<ResolvedKey> resolved = key.map(k -> new ResolvedKey(k, "the new key"));
         try (Database db = Dialect.forUrl(settings.url().reveal()).open(settings, resolved, false); Connection c = db.connect()) {
             var problems = SqliteFiles.integrityProblems(c, false);

@@ -1,6 +1,6 @@
 package com.tradevault.setup.db;
 
-import com.tradevault.setup.Outcome;
+import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.key.ResolvedKey;
 import java.io.IOException;
@@ -22,8 +22,9 @@ public interface Dialect {
 
     /** The dialect for a JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
     static Dialect forUrl(String url) {
-        if (url.startsWith("jdbc:sqlite:")) {
-            return new SqliteDialect(Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath().normalize());
+        Optional<SqliteFile> sqlite = SqliteFile.ofUrl(url);
+        if (sqlite.isPresent()) {
+            return new SqliteDialect(sqlite.get().path().toAbsolutePath().normalize());
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect(url);

@@ -1,5 +1,6 @@
 package com.tradevault.setup.db;
 
+import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
@@ -93,7 +94,7 @@ final class SqliteDialect implements Dialect {
         Optional<DbKey> useKey = settings.encryption() ? key.map(ResolvedKey::key) : Optional.empty();
         checkEncryptionMatches(state, settings.encryption(), key);
         SQLiteConfig config = connectionConfig(useKey, settings);
-        DataSource dataSource = new ConfiguredDataSource(config, "jdbc:sqlite:" + file);
+        DataSource dataSource = new ConfiguredDataSource(config, new SqliteFile(file).url());
         verifyOpens(hasWal() ? readOnlyProbe(useKey) : dataSource, key);
         return new Database(this, dataSource, useKey.isPresent(), () -> { });
     }
@@ -128,11 +129,11 @@ final class SqliteDialect implements Dialect {
     private DataSource readOnlyProbe(Optional<DbKey> key) {
         SQLiteConfig probe = key.map(SqliteDialect::cipherConfig).orElseGet(SQLiteConfig::new);
         probe.setReadOnly(true);
-        return new ConfiguredDataSource(probe, "jdbc:sqlite:" + file);
+        return new ConfiguredDataSource(probe, new SqliteFile(file).url());
     }
 
     private boolean hasWal() {
-        return Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        return Files.exists(new SqliteFile(file).wal());
     }
 
     private void verifyOpens(DataSource dataSource, Optional<ResolvedKey> key) {
@@ -309,7 +310,8 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public long sizeBytes(Database database) {
-        return sizeOf(file) + SqliteFiles.companion(file, "-wal").map(SqliteDialect::sizeOf).orElse(0L);
+        Path wal = new SqliteFile(file).wal();
+        return sizeOf(file) + (Files.exists(wal) ? sizeOf(wal) : 0L);
     }
 
     private static long sizeOf(Path p) {

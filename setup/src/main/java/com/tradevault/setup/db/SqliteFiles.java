@@ -1,5 +1,6 @@
 package com.tradevault.setup.db;
 
+import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.key.DbKey;
@@ -125,7 +126,7 @@ public final class SqliteFiles {
     private static void changeKey(Path file, Keyed keyed) throws SQLException {
         org.sqlite.SQLiteConfig config = keyed.sourceKey().map(SqliteDialect::cipherConfig)
                 .orElseGet(() -> org.sqlite.mc.SQLiteMCSqlCipherConfig.getV4Defaults().build());
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = config.createConnection(new SqliteFile(file).url()); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = DELETE");
             s.execute("PRAGMA rekey = '" + keyed.key().revealForSqlcipher().replace("'", "''") + "'");
         }
@@ -204,12 +205,6 @@ public final class SqliteFiles {
      * fails with {@link DatabaseLocked} naming the holder.
      */
     public static InstanceLock lock(Path file) {
-        return FileInstanceLock.acquire(file.resolveSibling(file.getFileName() + ".lock"), file.toString());
-    }
-
-    /** The {@code -wal} and {@code -shm} companions of a ledger file. */
-    public static Optional<Path> companion(Path file, String suffix) {
-        Path p = file.resolveSibling(file.getFileName() + suffix);
-        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+        return FileInstanceLock.acquire(new SqliteFile(file).beside(".lock"), file.toString());
     }
 }

@@ -1,5 +1,6 @@
 package com.tradevault.setup.db;
 
+import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import java.io.IOException;
@@ -76,8 +77,8 @@ public final class WalFileCopy {
     }
 
     private static void copyPinned(Path file, Path target) throws IOException {
-        Path wal = sibling(file, "-wal");
-        Path targetWal = sibling(target, "-wal");
+        Path wal = new SqliteFile(file).wal();
+        Path targetWal = new SqliteFile(target).wal();
         byte[] headerBefore = walHeader(wal);
         long walLength = headerBefore.length == WAL_HEADER ? Files.size(wal) : 0;
         copyBytes(file, target, Long.MAX_VALUE);
@@ -115,14 +116,8 @@ public final class WalFileCopy {
         }
     }
 
-    static Path sibling(Path file, String suffix) {
-        return file.resolveSibling(file.getFileName() + suffix);
-    }
-
     /** Removes a copy and its log (after a failure). */
     static void deleteQuietly(Path target) {
-        AtomicFiles.deleteQuietly(sibling(target, "-wal"));
-        AtomicFiles.deleteQuietly(sibling(target, "-shm"));
-        AtomicFiles.deleteQuietly(target);
+        new SqliteFile(target).withCompanions().forEach(AtomicFiles::deleteQuietly);
     }
 }

@@ -10,6 +10,7 @@ import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.key.ResolvedKey;
+import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class MigratingToSqlite {
 
     private MigrationReport copyInto(Database source, Path temp, Optional<ResolvedKey> key, int batchSize,
                                      Progress progress) {
-        String url = "jdbc:sqlite:" + temp;
+        String url = new SqliteFile(temp).url();
         try (Database target = Dialect.forUrl(url).open(opening.settings().withUrl(url), key, true)) {
             return new LedgerMove(COMMAND, source, target, clock).run(false, batchSize, progress);
         }
@@ -103,8 +104,9 @@ public final class MigratingToSqlite {
     }
 
     private static void deleteLeftovers(Path temp) {
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
-            AtomicFiles.deleteQuietly(temp.resolveSibling(temp.getFileName() + suffix));
-        }
+        SqliteFile file = new SqliteFile(temp);
+        file.withCompanions().forEach(AtomicFiles::deleteQuietly);
+        AtomicFiles.deleteQuietly(file.beside("-journal"));
+        AtomicFiles.deleteQuietly(file.beside(".lock"));
     }
 }

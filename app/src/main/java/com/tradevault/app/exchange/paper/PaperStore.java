@@ -7,6 +7,7 @@ import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.OrderStatus;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.Side;
+import com.tradevault.setup.SqliteFile;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class PaperStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Connection conn = DriverManager.getConnection(new SqliteFile(file).url());
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
