@@ -75,7 +75,16 @@ class ReplicationTest {
     @Test
     void restoreRefusesAMissingOrDamagedSegmentByName() throws Exception {
         LedgerFixture f = LedgerFixture.create(dir);
-        ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
+        damagedThenMissingSegmentIsRefusedByName(f, ReplicaStores.at(dir.resolve("replica").toUri().toString()),
+                dir.resolve("replica"), dir);
+    }
+
+    /**
+     * Ships three segments to {@code store} (its files under {@code root}), damages the second, then deletes it:
+     * restore refuses each by name, restores nothing. The folder and the SFTP store share it.
+     */
+    static void damagedThenMissingSegmentIsRefusedByName(LedgerFixture f, ReplicaStore store, Path root, Path dir)
+            throws Exception {
         String generation;
         try (ReplicaSession session = replicating(f, store).start()) {
             for (int i = 0; i < 3; i++) {
@@ -84,7 +93,7 @@ class ReplicationTest {
             }
             generation = session.generation();
         }
-        Path segment2 = dir.resolve("replica").resolve(generation).resolve("0000000002.segment");
+        Path segment2 = root.resolve(generation).resolve("0000000002.segment");
         byte[] bytes = Files.readAllBytes(segment2);
         bytes[bytes.length / 2] ^= 1;
         Files.write(segment2, bytes);
@@ -93,15 +102,15 @@ class ReplicationTest {
         BackupProblem damaged = assertThrows(BackupProblem.class, () -> restoring.restore(store, Optional.empty(),
                 Optional.of(to)));
         assertEquals(Outcome.INTEGRITY_PROBLEM, damaged.outcome());
-        assertTrue(damaged.getMessage().startsWith("replica file " + generation + "/0000000002.segment in "),
+        assertEquals("replica file " + generation + "/0000000002.segment in " + store.location()
+                + " cannot be used: its authentication tag does not match: it was changed or truncated, or it was"
+                + " written under another database key; nothing was restored and the current ledger is unchanged",
                 damaged.getMessage());
-        assertTrue(damaged.getMessage().contains("its authentication tag does not match"), damaged.getMessage());
         Files.delete(segment2);
         BackupProblem missing = assertThrows(BackupProblem.class, () -> restoring.restore(store, Optional.empty(),
                 Optional.of(to)));
-        assertTrue(missing.getMessage().contains(generation + "/0000000002.segment in "), missing.getMessage());
-        assertTrue(missing.getMessage().contains(" is missing (segment 3 follows); nothing was restored"),
-                missing.getMessage());
+        assertTrue(missing.getMessage().contains(generation + "/0000000002.segment in " + store.location()
+                + " is missing (segment 3 follows); nothing was restored"), missing.getMessage());
         assertTrue(Files.notExists(to));
     }
 

@@ -139,33 +139,7 @@ class SftpReplicationIT {
     void restoreRefusesADamagedOrMissingSegmentOnTheServerByName() throws Exception {
         LedgerFixture f = LedgerFixture.create(dir);
         try (ReplicaStore store = store(dir.resolve("replica"), Duration.ofSeconds(10))) {
-            String generation;
-            try (ReplicaSession session = ReplicationTest.replicating(f, store).start()) {
-                for (int i = 0; i < 3; i++) {
-                    f.addTrades(1);
-                    session.cycle();
-                }
-                generation = session.generation();
-            }
-            Path segment2 = dir.resolve("replica").resolve(generation).resolve("0000000002.segment");
-            byte[] bytes = Files.readAllBytes(segment2);
-            bytes[bytes.length / 2] ^= 1;
-            Files.write(segment2, bytes);
-            RestoringReplica restoring = new RestoringReplica(f.opening, Clock.systemUTC());
-            Path to = dir.resolve("r").resolve("tradevault.db");
-            BackupProblem damaged = assertThrows(BackupProblem.class, () -> restoring.restore(store, Optional.empty(),
-                    Optional.of(to)));
-            assertEquals(Outcome.INTEGRITY_PROBLEM, damaged.outcome());
-            assertEquals("replica file " + generation + "/0000000002.segment in " + store.location()
-                    + " cannot be used: its authentication tag does not match: it was changed or truncated, or it was"
-                    + " written under another database key; nothing was restored and the current ledger is unchanged",
-                    damaged.getMessage());
-            Files.delete(segment2);
-            BackupProblem missing = assertThrows(BackupProblem.class, () -> restoring.restore(store, Optional.empty(),
-                    Optional.of(to)));
-            assertTrue(missing.getMessage().contains(generation + "/0000000002.segment in " + store.location()
-                    + " is missing (segment 3 follows); nothing was restored"), missing.getMessage());
-            assertTrue(Files.notExists(to));
+            ReplicationTest.damagedThenMissingSegmentIsRefusedByName(f, store, dir.resolve("replica"), dir);
         }
     }
 
