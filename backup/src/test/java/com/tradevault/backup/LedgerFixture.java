@@ -165,7 +165,10 @@ final class LedgerFixture {
 
     /**
      * Commits one trade per transaction until {@code stop}, checkpointing after almost every commit
-     * (the log is backfilled and restarted all the time); counts in {@code committed}.
+     * (the log is backfilled and restarted all the time); counts in {@code committed}. A
+     * millisecond passes between commits, as between any real writer's (the bot commits a few
+     * times a second at most): SQLite's lock is not fair, and a writer that takes it again within
+     * microseconds on a slow disk keeps the replicator from ever taking it.
      */
     static void commitUntilStopped(LedgerFixture f, AtomicBoolean stop,
                                    AtomicLong committed,
@@ -192,6 +195,7 @@ final class LedgerFixture {
                 });
                 slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
                 committed.set(id);
+                Thread.sleep(1);
             }
         } catch (Throwable e) {
             failed.set(e);

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class ReplicaSession implements AutoCloseable {
 
     /** Frames (about 4 MB at 4 KiB pages) after which the log is let restart, so it cannot grow without end. */
     static final long RESTART_AFTER_FRAMES = 1000;
+    /** How long, with the write lock held, the last copy of the log waits on a commit's own checkpoint. */
+    private static final Duration CHECKPOINT_PATIENCE = Duration.ofMillis(200);
 
     private final Database db;
     private final Path ledger;
@@ -132,16 +135,20 @@ public final class ReplicaSession implements AutoCloseable {
 
     /**
      * Lets the log restart, which the replicator's ever-present reader
-     * otherwise prevents under a steady stream of commits: with the write lock
-     * held for a moment (the bot's next commit waits), reads the last frames
-     * into memory, lets go of its reader and checkpoints; the next commit then
-     * starts the log afresh. The frames read are stored after the lock is let
-     * go (no network while the bot waits), and kept in memory until they are.
-     * If a reader of the bot's keeps the checkpoint from finishing, the log
-     * simply goes on.
+     * otherwise prevents under a steady stream of commits. The slow part, copying
+     * the log into the database file, is done first without any lock (the bot's
+     * commits go on; a log grown through a long replica outage is copied here, not
+     * while the bot waits). Then, with the write lock held for a moment (the bot's
+     * next commit waits), it reads the last frames into memory, lets go of its
+     * reader and copies the few frames left; the next commit then starts the log
+     * afresh. The frames read are stored after the lock is let go (no network
+     * while the bot waits), and kept in memory until they are. If a reader of the
+     * bot's keeps the copy from finishing, the log simply goes on.
      */
     private void restartLog() throws IOException, SQLException {
+        Connection next = db.connect();
         try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
+            checkpoint(next, Duration.ZERO);
             if (!quietlyBeginWriting(w)) {
                 return;
             }
@@ -149,16 +156,42 @@ public final class ReplicaSession implements AutoCloseable {
                 pending = collect();
                 endQuietly(reader);
                 reader = null;
-                Connection next = db.connect();
-                try (Statement s = next.createStatement()) {
-                    s.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                }
+                checkpoint(next, CHECKPOINT_PATIENCE);
                 reader = pin(next);
             } finally {
                 w.execute("COMMIT");
             }
+        } finally {
+            if (reader != next) {
+                next.close();
+            }
         }
         storePending();
+    }
+
+    /**
+     * Copies the log into the database file as far as every reader allows, trying again for up
+     * to {@code patience} while another checkpoint (a commit's automatic one) holds the copy.
+     */
+    private static void checkpoint(Connection c, Duration patience) throws SQLException {
+        long until = System.nanoTime() + patience.toNanos();
+        try (Statement s = c.createStatement()) {
+            while (true) {
+                try (ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                    r.next();
+                    boolean whole = r.getInt(1) == 0 && r.getLong(2) == r.getLong(3);
+                    if (whole || System.nanoTime() >= until) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void ship() throws IOException {
