@@ -1,10 +1,14 @@
 package com.tradevault.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tradevault.backup.replica.ReplicaLogReleased;
 import com.tradevault.backup.replica.ReplicaSession;
 import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.backup.replica.ReplicaStore;
@@ -14,6 +18,7 @@ import com.tradevault.backup.replica.Replicating;
 import com.tradevault.backup.replica.RestoringReplica;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Database;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -70,6 +75,116 @@ class ReplicationTest {
                 .restore(store, Optional.empty(), Optional.of(restored));
         assertEquals(committed.get(), orders(f, restored));
         assertTrue(r.segments() > 10);
+    }
+
+    @Test
+    void aReplicaDownPastMaxHeldLogLetsTheLogGoThenBeginsAGenerationWithASnapshot() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        f.addTrades(20);
+        Breakable store = new Breakable(ReplicaStores.at(dir.resolve("replica").toUri().toString()));
+        ReplicaSettings settings = new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
+                Duration.ofSeconds(10), 3, SftpAccess.NONE, 1L << 20);
+        try (ReplicaSession session = new Replicating(f.opening, settings, store, Clock.systemUTC()).start()) {
+            String first = session.generation();
+            store.broken = true;
+            f.addTrades(5);
+            assertThrows(IOException.class, session::cycle);
+            assertFalse(wholeCheckpoint(f), "the log is held while the replica is down and the log is short");
+            ReplicaLogReleased released = null;
+            for (int round = 0; round < 500 && released == null; round++) {
+                f.addTrades(200);
+                IOException e = assertThrows(IOException.class, session::cycle);
+                released = e instanceof ReplicaLogReleased r ? r : null;
+            }
+            assertNotNull(released, "the log was let go");
+            assertEquals("the ledger's log reached replica.max-held-log (1 MiB) while the replica could not be"
+                    + " written (the replica is cut off): the replicator let it go so it stops growing; the replica"
+                    + " misses what is committed until it can be written again, and then begins a new generation"
+                    + " with a snapshot", released.getMessage());
+            assertTrue(wholeCheckpoint(f), "nothing holds the log any more: it can be copied and restarted");
+            f.addTrades(5);
+            assertThrows(IOException.class, session::cycle);
+            store.broken = false;
+            session.cycle();
+            assertNotEquals(first, session.generation(), "a new generation began");
+            f.addTrades(3);
+            session.cycle();
+        }
+        Path restored = dir.resolve("restored").resolve("tradevault.db");
+        new RestoringReplica(f.opening, Clock.systemUTC()).restore(store, Optional.empty(), Optional.of(restored));
+        assertEquals(orders(f, f.ledger()), orders(f, restored));
+    }
+
+    /** Whether a checkpoint now copies the whole log (nothing holds it back). */
+    private static boolean wholeCheckpoint(LedgerFixture f) throws Exception {
+        try (Database db = f.opening.openExisting(); java.sql.Connection c = db.connect();
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            r.next();
+            return r.getInt(1) == 0 && r.getLong(2) == r.getLong(3);
+        }
+    }
+
+    /** A replica store whose writes fail while {@code broken}, as when the network is cut. */
+    private static final class Breakable implements ReplicaStore {
+        private final ReplicaStore store;
+        volatile boolean broken;
+
+        Breakable(ReplicaStore store) {
+            this.store = store;
+        }
+
+        private void check() throws IOException {
+            if (broken) {
+                throw new IOException("the replica is cut off");
+            }
+        }
+
+        @Override
+        public List<String> generations() throws IOException {
+            check();
+            return store.generations();
+        }
+
+        @Override
+        public List<String> files(String generation) throws IOException {
+            check();
+            return store.files(generation);
+        }
+
+        @Override
+        public void write(String generation, String name, byte[] data) throws IOException {
+            check();
+            store.write(generation, name, data);
+        }
+
+        @Override
+        public void upload(String generation, String name, Path from) throws IOException {
+            check();
+            store.upload(generation, name, from);
+        }
+
+        @Override
+        public boolean download(String generation, String name, Path to) throws IOException {
+            check();
+            return store.download(generation, name, to);
+        }
+
+        @Override
+        public Optional<byte[]> read(String generation, String name) throws IOException {
+            check();
+            return store.read(generation, name);
+        }
+
+        @Override
+        public void delete(String generation) throws IOException {
+            check();
+            store.delete(generation);
+        }
+
+        @Override
+        public String location() {
+            return store.location();
+        }
     }
 
     @Test
@@ -136,7 +251,8 @@ class ReplicationTest {
         List<Instant> rounds = new ArrayList<>();
         List<String> made = new ArrayList<>();
         try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
-                Duration.ofMinutes(10), Duration.ofSeconds(10), 3, SftpAccess.NONE), store, clock).start()) {
+                Duration.ofMinutes(10), Duration.ofSeconds(10), 3, SftpAccess.NONE,
+                ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, clock).start()) {
             made.add(session.generation());
             for (int round = 0; round < 6; round++) {
                 f.addTrades(2);
@@ -170,7 +286,8 @@ class ReplicationTest {
 
     static Replicating replicating(LedgerFixture f, ReplicaStore store) {
         return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
-                Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC());
+                Duration.ofSeconds(10), 3, SftpAccess.NONE,
+                ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, Clock.systemUTC());
     }
 
     static long orders(LedgerFixture f, Path ledger) throws Exception {

@@ -1,5 +1,6 @@
 package com.tradevault.app.cli;
 
+import com.tradevault.backup.replica.ReplicaLogReleased;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -27,6 +28,8 @@ final class Retrying {
     private final PrintWriter err;
     private final Clock clock;
     private Instant failingSince;
+    /** The log was let go during this failure: the recovery begins a new generation, not a catch-up. */
+    private boolean released;
 
     Retrying(String location, PrintWriter err, Clock clock) {
         this.location = location;
@@ -51,14 +54,23 @@ final class Retrying {
     }
 
     private void failed(Exception e) {
+        if (e instanceof ReplicaLogReleased) {
+            released = true;
+            failingSince = failingSince == null ? clock.instant() : failingSince;
+            err.println("error: " + e.getMessage());
+            err.println("next: " + next(e) + "; or raise replica.max-held-log if the server has the room"
+                    + " (docs/backup-restore.md)");
+            err.flush();
+            return;
+        }
         if (failingSince != null) {
             return;
         }
         failingSince = clock.instant();
         err.println("error: cannot write the replica " + location + ": " + cause(e) + "; retrying every "
-                + LONGEST_PAUSE.toSeconds() + " s (the bot goes on; the ledger keeps every frame not yet shipped)");
-        err.println("next: " + (diskFull(e) ? "free space on the replica's disk (df on the server)"
-                : "check that the replica's server is up and reachable") + "; the replicator catches up by itself");
+                + LONGEST_PAUSE.toSeconds() + " s (the bot goes on; the ledger keeps every frame not yet shipped, up to"
+                + " replica.max-held-log)");
+        err.println("next: " + next(e) + "; the replicator catches up by itself");
         err.flush();
     }
 
@@ -67,14 +79,22 @@ final class Retrying {
             return;
         }
         err.println("replica " + location + " written again after "
-                + Duration.between(failingSince, clock.instant()).toSeconds() + " s: everything committed meanwhile"
-                + " was shipped");
+                + Duration.between(failingSince, clock.instant()).toSeconds() + " s: " + (released
+                ? "a new generation began with a snapshot of the ledger as it is now (the replica holds no point"
+                        + " from when the log was let go until then)"
+                : "everything committed meanwhile was shipped"));
         err.flush();
         failingSince = null;
+        released = false;
+    }
+
+    private static String next(Exception e) {
+        return diskFull(e) ? "free space on the replica's disk (df on the server)"
+                : "check that the replica's server is up and reachable";
     }
 
     private static boolean diskFull(Exception e) {
-        String m = String.valueOf(e.getMessage());
+        String m = String.valueOf(e instanceof ReplicaLogReleased ? e.getCause().getMessage() : e.getMessage());
         return m.contains("No space left") || m.contains("disk full");
     }
 

@@ -201,6 +201,14 @@ class ReplicaCommandsTest {
                 + " only file:///absolute/folder and sftp://user@host:port/absolute/path URLs are supported\n" + next);
     }
 
+    @Test
+    void replicateRefusesAMaxHeldLogOutOfBounds() throws Exception {
+        assertSftpRefused("replica.url = \"file:///mnt/offsite/r\"\nreplica.max-held-log = 2k\n", "error: invalid"
+                + " configuration:\n  replica.max-held-log = 2k: must be a size from 1048576 to 1099511627776 bytes,"
+                + " written like 512M or 2G\nnext: fix these settings (see docs/configuration.md), then run"
+                + " 'tradevault config check'\n");
+    }
+
     private void assertSftpRefused(String configText, String err) throws Exception {
         Files.writeString(config, configText);
         CliRun r = CliRun.of(env, "replicate", "--config", config.toString());
@@ -234,7 +242,8 @@ class ReplicaCommandsTest {
     private String ship(int n) throws Exception {
         ReplicaStore store = ReplicaStores.at(url);
         try (ReplicaSession session = new Replicating(opening(), new ReplicaSettings(Optional.of(url),
-                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE), store, Clock.systemUTC()).start()) {
+                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE,
+                ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, Clock.systemUTC()).start()) {
             for (int i = 1; i <= n; i++) {
                 addKv("k" + (++added));
                 session.cycle();

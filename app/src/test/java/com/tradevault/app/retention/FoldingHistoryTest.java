@@ -156,7 +156,8 @@ class FoldingHistoryTest {
     /** A real replicator, its clock at {@code at}, ships a generation (snapshot and position) of the ledger. */
     private ReplicaSettings replicatedAt(Instant at) {
         ReplicaSettings settings = new ReplicaSettings(Optional.of(dir.resolve("replica").toUri().toString()),
-                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE);
+                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE,
+                ReplicaSettings.DEFAULT_MAX_HELD_LOG);
         try (ReplicaSession session = new Replicating(opening, settings, ReplicaStores.at(settings.url().get()),
                 Clock.fixed(at, ZoneOffset.UTC)).start()) {
             return settings;

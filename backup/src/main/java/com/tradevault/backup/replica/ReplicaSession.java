@@ -78,27 +78,46 @@ public final class ReplicaSession implements AutoCloseable {
         return restarts;
     }
 
+    /** Pins the log where it ends now and begins a generation with a snapshot of the ledger as of there. */
     void begin() throws IOException, SQLException {
+        pending = null;
         reader = pin(db.connect());
-        position = WalLog.start(wal).orElse(null);
-        if (position != null) {
-            position = WalLog.after(wal, position).after();
+        try {
+            position = WalLog.start(wal).orElse(null);
+            if (position != null) {
+                position = WalLog.after(wal, position).after();
+            }
+            nextGeneration();
+        } catch (IOException | RuntimeException e) {
+            endQuietly(reader);
+            reader = null;
+            throw e;
         }
-        nextGeneration();
     }
 
     /**
      * Ships what was committed since the last cycle, and a snapshot when one is due.
      * If the replica cannot be written, the older read transaction is kept: the
      * log cannot restart under it, so every frame not yet shipped is still there
-     * for the next cycle (the log grows meanwhile; the bot's writes go on).
+     * for the next cycle (the log grows meanwhile; the bot's writes go on). Once
+     * the log held so grows to {@code replica.max-held-log}, the replicator lets
+     * it go ({@link ReplicaLogReleased}), so the bot's log stops growing; when the
+     * replica can be written again, a new generation begins with a snapshot.
      */
     public void cycle() throws IOException, SQLException {
+        if (reader == null) {
+            begin();
+            return;
+        }
         Connection next = pin(db.connect());
         try {
             ship();
         } catch (IOException | RuntimeException e) {
             endQuietly(next);
+            if (e instanceof IOException failed && WalLog.holdsAtLeast(wal, settings.maxHeldLog())) {
+                letGoOfTheLog();
+                throw new ReplicaLogReleased(settings.maxHeldLog(), failed);
+            }
             throw e;
         }
         Connection previous = reader;
@@ -110,6 +129,13 @@ public final class ReplicaSession implements AutoCloseable {
         if (!clock.instant().isBefore(lastSnapshot.plus(settings.snapshotInterval()))) {
             nextGeneration();
         }
+    }
+
+    /** Ends the read transaction that held the log, and forgets the frames not shipped: the next cycle starts afresh. */
+    private void letGoOfTheLog() {
+        endQuietly(reader);
+        reader = null;
+        pending = null;
     }
 
     /**

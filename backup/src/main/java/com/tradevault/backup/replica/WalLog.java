@@ -74,6 +74,23 @@ final class WalLog {
         }
     }
 
+    /**
+     * Whether the log's current incarnation is at least {@code bytes} long: the frame that far
+     * from its beginning carries the incarnation's salts (a frame left from an earlier, longer
+     * incarnation carries other salts). One frame header is read, however long the log.
+     */
+    static boolean holdsAtLeast(Path wal, long bytes) throws IOException {
+        Optional<Position> head = start(wal);
+        if (head.isEmpty()) {
+            return false;
+        }
+        long frame = Math.max(0, (bytes - HEADER) / head.get().frameBytes());
+        try (FileChannel in = FileChannel.open(wal, StandardOpenOption.READ)) {
+            ByteBuffer f = read(in, HEADER + frame * head.get().frameBytes(), FRAME_HEADER);
+            return f != null && head.get().sameIncarnation(Arrays.copyOfRange(f.array(), 8, 16));
+        }
+    }
+
     /** The committed frames after {@code from} in the same incarnation; none if the log restarted. */
     static Read after(Path wal, Position from) throws IOException {
         try (FileChannel in = FileChannel.open(wal, StandardOpenOption.READ)) {
