@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.backup.replica.ReplicaLogReleased;
 import com.tradevault.backup.replica.ReplicaSession;
 import com.tradevault.backup.replica.ReplicaSettings;
+import com.tradevault.backup.replica.ReplicaStatus;
 import com.tradevault.backup.replica.ReplicaStore;
 import com.tradevault.backup.replica.ReplicaStores;
 import com.tradevault.backup.replica.SftpAccess;
@@ -113,6 +114,72 @@ class ReplicationTest {
         Path restored = dir.resolve("restored").resolve("tradevault.db");
         new RestoringReplica(f.opening, Clock.systemUTC()).restore(store, Optional.empty(), Optional.of(restored));
         assertEquals(orders(f, f.ledger()), orders(f, restored));
+    }
+
+    @Test
+    void lagIsCountedFromWhenTheReplicatorWasLastCaughtUpNotFromItsLastShipment() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        Instant t0 = Instant.parse("2026-12-06T08:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(t0);
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
+        try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
+                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE, ReplicaSettings.DEFAULT_MAX_HELD_LOG),
+                store, clock).start()) {
+            f.addTrades(1);
+            session.cycle();
+            now.set(t0.plusSeconds(60));
+            session.cycle(); // a quiet minute: nothing to ship, the replica's position stays at t0
+            f.addTrades(1); // committed a moment before the next cycle
+            now.set(t0.plusMillis(60_500));
+            ReplicaStatus fresh = ReplicaStatus.of(store, f.ledger(), clock);
+            assertTrue(fresh.lagBytes() > 0, "the commit is not shipped yet");
+            assertEquals(0, fresh.lagSeconds(), "caught up half a second ago, not a minute");
+            assertEquals(t0, fresh.lastShipped());
+
+            now.set(t0.plusSeconds(90)); // the replicator stopped cycling
+            assertEquals(30, ReplicaStatus.of(store, f.ledger(), clock).lagSeconds());
+            session.cycle();
+            ReplicaStatus shipped = ReplicaStatus.of(store, f.ledger(), clock);
+            assertEquals(0, shipped.lagBytes());
+            assertEquals(0, shipped.lagSeconds());
+        }
+    }
+
+    @Test
+    void generationsBegunWithinOneSecondSortInTheOrderTheyBegan() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
+        Clock sameSecond = Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC);
+        List<String> begun = new ArrayList<>();
+        for (int start = 0; start < 8; start++) {
+            try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
+                    Duration.ofHours(1), Duration.ofSeconds(10), 8, SftpAccess.NONE,
+                    ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, sameSecond).start()) {
+                begun.add(session.generation());
+                f.addTrades(1);
+                session.cycle();
+            }
+        }
+        assertEquals(begun, store.generations(), "a restore takes the last generation in name order");
+        Path restored = dir.resolve("restored").resolve("tradevault.db");
+        new RestoringReplica(f.opening, Clock.systemUTC()).restore(store, Optional.empty(), Optional.of(restored));
+        assertEquals(8, orders(f, restored));
     }
 
     /** Whether a checkpoint now copies the whole log (nothing holds it back). */

@@ -81,6 +81,7 @@ public final class ReplicaSession implements AutoCloseable {
     /** Pins the log where it ends now and begins a generation with a snapshot of the ledger as of there. */
     void begin() throws IOException, SQLException {
         pending = null;
+        Instant started = clock.instant();
         reader = pin(db.connect());
         try {
             position = WalLog.start(wal).orElse(null);
@@ -88,6 +89,7 @@ public final class ReplicaSession implements AutoCloseable {
                 position = WalLog.after(wal, position).after();
             }
             nextGeneration();
+            CaughtUpMark.record(ledger, started);
         } catch (IOException | RuntimeException e) {
             endQuietly(reader);
             reader = null;
@@ -109,9 +111,11 @@ public final class ReplicaSession implements AutoCloseable {
             begin();
             return;
         }
+        Instant started = clock.instant();
         Connection next = pin(db.connect());
         try {
             ship();
+            CaughtUpMark.record(ledger, started);
         } catch (IOException | RuntimeException e) {
             endQuietly(next);
             if (e instanceof IOException failed && WalLog.holdsAtLeast(wal, settings.maxHeldLog())) {
@@ -143,10 +147,25 @@ public final class ReplicaSession implements AutoCloseable {
      * ends complete with its last segment), then removes the generations beyond retention.
      */
     private void nextGeneration() throws IOException {
-        generation = generations.get();
+        List<String> existing = store.generations();
+        generation = existing.isEmpty() ? generations.get() : after(existing.get(existing.size() - 1), generations.get());
         lastSegment = 0;
         snapshot();
         pruneGenerations();
+    }
+
+    /**
+     * A new generation's name, sorting after the newest one (a restore takes the last in order): the
+     * candidate, or within the same second (a restart, a resumption) the newest one's stamp with its
+     * random part plus one.
+     */
+    static String after(String newest, String candidate) {
+        if (candidate.compareTo(newest) > 0) {
+            return candidate;
+        }
+        int dash = newest.lastIndexOf('-');
+        long next = Long.parseLong(newest.substring(dash + 1), 16) + 1;
+        return newest.substring(0, dash + 1) + String.format(java.util.Locale.ROOT, "%08x", next);
     }
 
     /** Keeps the newest {@code replica.retention.generations} generations, the current one among them. */

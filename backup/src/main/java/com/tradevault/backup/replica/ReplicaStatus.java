@@ -18,9 +18,10 @@ import java.util.Optional;
 /**
  * How far the replica is behind the ledger: the committed WAL frames not yet
  * shipped (bytes), and for how long the replica has not been caught up
- * (seconds since the replicator last recorded its position, 0 when nothing
- * is waiting: no unshipped frame and no write to the ledger since), with the
- * last segment and snapshot.
+ * (seconds since the replicator last had everything committed shipped, its
+ * {@link CaughtUpMark}, or else since it last recorded its position; 0 when
+ * nothing is waiting: no unshipped frame and no write to the ledger since),
+ * with the last segment and snapshot.
  *
  * @param generation   the newest generation
  * @param lastSegment  its last segment's number (0: none yet)
@@ -47,7 +48,8 @@ public record ReplicaStatus(String generation, long lastSegment, Instant lastShi
             Instant shipped = Instant.ofEpochMilli(Long.parseLong(p.getOrDefault("time", "0")));
             long lag = lagBytes(ledger, p);
             boolean behind = lag > 0 || changedSince(ledger, shipped);
-            long seconds = behind ? Math.max(0, Duration.between(shipped, clock.instant()).toSeconds()) : 0;
+            Instant caughtUp = CaughtUpMark.read(ledger).filter(shipped::isBefore).orElse(shipped);
+            long seconds = behind ? Math.max(0, Duration.between(caughtUp, clock.instant()).toSeconds()) : 0;
             return new ReplicaStatus(gen, Long.parseLong(p.getOrDefault("segment", "0")), shipped,
                     Instant.ofEpochMilli(Long.parseLong(p.getOrDefault("snapshot-time", "0"))), lag, seconds);
         } catch (IOException e) {
