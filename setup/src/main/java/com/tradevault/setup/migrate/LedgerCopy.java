@@ -1,5 +1,6 @@
 package com.tradevault.setup.migrate;
 
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.BulkLoad;
 import com.tradevault.setup.db.CatalogTable;
 import com.tradevault.setup.db.Database;
@@ -100,7 +101,7 @@ final class LedgerCopy {
             throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
         List<Offense> offenses = new ArrayList<>();
-        progress.phase("copy", totalRows);
+        progress.start("copy", Progress.Unit.ROWS, totalRows);
         ExecutorService checking = Executors.newSingleThreadExecutor();
         try (Readers in = Readers.open(source, READERS); Connection out = target.connect()) {
             out.setAutoCommit(false);
@@ -112,7 +113,7 @@ final class LedgerCopy {
                 }
                 checks = checking.submit(databaseChecks);
                 progress.done();
-                progress.phase("indexes, checks", 0);
+                progress.start("indexes, checks");
                 if (offenses.isEmpty()) {
                     load.finish();
                 }
@@ -352,7 +353,7 @@ final class LedgerCopy {
      * from the copy), rows and checksums ({@link TableComparison}).
      */
     List<TableResult> verify(Map<String, TableDigest> sourceDigests, long totalRows) throws SQLException {
-        progress.phase("verify", totalRows);
+        progress.start("verify", Progress.Unit.ROWS, totalRows);
         TableComparison comparison = new TableComparison(catalog(source), catalog(target));
         List<TableResult> results = comparison.results(sourceDigests,
                 new ReadingBack(target, batchSize, progress).digests(comparison.readable()));

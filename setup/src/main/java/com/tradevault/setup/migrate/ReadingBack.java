@@ -1,5 +1,6 @@
 package com.tradevault.setup.migrate;
 
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.db.RowSource;
