@@ -1,7 +1,7 @@
 import com.tradevault.backup.BackupKeys;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.CommittingWriter;
-import com.tradevault.backup.Progress;
+import com.tradevault.setup.Progress;
 import com.tradevault.backup.TakingBackups;
 import com.tradevault.backup.pgp.BackupCipher;
 import com.tradevault.backup.pgp.SealingKey;

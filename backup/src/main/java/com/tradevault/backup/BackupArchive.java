@@ -8,6 +8,7 @@ import com.tradevault.backup.pgp.EnvelopeProblem;
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.backup.pgp.SealingKey;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
@@ -142,18 +143,26 @@ final class BackupArchive {
                 "use another backup ('tradevault backups list'); nothing was changed");
     }
 
+    /** {@code in}, reported as the step {@code step} over {@code total} bytes, which ends when the stream is closed. */
     private static InputStream counting(InputStream in, String step, long total, Progress progress) {
+        progress.start(step, Progress.Unit.BYTES, total);
         return new FilterInputStream(in) {
-            private long done;
-
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n > 0) {
-                    done += n;
-                    progress.update(step, done, total);
+                    progress.advance(n);
                 }
                 return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    progress.done();
+                }
             }
         };
     }

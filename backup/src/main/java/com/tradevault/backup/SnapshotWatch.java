@@ -1,5 +1,6 @@
 package com.tradevault.backup;
 
+import com.tradevault.setup.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +13,31 @@ import java.util.stream.Stream;
 final class SnapshotWatch implements AutoCloseable {
 
     private final Thread thread;
+    private final Progress progress;
 
-    private SnapshotWatch(Thread thread) {
+    private SnapshotWatch(Thread thread, Progress progress) {
         this.thread = thread;
+        this.progress = progress;
     }
 
     static SnapshotWatch start(Path snapshot, long expected, Progress progress) {
         if (progress == Progress.NONE) {
-            return new SnapshotWatch(null);
+            return new SnapshotWatch(null, progress);
         }
+        progress.start("snapshot", Progress.Unit.BYTES, expected);
         Thread t = new Thread(() -> watch(snapshot, expected, progress), "snapshot-progress");
         t.setDaemon(true);
         t.start();
-        return new SnapshotWatch(t);
+        return new SnapshotWatch(t, progress);
     }
 
     private static void watch(Path snapshot, long expected, Progress progress) {
         String prefix = snapshot.getFileName().toString();
+        long reported = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            progress.update("snapshot", Math.min(written(snapshot.getParent(), prefix), expected), expected);
+            long written = Math.min(written(snapshot.getParent(), prefix), expected);
+            progress.advance(Math.max(0, written - reported));
+            reported = Math.max(reported, written);
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
@@ -57,10 +64,18 @@ final class SnapshotWatch implements AutoCloseable {
         }
     }
 
+    /** Stops watching and ends the step: the watcher is gone before the next step starts. */
     @Override
     public void close() {
-        if (thread != null) {
-            thread.interrupt();
+        if (thread == null) {
+            return;
         }
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        progress.done();
     }
 }

@@ -4,6 +4,7 @@ import com.tradevault.backup.pgp.SealingKey;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.FileFault;
@@ -96,9 +97,10 @@ public final class TakingBackups {
                     BackupArchive.write(temp, key, taken.manifest(), snapshotFile, progress);
                     verify(temp, taken.manifest(), progress);
                     long bytes = taken.manifest().snapshotBytes();
-                    progress.update("integrity check", 0, bytes);
+                    progress.start("integrity check", Progress.Unit.BYTES, bytes);
                     check.await();
-                    progress.update("integrity check", bytes, bytes);
+                    progress.advance(bytes);
+                    progress.done();
                 });
             }
             return new Report(target, taken.manifest(), Files.size(target), verified,

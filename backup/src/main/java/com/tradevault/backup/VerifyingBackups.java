@@ -4,6 +4,7 @@ import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.SqliteFile;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.backup.pgp.BackupPassphrase;
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.SqliteFiles;

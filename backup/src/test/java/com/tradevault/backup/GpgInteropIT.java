@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.db.Database;

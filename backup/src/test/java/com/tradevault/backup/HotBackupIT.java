@@ -3,6 +3,7 @@ package com.tradevault.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -7,9 +7,9 @@ import com.tradevault.backup.BackupEntry;
 import com.tradevault.backup.BackupKeys;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.Manifest;
-import com.tradevault.backup.Progress;
 import com.tradevault.backup.Retention;
 import com.tradevault.backup.TakingBackups;
+import com.tradevault.setup.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,6 @@ final class BackupCommand implements Callable<Integer> {
         Progress progress = json ? Progress.NONE : ConsoleProgress.forTerminal();
         TakingBackups.Report report = new TakingBackups(context.databases(common), settings, keys, context.clock(),
                 VersionProvider.version()).take(Optional.ofNullable(dest).map(Path::toAbsolutePath), progress);
-        ConsoleProgress.finish(progress);
         List<BackupEntry> pruned = dest == null
                 ? new BackupCatalog(settings.dir()).prune(settings.retention(), false).delete() : List.of();
         if (json) {

@@ -1,8 +1,8 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.Manifest;
-import com.tradevault.backup.Progress;
 import com.tradevault.backup.VerifyingBackups;
+import com.tradevault.setup.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,7 +43,6 @@ final class BackupsVerifyCommand implements Callable<Integer> {
         Progress progress = ConsoleProgress.forTerminal();
         VerifyingBackups.Report r = new VerifyingBackups(context.databases(common))
                 .verify(file.toAbsolutePath(), key, progress);
-        ConsoleProgress.finish(progress);
         Manifest m = r.manifest();
         PrintWriter out = spec.commandLine().getOut();
         out.println("ok: " + file.toAbsolutePath());

@@ -7,6 +7,7 @@ import com.tradevault.backup.BackupEntry;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.CheckingIntegrity;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +50,12 @@ final class IntegrityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CheckingIntegrity.Report report;
-        try (AutoCloseable ticking = json ? () -> { } : ConsoleProgress.ticking("checking")) {
+        Progress progress = json ? Progress.NONE : ConsoleProgress.forTerminal();
+        progress.start("checking");
+        try {
             report = new CheckingIntegrity(context.databases(common)).check(quick);
+        } finally {
+            progress.done();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -46,7 +46,7 @@ final class MigrateToPostgresCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MigratingToPostgres.Result result = new MigratingToPostgres(context.databases(common), target, context.clock())
-                .run(dryRun, batchSize, ConsoleProgress.rowsForTerminal());
+                .run(dryRun, batchSize, ConsoleProgress.forTerminal());
         MigrationReport report = result.report();
         PrintWriter out = spec.commandLine().getOut();
         MigrationSummary.print(out, report, result.reportFile().toString());

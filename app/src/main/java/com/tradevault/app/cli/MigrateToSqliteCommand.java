@@ -44,7 +44,7 @@ final class MigrateToSqliteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MigratingToSqlite.Result result = new MigratingToSqlite(context.databases(common), context.keys(),
-                context.clock()).run(source, target, batchSize, ConsoleProgress.rowsForTerminal());
+                context.clock()).run(source, target, batchSize, ConsoleProgress.forTerminal());
         PrintWriter out = spec.commandLine().getOut();
         MigrationSummary.print(out, result.report(), result.reportFile().toString());
         result.report().failure(result.reportFile()).ifPresent(e -> {

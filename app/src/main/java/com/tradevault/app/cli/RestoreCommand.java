@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.backup.Progress;
 import com.tradevault.backup.RestoringBackups;
+import com.tradevault.setup.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -58,7 +58,6 @@ final class RestoreCommand implements Callable<Integer> {
         Progress progress = ConsoleProgress.forTerminal();
         RestoringBackups.Report r = new RestoringBackups(context.databases(common), context.clock())
                 .restore(file.toAbsolutePath(), key, Optional.ofNullable(to), progress);
-        ConsoleProgress.finish(progress);
         PrintWriter out = spec.commandLine().getOut();
         if (r.isDump()) {
             out.println("Wrote the verified PostgreSQL dump from " + file.toAbsolutePath() + " to " + r.restored() + ".");

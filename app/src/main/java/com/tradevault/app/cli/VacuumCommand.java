@@ -1,6 +1,7 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.Compacting;
+import com.tradevault.setup.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,8 +37,12 @@ final class VacuumCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Compacting.Report r;
-        try (AutoCloseable ticking = ConsoleProgress.ticking("vacuum")) {
+        Progress progress = ConsoleProgress.forTerminal();
+        progress.start("vacuum");
+        try {
             r = new Compacting(context.databases(common)).vacuum(Optional.ofNullable(into));
+        } finally {
+            progress.done();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(r.into().map(p -> "Wrote a compact copy to " + p + ".").orElse("Vacuumed the ledger."));

@@ -1,6 +1,7 @@
 package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.RowCounts;

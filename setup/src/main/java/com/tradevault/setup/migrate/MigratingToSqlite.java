@@ -3,6 +3,7 @@ package com.tradevault.setup.migrate;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.Dialect;

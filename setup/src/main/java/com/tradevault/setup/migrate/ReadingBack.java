@@ -1,5 +1,6 @@
 package com.tradevault.setup.migrate;
 
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.db.RowSource;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The verification's reading: tables of one database read in slices on
@@ -25,13 +25,12 @@ final class ReadingBack {
 
     private final Database database;
     private final int batchSize;
-    private final Progress progress;
-    private final AtomicLong rowsSeen = new AtomicLong();
+    private final RowTally tally;
 
     ReadingBack(Database database, int batchSize, Progress progress) {
         this.database = database;
         this.batchSize = batchSize;
-        this.progress = progress;
+        this.tally = new RowTally(progress);
     }
 
     /** The checksum of each of {@code tables}, read in slices on several connections. */
@@ -42,7 +41,7 @@ final class ReadingBack {
                 List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
                 TableDigest theirs = new TableDigest(table);
                 for (Future<TableDigest> part : parts) {
-                    theirs.merge(LedgerCopy.await(part));
+                    theirs.merge(Readers.await(part));
                 }
                 digests.put(table.name(), theirs);
             }
@@ -60,7 +59,7 @@ final class ReadingBack {
         try (RowSource rows = bulk.get()) {
             for (Object[] values = rows.next(); values != null; values = rows.next()) {
                 digest.add(json.canonical(values));
-                tick(rowsSeen.incrementAndGet());
+                tally.one();
             }
         }
         return digest;
@@ -79,16 +78,10 @@ final class ReadingBack {
                         throw new SQLException("cannot read back " + offenses.get(0).describe());
                     }
                     digest.add(values);
-                    tick(rowsSeen.incrementAndGet());
+                    tally.one();
                 }
             }
         }
         return digest;
-    }
-
-    private void tick(long rows) {
-        if (rows % 1000 == 0) {
-            progress.advance(1000);
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.tradevault.setup.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.Progress;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
