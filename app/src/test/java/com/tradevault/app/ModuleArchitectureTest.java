@@ -48,16 +48,30 @@ class ModuleArchitectureTest {
         try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
             spelled = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
                     .filter(f -> !f.getFileName().toString().equals("SqliteFile.java"))
-                    .flatMap(ModuleArchitectureTest::sqliteSpellings).toList();
+                    .flatMap(f -> lines(f, ".*\"(jdbc:sqlite:|-wal|-shm)\".*")).toList();
         }
         assertEquals(List.of(), spelled, "use com.tradevault.setup.SqliteFile (url(), wal(), shm(), companions())");
     }
 
-    private static Stream<String> sqliteSpellings(Path source) {
+    /**
+     * Trading's rules over its tables live in app ({@code LedgerInvariants}), which hands them to the backup module's
+     * integrity check as {@code LedgerRules}: a string in backup that names a trading table is such a rule gone astray.
+     */
+    @Test
+    void backupNamesNoTradingTable() throws IOException {
+        List<String> named;
+        try (Stream<Path> files = Files.walk(Path.of("../backup/src/main/java").toAbsolutePath().normalize())) {
+            named = files.filter(f -> f.toString().endsWith(".java"))
+                    .flatMap(f -> lines(f, ".*\"[^\"]*\\b(orders|fills|positions)\\b[^\"]*\".*")).toList();
+        }
+        assertEquals(List.of(), named, "trading's rules go in app and reach backup as a com.tradevault.backup.LedgerRules");
+    }
+
+    private static Stream<String> lines(Path source, String regex) {
         try {
             List<String> lines = Files.readAllLines(source);
             return Stream.iterate(0, i -> i < lines.size(), i -> i + 1)
-                    .filter(i -> lines.get(i).matches(".*\"(jdbc:sqlite:|-wal|-shm)\".*"))
+                    .filter(i -> lines.get(i).matches(regex))
                     .map(i -> source.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

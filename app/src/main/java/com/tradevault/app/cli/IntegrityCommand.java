@@ -2,6 +2,7 @@ package com.tradevault.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradevault.app.ledger.jdbc.LedgerInvariants;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupEntry;
 import com.tradevault.backup.BackupSettings;
@@ -50,7 +51,7 @@ final class IntegrityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckingIntegrity.Report report;
         try (AutoCloseable ticking = json ? () -> { } : ConsoleProgress.ticking("checking")) {
-            report = new CheckingIntegrity(context.databases(common)).check(quick);
+            report = new CheckingIntegrity(context.databases(common), new LedgerInvariants()).check(quick);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
