@@ -20,14 +20,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ledger's invariants run unchanged on PostgreSQL, inside {@code tradevault integrity}'s check. */
+/**
+ * The ledger's invariants run unchanged on PostgreSQL, inside {@code tradevault integrity}'s check (backup's
+ * PostgresBackupIT asserts what that check leaves to the server).
+ */
 class LedgerInvariantsOnPostgresIT {
 
     @TempDir
     Path dir;
 
     @Test
-    void integrityOnPostgresRunsTheLedgerInvariantsAndSaysWhatItLeavesToTheServer() throws Exception {
+    void integrityOnPostgresRunsTheLedgerInvariants() throws Exception {
         Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_URL", PostgresServer.shared().newDatabase());
         OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
         new SettingUpDatabase(opening, Clock.systemUTC()).run();
@@ -44,16 +47,10 @@ class LedgerInvariantsOnPostgresIT {
 
         assertTrue(report.clean());
         assertEquals(List.of(
-                new CheckingIntegrity.Verdict("integrity_check", CheckingIntegrity.Status.SKIPPED,
-                        "PostgreSQL checks its own pages; run pg_amcheck for B-tree checks"),
-                new CheckingIntegrity.Verdict("foreign keys", CheckingIntegrity.Status.SKIPPED,
-                        "PostgreSQL enforces foreign keys on every write"),
-                new CheckingIntegrity.Verdict("full read", CheckingIntegrity.Status.SKIPPED,
-                        "not applicable to PostgreSQL (enable data checksums on the server)"),
                 new CheckingIntegrity.Verdict("every fill belongs to an order", CheckingIntegrity.Status.OK, "holds"),
                 new CheckingIntegrity.Verdict("no order has more filled than it asked for", CheckingIntegrity.Status.OK, "holds"),
                 new CheckingIntegrity.Verdict("open position quantities equal their fills", CheckingIntegrity.Status.OK, "holds")),
-                report.verdicts());
+                report.verdicts().subList(3, report.verdicts().size()), "after the three checks PostgreSQL does itself");
     }
 
     private static void insertTrade(Connection c, long id) throws SQLException {
