@@ -179,9 +179,13 @@ class ReplicationTest {
     @Test
     void aFolderReplicaKeepsItsFilesAndFoldersOwnerOnly() throws Exception {
         LedgerFixture f = LedgerFixture.create(dir);
-        f.addTrades(5);
         Path root = dir.resolve("replica");
-        ReplicaStore store = ReplicaStores.at(root.toUri().toString());
+        replicaIsOwnerOnly(f, ReplicaStores.at(root.toUri().toString()), root);
+    }
+
+    /** A session's snapshot, segments and position file, and the folders they are in, are 0600 and 0700 on disk. */
+    static void replicaIsOwnerOnly(LedgerFixture f, ReplicaStore store, Path root) throws Exception {
+        f.addTrades(5);
         try (ReplicaSession session = replicating(f, store).start()) {
             f.addTrades(5);
             session.cycle();
