@@ -1,6 +1,5 @@
 package com.tradevault.backup;
 
-import com.tradevault.backup.ledger.LedgerInvariants;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -13,17 +12,20 @@ import java.util.Optional;
 /**
  * {@code tradevault integrity}: the backend's page check, foreign keys, a
  * full read that authenticates every page of an encrypted file, and the
- * ledger's own invariants. Each check gives one verdict; checks the backend
- * does itself (PostgreSQL) are reported as skipped, with what to use instead.
+ * ledger's own rules (which its owner supplies). Each check gives one verdict;
+ * checks the backend does itself (PostgreSQL) are reported as skipped, with
+ * what to use instead.
  */
 public final class CheckingIntegrity {
 
     private static final int SHOWN = 5;
 
     private final OpeningDatabases opening;
+    private final LedgerRules rules;
 
-    public CheckingIntegrity(OpeningDatabases opening) {
+    public CheckingIntegrity(OpeningDatabases opening, LedgerRules rules) {
         this.opening = opening;
+        this.rules = rules;
     }
 
     /** How one check came out. */
@@ -53,7 +55,7 @@ public final class CheckingIntegrity {
             verdicts.add(pages(d, c, quick));
             verdicts.add(foreignKeys(d, c));
             verdicts.add(fullRead(d, c, db.encrypted()));
-            verdicts.addAll(invariants(c));
+            verdicts.addAll(rules(c));
             return new Report(d.location(), verdicts);
         } catch (SQLException e) {
             return new Report(opening.dialect().location(), List.of(new Verdict("opening the ledger", Status.PROBLEM,
@@ -93,9 +95,9 @@ public final class CheckingIntegrity {
         }
     }
 
-    private static List<Verdict> invariants(Connection c) {
+    private List<Verdict> rules(Connection c) {
         try {
-            return LedgerInvariants.check(c).stream().map(f -> listVerdict(f.rule(), Optional.of(f.violations()),
+            return rules.check(c).stream().map(f -> listVerdict(f.rule(), Optional.of(f.violations()),
                     "holds", "")).toList();
         } catch (SQLException e) {
             return List.of(new Verdict("ledger invariants", Status.PROBLEM, e.getMessage()));

@@ -20,8 +20,10 @@ import com.tradevault.backup.replica.RestoringReplica;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Database;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -30,10 +32,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -349,6 +356,39 @@ class ReplicationTest {
         Path to = f.dir.resolve(name).resolve("tradevault.db");
         restoring.restore(store, at, Optional.of(to));
         return orders(f, to);
+    }
+
+    @Test
+    void aFolderReplicaKeepsItsFilesAndFoldersOwnerOnly() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        Path root = dir.resolve("replica");
+        replicaIsOwnerOnly(f, ReplicaStores.at(root.toUri().toString()), root);
+    }
+
+    /** A session's snapshot, segments and position file, and the folders they are in, are 0600 and 0700 on disk. */
+    static void replicaIsOwnerOnly(LedgerFixture f, ReplicaStore store, Path root) throws Exception {
+        f.addTrades(5);
+        try (ReplicaSession session = replicating(f, store).start()) {
+            f.addTrades(5);
+            session.cycle();
+            assertTrue(session.lastSegment() >= 1, "segments shipped: " + session.lastSegment());
+        }
+
+        Map<Boolean, Set<String>> modes;
+        try (Stream<Path> all = Files.walk(root)) {
+            modes = all.collect(Collectors.partitioningBy(Files::isDirectory, Collectors.mapping(ReplicationTest::mode,
+                    Collectors.toCollection(TreeSet::new))));
+        }
+        assertEquals(Set.of("rwx------"), modes.get(true), "the replica's folders");
+        assertEquals(Set.of("rw-------"), modes.get(false), "the replica's files: snapshot, segments, position");
+    }
+
+    private static String mode(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Replicating replicating(LedgerFixture f, ReplicaStore store) {

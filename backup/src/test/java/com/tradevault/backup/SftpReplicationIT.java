@@ -87,6 +87,14 @@ class SftpReplicationIT {
     }
 
     @Test
+    void aReplicaOverSftpKeepsItsFilesAndFoldersOwnerOnly() throws Exception {
+        LedgerFixture f = LedgerFixture.create(dir);
+        try (ReplicaStore store = store(dir.resolve("replica"), Duration.ofSeconds(10))) {
+            ReplicationTest.replicaIsOwnerOnly(f, store, dir.resolve("replica"));
+        }
+    }
+
+    @Test
     void networkCutNeverBlocksTheWriterAndLosesNothing() throws Exception {
         LedgerFixture f = LedgerFixture.create(dir);
         Writer writer = new Writer(f, 0);

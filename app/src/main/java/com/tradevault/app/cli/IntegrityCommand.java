@@ -2,6 +2,7 @@ package com.tradevault.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradevault.app.ledger.jdbc.LedgerInvariants;
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupEntry;
 import com.tradevault.backup.BackupSettings;
@@ -53,7 +54,7 @@ final class IntegrityCommand implements Callable<Integer> {
         Progress progress = json ? Progress.NONE : ConsoleProgress.forTerminal();
         progress.start("checking");
         try {
-            report = new CheckingIntegrity(context.databases(common)).check(quick);
+            report = new CheckingIntegrity(context.databases(common), new LedgerInvariants()).check(quick);
         } finally {
             progress.done();
         }

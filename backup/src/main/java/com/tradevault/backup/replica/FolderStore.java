@@ -1,17 +1,21 @@
 package com.tradevault.backup.replica;
 
 import com.tradevault.setup.AtomicFiles;
+import com.tradevault.setup.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A replica in a folder ({@code replica.url = file:///mnt/offsite/tradevault}): a sub-folder per generation. */
+/**
+ * A replica in a folder ({@code replica.url = file:///mnt/offsite/tradevault}): a sub-folder per generation.
+ * Its folders and files are the owner's alone (0700, 0600), like the ledger they copy.
+ */
 final class FolderStore implements ReplicaStore {
 
     private final Path root;
@@ -42,19 +46,23 @@ final class FolderStore implements ReplicaStore {
 
     @Override
     public void write(String generation, String name, byte[] data) throws IOException {
-        AtomicFiles.write(folder(generation).resolve(name), temp -> Files.write(temp, data));
+        AtomicFiles.write(folder(generation).resolve(name), temp -> Files.write(OwnerOnly.createFile(temp), data));
     }
 
     @Override
     public void upload(String generation, String name, Path from) throws IOException {
-        AtomicFiles.write(folder(generation).resolve(name), temp -> Files.copy(from, temp));
+        AtomicFiles.write(folder(generation).resolve(name), temp -> {
+            try (OutputStream out = Files.newOutputStream(OwnerOnly.createFile(temp))) {
+                Files.copy(from, out);
+            }
+        });
     }
 
     /** The generation's folder, created (mode 0700) if needed. */
     private Path folder(String generation) throws IOException {
         Path dir = root.resolve(generation);
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnly.createFolders(dir);
             AtomicFiles.fsyncDirectory(root);
         }
         return dir;

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * database key), so the replica never holds the database key or anything that
  * reveals it, and only a holder of the database key can make or check a tag.
  */
-public final class ReplicaKey {
+final class ReplicaKey {
 
     private static final String LABEL = "tradevault replica authentication v1";
     static final int TAG = 32;

@@ -131,7 +131,10 @@ final class SftpStore implements ReplicaStore {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes under a temporary name, fsyncs, renames over the name: a reader sees a whole file or none. */
+    /**
+     * Writes under a temporary name (mode 0600 before its first byte), fsyncs, renames over the name: a reader sees
+     * a whole file or none.
+     */
     private Void put(SftpClient sftp, String generation, String name, Content content) throws IOException {
         String dir = folder(generation);
         makeFolders(sftp, dir);
@@ -139,6 +142,7 @@ final class SftpStore implements ReplicaStore {
         try {
             try (SftpClient.CloseableHandle h = sftp.open(temp, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
                     SftpClient.OpenMode.Truncate); OutputStream out = sftp.write(temp)) {
+                sftp.setStat(h, mode(0600));
                 content.writeTo(out);
                 out.flush();
                 out.close();
@@ -176,10 +180,15 @@ final class SftpStore implements ReplicaStore {
         }
         for (String d : missing) {
             sftp.mkdir(d);
-            SftpClient.Attributes mode = new SftpClient.Attributes();
-            mode.setPermissions(0700);
-            sftp.setStat(d, mode);
+            sftp.setStat(d, mode(0700));
         }
+    }
+
+    /** Owner-only on the server too, whatever its umask: 0700 for folders, 0600 for files. */
+    private static SftpClient.Attributes mode(int permissions) {
+        SftpClient.Attributes mode = new SftpClient.Attributes();
+        mode.setPermissions(permissions);
+        return mode;
     }
 
     private static boolean exists(SftpClient sftp, String path) throws IOException {

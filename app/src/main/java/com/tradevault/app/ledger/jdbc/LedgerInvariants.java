@@ -1,5 +1,6 @@
-package com.tradevault.backup.ledger;
+package com.tradevault.app.ledger.jdbc;
 
+import com.tradevault.backup.LedgerRules;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,19 +11,14 @@ import java.util.List;
 /**
  * Rules of the ledger that its schema cannot enforce by itself, written in
  * SQL that runs unchanged on SQLite and PostgreSQL. Each rule lists the rows
- * that break it; an empty list means the rule holds.
+ * that break it; an empty list means the rule holds. The integrity check
+ * of the backup module runs them as the ledger's {@link LedgerRules}.
  */
-public final class LedgerInvariants {
-
-    private LedgerInvariants() {
-    }
-
-    /** One rule and the rows that break it. */
-    public record Finding(String rule, List<String> violations) {
-    }
+public final class LedgerInvariants implements LedgerRules {
 
     /** Checks every rule. */
-    public static List<Finding> check(Connection c) throws SQLException {
+    @Override
+    public List<Finding> check(Connection c) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         findings.add(new Finding("every fill belongs to an order", rows(c,
                 "SELECT f.exchange_fill_id, f.order_id FROM fills f LEFT JOIN orders o ON o.id = f.order_id"
