@@ -381,6 +381,11 @@ class ReplicationTest {
         }
         assertEquals(Set.of("rwx------"), modes.get(true), "the replica's folders");
         assertEquals(Set.of("rw-------"), modes.get(false), "the replica's files: snapshot, segments, position");
+
+        Path lostDataDir = Files.createTempDirectory(f.dir, "lost").resolve("data");
+        new RestoringReplica(f.opening, Clock.systemUTC()).restore(store, Optional.empty(),
+                Optional.of(lostDataDir.resolve("tradevault.db")));
+        assertEquals("rwx------", mode(lostDataDir), "a data directory the restore makes anew");
     }
 
     private static String mode(Path p) {

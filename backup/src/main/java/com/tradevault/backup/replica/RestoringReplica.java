@@ -4,6 +4,7 @@ import com.tradevault.backup.BackupProblem;
 import com.tradevault.backup.RestoringBackups;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.config.DbSettings;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Dialect;
@@ -61,7 +62,7 @@ public final class RestoringReplica {
                 "provide the database key (docs/encryption.md)")).key());
         Path temp = AtomicFiles.tempBeside(target, "replica-restore");
         try {
-            Files.createDirectories(target.getParent());
+            OwnerOnly.createFolders(target.getParent());
             Rebuilt rebuilt = new ReplicaChain(store, key, at).rebuild(temp);
             long rows = check(temp);
             Path source = Path.of(store.location().replace("file://", ""));
