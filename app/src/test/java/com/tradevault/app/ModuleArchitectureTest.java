@@ -19,6 +19,8 @@ class ModuleArchitectureTest {
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.tradevault");
+    private static final String SQLITE = "com.tradevault.setup.db.sqlite..";
+    private static final String POSTGRES = "com.tradevault.setup.db.postgres..";
 
     @Test
     void setupKnowsNothingOfBackupsOrTrading() {
@@ -33,9 +35,11 @@ class ModuleArchitectureTest {
     }
 
     @Test
-    void onlySetupsDatabaseLayerTouchesTheDrivers() {
-        noClasses().that().resideOutsideOfPackages("com.tradevault.setup.db..", "com.tradevault.app.exchange.paper..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..").check(ALL);
+    void onlyEachBackendsPackageTouchesItsDriver() {
+        noClasses().that().resideOutsideOfPackage(SQLITE).should().dependOnClassesThat()
+                .resideInAPackage("org.sqlite..").check(ALL);
+        noClasses().that().resideOutsideOfPackage(POSTGRES).should().dependOnClassesThat()
+                .resideInAPackage("org.postgresql..").check(ALL);
     }
 
     /**
@@ -50,7 +54,7 @@ class ModuleArchitectureTest {
                     .filter(f -> !f.getFileName().toString().equals("SqliteFile.java"))
                     .flatMap(ModuleArchitectureTest::sqliteSpellings).toList();
         }
-        assertEquals(List.of(), spelled, "use com.tradevault.setup.SqliteFile (url(), wal(), shm(), companions())");
+        assertEquals(List.of(), spelled, "use com.tradevault.setup.db.sqlite.SqliteFile (url(), wal(), shm(), companions())");
     }
 
     private static Stream<String> sqliteSpellings(Path source) {

@@ -2,14 +2,14 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.InterruptedRestore;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
-import com.tradevault.setup.db.SqliteFiles;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

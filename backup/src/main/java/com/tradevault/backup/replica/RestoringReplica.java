@@ -9,7 +9,7 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowCounts;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

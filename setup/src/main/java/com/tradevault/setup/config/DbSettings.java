@@ -1,6 +1,6 @@
 package com.tradevault.setup.config;
 
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;

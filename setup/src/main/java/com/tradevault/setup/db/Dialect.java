@@ -1,7 +1,9 @@
 package com.tradevault.setup.db;
 
-import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.postgres.PostgresDialect;
+import com.tradevault.setup.db.sqlite.SqliteDialect;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import com.tradevault.setup.key.ResolvedKey;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,7 +94,7 @@ public interface Dialect {
      * Writes a consistent copy of the open database to {@code target} (which
      * must not exist) without stopping writers, and returns its row counts and
      * its full check. SQLite: the file and its write-ahead log copied as bytes
-     * under a read transaction ({@link WalFileCopy}; an encrypted ledger stays
+     * under a read transaction ({@code WalFileCopy}; an encrypted ledger stays
      * encrypted under its key, so no plaintext page reaches the disk), recovered
      * into one file; the check is {@code integrity_check} on the copy.
      * PostgreSQL: {@code pg_dump} in custom format from an exported snapshot,
@@ -153,7 +155,7 @@ public interface Dialect {
      * A reader of the rows of {@code table} that match {@code where} (SQL;
      * empty for all) on {@code connection}, through the backend's bulk path:
      * binary {@code COPY} on PostgreSQL, a {@code json_array} per row on
-     * SQLite ({@link SqliteArrayReader}); empty for a backend without one.
+     * SQLite ({@code SqliteArrayReader}); empty for a backend without one.
      * A value it cannot take as it is stops it with {@link UnexpectedValue}.
      */
     Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where) throws SQLException;

@@ -1,5 +1,8 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

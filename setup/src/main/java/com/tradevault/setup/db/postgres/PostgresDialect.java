@@ -1,7 +1,19 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.BulkLoad;
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.DatabaseLocked;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.InstanceLock;
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowSource;
+import com.tradevault.setup.db.RowWriter;
+import com.tradevault.setup.db.Snapshot;
+import com.tradevault.setup.db.WriteTransactions;
 import com.tradevault.setup.key.ResolvedKey;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,14 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * PostgreSQL through PgJDBC and a HikariCP pool. Credentials come from
  * {@code db.user}, {@code db.password-file}, {@code TRADEVAULT_DB_PASSWORD}
  * or {@code ~/.pgpass} (read by the driver), never from the printed URL.
  */
-final class PostgresDialect implements Dialect {
+public final class PostgresDialect implements Dialect {
 
     static final String PASSWORD_ENV = "TRADEVAULT_DB_PASSWORD";
     /** The advisory lock key that marks the one writing instance. */
@@ -37,7 +49,7 @@ final class PostgresDialect implements Dialect {
 
     private final String url;
 
-    PostgresDialect(String url) {
+    public PostgresDialect(String url) {
         this.url = url;
     }
 

@@ -1,10 +1,23 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
-import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.BulkLoad;
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.InstanceLock;
+import com.tradevault.setup.db.InterruptedRestore;
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.PlainDataSource;
+import com.tradevault.setup.db.RowCounts;
+import com.tradevault.setup.db.RowSource;
+import com.tradevault.setup.db.RowWriter;
+import com.tradevault.setup.db.Snapshot;
+import com.tradevault.setup.db.WriteTransactions;
 import com.tradevault.setup.key.DbKey;
 import com.tradevault.setup.key.KeyProblem;
 import com.tradevault.setup.key.ResolvedKey;
@@ -35,14 +48,14 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  * {@code synchronous=FULL}, foreign keys, a busy timeout and
  * {@code BEGIN IMMEDIATE} for every write transaction.
  */
-final class SqliteDialect implements Dialect {
+public final class SqliteDialect implements Dialect {
 
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path file;
 
-    SqliteDialect(Path file) {
+    public SqliteDialect(Path file) {
         this.file = file;
     }
 

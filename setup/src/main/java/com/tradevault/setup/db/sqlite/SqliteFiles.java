@@ -1,8 +1,10 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
-import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
+import com.tradevault.setup.db.DatabaseLocked;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.key.DbKey;
 import java.io.IOException;
 import java.io.InputStream;
