@@ -28,10 +28,20 @@ public interface Dialect {
         if (sqlite.isPresent()) {
             return new SqliteDialect(sqlite.get().path().toAbsolutePath().normalize());
         }
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (PostgresDialect.accepts(url)) {
             return new PostgresDialect(url);
         }
         throw new IllegalArgumentException("unsupported database URL: " + DbSettings.redact(url));
+    }
+
+    /** Whether {@link #forUrl} takes {@code url}: a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL. */
+    static boolean supports(String url) {
+        return SqliteFile.ofUrl(url).isPresent() || PostgresDialect.accepts(url);
+    }
+
+    /** The dialect for {@code url} if it names a database on a server (PostgreSQL), not a file; else empty. */
+    static Optional<Dialect> forServerUrl(String url) {
+        return PostgresDialect.accepts(url) ? Optional.of(new PostgresDialect(url)) : Optional.empty();
     }
 
     /** {@code SQLite} or {@code PostgreSQL}. */
@@ -105,10 +115,10 @@ public interface Dialect {
 
     /**
      * The backend's own page-level consistency check ({@code integrity_check}
-     * or {@code quick_check} on SQLite); problems found, or empty where the
-     * server checks its own pages (PostgreSQL).
+     * or {@code quick_check} on SQLite); problems found, or left to the server
+     * that checks its own pages (PostgreSQL).
      */
-    Optional<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException;
+    BackendCheck<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException;
 
     /**
      * A quick check of only the pages that hold {@code tables} and their
@@ -119,15 +129,15 @@ public interface Dialect {
         return List.of();
     }
 
-    /** Rows that break a foreign key; empty where the server enforces them on every write (PostgreSQL). */
-    Optional<List<String>> foreignKeyProblems(Connection connection) throws SQLException;
+    /** Rows that break a foreign key; left to the server where it enforces them on every write (PostgreSQL). */
+    BackendCheck<List<String>> foreignKeyProblems(Connection connection) throws SQLException;
 
     /**
      * Reads every table and index page, so that an encrypted file
-     * authenticates each one; returns the pages read, or empty where this
-     * does not apply (PostgreSQL).
+     * authenticates each one; returns the pages read, or left to the server
+     * where this does not apply (PostgreSQL).
      */
-    Optional<Long> readEveryPage(Connection connection) throws SQLException;
+    BackendCheck<Long> readEveryPage(Connection connection) throws SQLException;
 
     /**
      * Compacts the database: in place ({@code VACUUM}), or into a new file

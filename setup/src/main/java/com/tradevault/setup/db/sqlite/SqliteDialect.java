@@ -4,6 +4,7 @@ import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.BackendCheck;
 import com.tradevault.setup.db.BulkLoad;
 import com.tradevault.setup.db.CatalogTable;
 import com.tradevault.setup.db.Database;
@@ -17,6 +18,7 @@ import com.tradevault.setup.db.RowCounts;
 import com.tradevault.setup.db.RowSource;
 import com.tradevault.setup.db.RowWriter;
 import com.tradevault.setup.db.Snapshot;
+import com.tradevault.setup.db.SnapshotKind;
 import com.tradevault.setup.db.WriteTransactions;
 import com.tradevault.setup.key.DbKey;
 import com.tradevault.setup.key.KeyProblem;
@@ -225,6 +227,16 @@ public final class SqliteDialect implements Dialect {
         }
     }
 
+    /**
+     * The kind of a backup's snapshot named {@code snapshotName} if it is a SQLite
+     * file ({@code tradevault.db}), which opens where it lies; else empty.
+     */
+    public static Optional<SnapshotKind> snapshotNamed(String snapshotName) {
+        return snapshotName.endsWith(".db")
+                ? Optional.of(file -> Optional.of(new SqliteDialect(file.toAbsolutePath().normalize())))
+                : Optional.empty();
+    }
+
     @Override
     public String snapshotFileName() {
         return DbSettings.DEFAULT_FILE_NAME;
@@ -273,8 +285,8 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Optional<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException {
-        return Optional.of(SqliteFiles.integrityProblems(connection, quick));
+    public BackendCheck<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException {
+        return BackendCheck.found(SqliteFiles.integrityProblems(connection, quick));
     }
 
     @Override
@@ -283,22 +295,22 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Optional<List<String>> foreignKeyProblems(Connection connection) throws SQLException {
+    public BackendCheck<List<String>> foreignKeyProblems(Connection connection) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
             while (r.next()) {
                 problems.add(r.getString(1) + " row " + r.getLong(2) + " refers to a missing row in " + r.getString(3));
             }
         }
-        return Optional.of(problems);
+        return BackendCheck.found(problems);
     }
 
     @Override
-    public Optional<Long> readEveryPage(Connection connection) throws SQLException {
+    public BackendCheck<Long> readEveryPage(Connection connection) throws SQLException {
         // dbstat visits every b-tree and overflow page, so the codec authenticates each one as it is read
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM dbstat")) {
             r.next();
-            return Optional.of(r.getLong(1));
+            return BackendCheck.found(r.getLong(1));
         }
     }
 
