@@ -1,11 +1,21 @@
 package com.tradevault.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.FileFault;
+import com.tradevault.setup.db.SnapshotKind;
+import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +31,10 @@ class ModuleArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.tradevault");
     private static final String SQLITE = "com.tradevault.setup.db.sqlite..";
     private static final String POSTGRES = "com.tradevault.setup.db.postgres..";
+    private static final String SQLITE_SPELLING = ".*\"(jdbc:sqlite:|-wal|-shm)\".*";
+    private static final String BACKEND_QUESTION = ".*(file\\(\\)\\.is(Present|Empty)\\(\\)|endsWith\\(\"\\.db\"\\)"
+            + "|startsWith\\(\"jdbc:(sqlite|postgresql)|\"jdbc:postgresql:\"|instanceof (Sqlite|Postgres)Dialect"
+            + "|equals\\(\"(SQLite|PostgreSQL)\"\\)|\"(SQLite|PostgreSQL)\"\\.equals).*";
 
     @Test
     void setupKnowsNothingOfBackupsOrTrading() {
@@ -43,6 +57,38 @@ class ModuleArchitectureTest {
     }
 
     /**
+     * Outside the backend packages the backends are reached through the neutral face alone: {@code Dialect}
+     * ({@code forUrl}), {@code SnapshotKind} ({@code named}) and {@code FileFault} pick the backend; what only a
+     * SQLite file has (its companions, its lock, its encrypted copies) is asked of {@code SqliteFile} and
+     * {@code SqliteFiles}.
+     */
+    @Test
+    void outsideTheBackendsOnlyTheNeutralFaceNamesOne() {
+        DescribedPredicate<JavaClass> backendInternals = resideInAnyPackage(SQLITE, POSTGRES)
+                .and(not(belongToAnyOf(SqliteFile.class, SqliteFiles.class)))
+                .as("a backend's classes other than the SQLite file's face (SqliteFile, SqliteFiles)");
+        noClasses().that().resideOutsideOfPackages(SQLITE, POSTGRES)
+                .and(not(belongToAnyOf(Dialect.class, SnapshotKind.class, FileFault.class)))
+                .should().dependOnClassesThat(backendInternals).check(ALL);
+    }
+
+    /**
+     * No code outside the backend packages asks which backend it is on: not by whether the dialect has a file, not
+     * by a snapshot's file name, not by a URL's prefix, not by the dialect's class. A bytecode rule cannot see these,
+     * so this one reads the sources of every module.
+     */
+    @Test
+    void onlyTheBackendsAskWhichBackendTheyAre() throws IOException {
+        List<String> asked;
+        try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
+            asked = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                    .filter(f -> !f.toString().contains("/setup/db/sqlite/") && !f.toString().contains("/setup/db/postgres/"))
+                    .flatMap(f -> linesMatching(f, BACKEND_QUESTION)).toList();
+        }
+        assertEquals(List.of(), asked, "ask the dialect (or SnapshotKind, Dialect.supports, Dialect.forServerUrl)");
+    }
+
+    /**
      * The driver's URL for a file and the names of SQLite's companions are spelled in {@code SqliteFile}
      * alone: a class bytecode rule cannot see string literals, so this one reads the sources of every module.
      */
@@ -52,16 +98,16 @@ class ModuleArchitectureTest {
         try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
             spelled = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
                     .filter(f -> !f.getFileName().toString().equals("SqliteFile.java"))
-                    .flatMap(ModuleArchitectureTest::sqliteSpellings).toList();
+                    .flatMap(f -> linesMatching(f, SQLITE_SPELLING)).toList();
         }
         assertEquals(List.of(), spelled, "use com.tradevault.setup.db.sqlite.SqliteFile (url(), wal(), shm(), companions())");
     }
 
-    private static Stream<String> sqliteSpellings(Path source) {
+    private static Stream<String> linesMatching(Path source, String pattern) {
         try {
             List<String> lines = Files.readAllLines(source);
             return Stream.iterate(0, i -> i < lines.size(), i -> i + 1)
-                    .filter(i -> lines.get(i).matches(".*\"(jdbc:sqlite:|-wal|-shm)\".*"))
+                    .filter(i -> lines.get(i).matches(pattern))
                     .map(i -> source.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
