@@ -104,7 +104,7 @@ final class SqliteArrayReader implements RowSource {
             }
             case INSTANT -> {
                 try {
-                    return SqliteDialect.parseInstant(text);
+                    return SqliteValues.parseInstant(text);
                 } catch (DateTimeException e) {
                     throw unexpected(column, "text that is not a timestamp");
                 }

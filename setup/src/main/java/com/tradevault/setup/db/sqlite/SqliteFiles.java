@@ -126,7 +126,7 @@ public final class SqliteFiles {
      * never echoes; the copy is not in WAL mode, which rekey requires.
      */
     private static void changeKey(Path file, Keyed keyed) throws SQLException {
-        org.sqlite.SQLiteConfig config = keyed.sourceKey().map(SqliteDialect::cipherConfig)
+        org.sqlite.SQLiteConfig config = keyed.sourceKey().map(SqliteOpening::cipherConfig)
                 .orElseGet(() -> org.sqlite.mc.SQLiteMCSqlCipherConfig.getV4Defaults().build());
         try (Connection c = config.createConnection(new SqliteFile(file).url()); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = DELETE");
