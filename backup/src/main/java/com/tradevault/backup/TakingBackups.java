@@ -2,12 +2,12 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.SealingKey;
 import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.Outcome;
 import com.tradevault.setup.OwnerOnly;
+import com.tradevault.setup.Outcome;
 import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.FileFault;
+import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.setup.db.Snapshot;

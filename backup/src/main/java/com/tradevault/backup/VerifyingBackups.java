@@ -2,8 +2,8 @@ package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.Outcome;
 import com.tradevault.setup.OwnerOnly;
+import com.tradevault.setup.Outcome;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.sqlite.SqliteFile;
