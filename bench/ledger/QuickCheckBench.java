@@ -50,7 +50,7 @@ public final class QuickCheckBench {
             try (Connection c = db.connect()) {
                 long start = System.nanoTime();
                 List<String> problems = hot ? db.dialect().quickCheck(c, HOT)
-                        : db.dialect().storageProblems(c, true).orElseThrow();
+                        : db.dialect().storageProblems(c, true).result().orElseThrow();
                 seconds.add((System.nanoTime() - start) / 1e9);
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException(problems.toString());

@@ -1,5 +1,8 @@
 package com.tradevault.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static java.util.stream.Collectors.toUnmodifiableSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +12,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.FileFault;
+import com.tradevault.setup.db.SnapshotKind;
+import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +31,12 @@ class ModuleArchitectureTest {
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.tradevault");
+    private static final String SQLITE = "com.tradevault.setup.db.sqlite..";
+    private static final String POSTGRES = "com.tradevault.setup.db.postgres..";
+    private static final String SQLITE_SPELLING = ".*\"(jdbc:sqlite:|-wal|-shm)\".*";
+    private static final String BACKEND_QUESTION = ".*(file\\(\\)\\.is(Present|Empty)\\(\\)|endsWith\\(\"\\.db\"\\)"
+            + "|startsWith\\(\"jdbc:(sqlite|postgresql)|\"jdbc:postgresql:\"|instanceof (Sqlite|Postgres)Dialect"
+            + "|equals\\(\"(SQLite|PostgreSQL)\"\\)|\"(SQLite|PostgreSQL)\"\\.equals).*";
 
     @Test
     void setupKnowsNothingOfBackupsOrTrading() {
@@ -65,9 +79,43 @@ class ModuleArchitectureTest {
     }
 
     @Test
-    void onlySetupsDatabaseLayerTouchesTheDrivers() {
-        noClasses().that().resideOutsideOfPackages("com.tradevault.setup.db..", "com.tradevault.app.exchange.paper..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..").check(ALL);
+    void onlyEachBackendsPackageTouchesItsDriver() {
+        noClasses().that().resideOutsideOfPackage(SQLITE).should().dependOnClassesThat()
+                .resideInAPackage("org.sqlite..").check(ALL);
+        noClasses().that().resideOutsideOfPackage(POSTGRES).should().dependOnClassesThat()
+                .resideInAPackage("org.postgresql..").check(ALL);
+    }
+
+    /**
+     * Outside the backend packages the backends are reached through the neutral face alone: {@code Dialect}
+     * ({@code forUrl}), {@code SnapshotKind} ({@code named}) and {@code FileFault} pick the backend; what only a
+     * SQLite file has (its companions, its lock, its encrypted copies) is asked of {@code SqliteFile} and
+     * {@code SqliteFiles}.
+     */
+    @Test
+    void outsideTheBackendsOnlyTheNeutralFaceNamesOne() {
+        DescribedPredicate<JavaClass> backendInternals = resideInAnyPackage(SQLITE, POSTGRES)
+                .and(not(belongToAnyOf(SqliteFile.class, SqliteFiles.class)))
+                .as("a backend's classes other than the SQLite file's face (SqliteFile, SqliteFiles)");
+        noClasses().that().resideOutsideOfPackages(SQLITE, POSTGRES)
+                .and(not(belongToAnyOf(Dialect.class, SnapshotKind.class, FileFault.class)))
+                .should().dependOnClassesThat(backendInternals).check(ALL);
+    }
+
+    /**
+     * No code outside the backend packages asks which backend it is on: not by whether the dialect has a file, not
+     * by a snapshot's file name, not by a URL's prefix, not by the dialect's class. A bytecode rule cannot see these,
+     * so this one reads the sources of every module.
+     */
+    @Test
+    void onlyTheBackendsAskWhichBackendTheyAre() throws IOException {
+        List<String> asked;
+        try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
+            asked = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                    .filter(f -> !f.toString().contains("/setup/db/sqlite/") && !f.toString().contains("/setup/db/postgres/"))
+                    .flatMap(f -> linesMatching(f, BACKEND_QUESTION)).toList();
+        }
+        assertEquals(List.of(), asked, "ask the dialect (or SnapshotKind, Dialect.supports, Dialect.forServerUrl)");
     }
 
     /**
@@ -80,9 +128,9 @@ class ModuleArchitectureTest {
         try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
             spelled = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
                     .filter(f -> !f.getFileName().toString().equals("SqliteFile.java"))
-                    .flatMap(f -> lines(f, ".*\"(jdbc:sqlite:|-wal|-shm)\".*")).toList();
+                    .flatMap(f -> linesMatching(f, SQLITE_SPELLING)).toList();
         }
-        assertEquals(List.of(), spelled, "use com.tradevault.setup.SqliteFile (url(), wal(), shm(), companions())");
+        assertEquals(List.of(), spelled, "use com.tradevault.setup.db.sqlite.SqliteFile (url(), wal(), shm(), companions())");
     }
 
     /**
@@ -94,16 +142,16 @@ class ModuleArchitectureTest {
         List<String> named;
         try (Stream<Path> files = Files.walk(Path.of("../backup/src/main/java").toAbsolutePath().normalize())) {
             named = files.filter(f -> f.toString().endsWith(".java"))
-                    .flatMap(f -> lines(f, ".*\"[^\"]*\\b(orders|fills|positions)\\b[^\"]*\".*")).toList();
+                    .flatMap(f -> linesMatching(f, ".*\"[^\"]*\\b(orders|fills|positions)\\b[^\"]*\".*")).toList();
         }
         assertEquals(List.of(), named, "trading's rules go in app and reach backup as a com.tradevault.backup.LedgerRules");
     }
 
-    private static Stream<String> lines(Path source, String regex) {
+    private static Stream<String> linesMatching(Path source, String pattern) {
         try {
             List<String> lines = Files.readAllLines(source);
             return Stream.iterate(0, i -> i < lines.size(), i -> i + 1)
-                    .filter(i -> lines.get(i).matches(regex))
+                    .filter(i -> lines.get(i).matches(pattern))
                     .map(i -> source.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package com.tradevault.backup;
 
+import com.tradevault.setup.db.BackendCheck;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
@@ -66,8 +67,8 @@ public final class CheckingIntegrity {
     private static Verdict pages(Dialect d, Connection c, boolean quick) {
         String name = quick ? "quick_check" : "integrity_check";
         try {
-            return listVerdict(name, d.storageProblems(c, quick), "no problems",
-                    "PostgreSQL checks its own pages; run pg_amcheck for B-tree checks");
+            BackendCheck<List<String>> check = d.storageProblems(c, quick);
+            return listVerdict(name, check.result(), "no problems", check.otherwise());
         } catch (SQLException e) {
             return new Verdict(name, Status.PROBLEM, e.getMessage());
         }
@@ -75,8 +76,8 @@ public final class CheckingIntegrity {
 
     private static Verdict foreignKeys(Dialect d, Connection c) {
         try {
-            return listVerdict("foreign keys", d.foreignKeyProblems(c), "every reference resolves",
-                    "PostgreSQL enforces foreign keys on every write");
+            BackendCheck<List<String>> check = d.foreignKeyProblems(c);
+            return listVerdict("foreign keys", check.result(), "every reference resolves", check.otherwise());
         } catch (SQLException e) {
             return new Verdict("foreign keys", Status.PROBLEM, e.getMessage());
         }
@@ -84,9 +85,10 @@ public final class CheckingIntegrity {
 
     private static Verdict fullRead(Dialect d, Connection c, boolean encrypted) {
         try {
-            Optional<Long> pages = d.readEveryPage(c);
+            BackendCheck<Long> check = d.readEveryPage(c);
+            Optional<Long> pages = check.result();
             if (pages.isEmpty()) {
-                return new Verdict("full read", Status.SKIPPED, "not applicable to PostgreSQL (enable data checksums on the server)");
+                return new Verdict("full read", Status.SKIPPED, check.otherwise());
             }
             return new Verdict("full read", Status.OK, pages.get() + " pages read"
                     + (encrypted ? ", each one authenticated (HMAC)" : ""));

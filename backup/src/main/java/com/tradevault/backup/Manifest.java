@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradevault.setup.db.SnapshotKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,10 +42,10 @@ public record Manifest(String format, String createdAt, String bundleVersion, in
         rowCounts = new TreeMap<>(rowCounts);
     }
 
-    /** Whether the snapshot is a SQLite database file (else a PostgreSQL dump). */
+    /** What the snapshot is (a database file or a dump), as the backend that wrote it says. */
     @JsonIgnore
-    public boolean sqliteSnapshot() {
-        return snapshotName.endsWith(".db");
+    public SnapshotKind snapshotKind() {
+        return SnapshotKind.named(snapshotName);
     }
 
     /** Total rows in all tables. */

@@ -5,12 +5,13 @@ import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.Progress;
+import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.InterruptedRestore;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
-import com.tradevault.setup.db.SqliteFiles;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +63,11 @@ public final class RestoringBackups {
             removeWithCompanions(temp);
             try {
                 Manifest manifest = BackupArchive.read(backup, key, Optional.of(temp), progress);
-                if (!manifest.sqliteSnapshot()) {
+                Optional<Dialect> database = manifest.snapshotKind().database(temp);
+                if (database.isEmpty()) {
                     return dump(temp, target, manifest, to.isPresent());
                 }
-                SnapshotCheck.Checked checked = SnapshotCheck.sqlite(temp, backup, manifest, opening);
+                SnapshotCheck.Checked checked = SnapshotCheck.database(database.get(), backup, manifest, opening);
                 AtomicFiles.fsync(temp);
                 Optional<Path> aside = swap(temp, target, backup);
                 return new Report(target, aside, manifest, Optional.of(checked.schema()), false);

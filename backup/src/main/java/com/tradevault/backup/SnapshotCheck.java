@@ -9,8 +9,8 @@ import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowCounts;
 import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.setup.db.SnapshotKind;
 import com.tradevault.setup.key.KeyProblem;
-import com.tradevault.setup.SqliteFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens a SQLite snapshot taken out of a backup with the configured database
- * key and checks it against its manifest: integrity, row counts, and a schema
- * this bundle can run.
+ * Opens a snapshot taken out of a backup that is a database file (SQLite)
+ * with the configured database key and checks it against its manifest:
+ * integrity, row counts, and a schema this bundle can run.
  */
 final class SnapshotCheck {
 
@@ -34,12 +34,11 @@ final class SnapshotCheck {
     record Checked(SchemaMigrations.Versions schema) {
     }
 
-    static Checked sqlite(Path snapshot, Path backup, Manifest manifest, OpeningDatabases opening) {
-        DbSettings settings = opening.settings().withUrl(new SqliteFile(snapshot.toAbsolutePath()).url())
-                .withEncryption(manifest.snapshotEncrypted());
-        Dialect dialect = Dialect.forUrl(settings.url().reveal());
+    /** Checks the snapshot {@code dialect} opens ({@link SnapshotKind#database}), taken out of {@code backup}. */
+    static Checked database(Dialect dialect, Path backup, Manifest manifest, OpeningDatabases opening) {
+        DbSettings settings = opening.settings().withEncryption(manifest.snapshotEncrypted());
         try (Database db = open(dialect, settings, manifest, opening, backup); Connection c = db.connect()) {
-            List<String> problems = dialect.storageProblems(c, false).orElse(List.of());
+            List<String> problems = dialect.storageProblems(c, false).result().orElse(List.of());
             if (!problems.isEmpty()) {
                 throw BackupArchive.damaged(backup, "its snapshot fails the integrity check: " + problems.get(0));
             }

@@ -12,7 +12,7 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.SchemaMigrations;
 import com.tradevault.setup.db.Snapshot;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

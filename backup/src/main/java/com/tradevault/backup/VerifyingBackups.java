@@ -5,8 +5,9 @@ import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.Progress;
+import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,11 @@ public final class VerifyingBackups {
         Path snapshot = work.resolve("snapshot");
         try {
             Manifest manifest = BackupArchive.read(backup, key, Optional.of(snapshot), progress);
-            if (!manifest.sqliteSnapshot()) {
+            Optional<Dialect> database = manifest.snapshotKind().database(snapshot);
+            if (database.isEmpty()) {
                 return new Report(manifest, false, manifest.schemaVersion());
             }
-            SnapshotCheck.Checked checked = SnapshotCheck.sqlite(snapshot, backup, manifest, opening);
+            SnapshotCheck.Checked checked = SnapshotCheck.database(database.get(), backup, manifest, opening);
             return new Report(manifest, true, checked.schema().current());
         } finally {
             removeQuietly(work);

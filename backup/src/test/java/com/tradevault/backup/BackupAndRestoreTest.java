@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.Progress;
-import com.tradevault.setup.db.SqliteFiles;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.tradevault.setup.Outcome;
 import com.tradevault.setup.Progress;
 import com.tradevault.setup.TradevaultException;
 import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.SqliteFiles;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.SqliteFiles;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package com.tradevault.backup.replica;
 
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.db.Database;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

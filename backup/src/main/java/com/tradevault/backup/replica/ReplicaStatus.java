@@ -2,7 +2,7 @@ package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
 import com.tradevault.setup.Outcome;
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package com.tradevault.setup.config;
 
-import com.tradevault.setup.SqliteFile;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public record DbSettings(Path dataDir, DatabaseUrl url, boolean encryption, Opti
         String url = reader.string("db.url").trim();
         if (url.isEmpty()) {
             url = new SqliteFile(dataDir.resolve(DEFAULT_FILE_NAME)).url();
-        } else if (SqliteFile.ofUrl(url).isEmpty() && !url.startsWith("jdbc:postgresql:")) {
+        } else if (!Dialect.supports(url)) {
             reader.problem("db.url", "must start with jdbc:sqlite: or jdbc:postgresql:", url);
         }
         String user = reader.string("db.user").trim();

@@ -19,7 +19,8 @@ public final class Database implements AutoCloseable {
     private final ConnectionRetry retry;
     private WriteTransactions writer;
 
-    Database(Dialect dialect, DataSource dataSource, boolean encrypted, AutoCloseable resources) {
+    /** A database over {@code dataSource}, as a backend opens it; {@code resources} close with it. */
+    public Database(Dialect dialect, DataSource dataSource, boolean encrypted, AutoCloseable resources) {
         this(dialect, dataSource, encrypted, resources, ConnectionRetry.DEFAULT);
     }
 

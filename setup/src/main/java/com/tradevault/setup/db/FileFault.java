@@ -1,9 +1,8 @@
 package com.tradevault.setup.db;
 
+import com.tradevault.setup.db.sqlite.SqliteErrors;
 import java.io.IOException;
 import java.util.Optional;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * What a failure from SQLite (or the file system under it) says about the
@@ -44,33 +43,11 @@ public enum FileFault {
         if (t instanceof IOException && String.valueOf(t.getMessage()).contains("No space left on device")) {
             return Optional.of(DISK_FULL);
         }
-        if (!(t instanceof SQLiteException e)) {
-            return Optional.empty();
-        }
-        SQLiteErrorCode code = e.getResultCode();
-        if (code == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
-            // the shared-memory file could not grow: what a full disk does to a ledger being opened
-            return Optional.of(DISK_FULL);
-        }
-        return switch (code == null ? SQLiteErrorCode.UNKNOWN_ERROR : primary(code)) {
-            case SQLITE_FULL -> Optional.of(DISK_FULL);
-            case SQLITE_CANTOPEN -> Optional.of(CANNOT_CREATE);
-            case SQLITE_CORRUPT, SQLITE_NOTADB -> Optional.of(DAMAGED);
-            default -> Optional.empty();
-        };
+        return SqliteErrors.fault(t);
     }
 
     /** The name of the SQLite result code in {@code failure}'s chain, e.g. {@code SQLITE_IOERR_SHMSIZE}. */
     public static Optional<String> sqliteCode(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException e && e.getResultCode() != null) {
-                return Optional.of(e.getResultCode().name());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static SQLiteErrorCode primary(SQLiteErrorCode code) {
-        return SQLiteErrorCode.getErrorCode(code.code & 0xff);
+        return SqliteErrors.code(failure);
     }
 }

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * pragmas or connection settings), no login time-out of its own, no wrapping.
  * Implementations give {@link #getConnection()} alone.
  */
-interface PlainDataSource extends DataSource {
+public interface PlainDataSource extends DataSource {
 
     @Override
     default Connection getConnection(String user, String password) throws SQLException {

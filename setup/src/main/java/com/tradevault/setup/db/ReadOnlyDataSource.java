@@ -8,13 +8,13 @@ import javax.sql.DataSource;
  * Hands out connections that the dialect has made read-only, so that a
  * reader beside the bot (the dashboard) cannot write even by mistake.
  */
-record ReadOnlyDataSource(DataSource source, Dialect dialect) implements PlainDataSource {
+record ReadOnlyDataSource(DataSource source, Sessions sessions) implements PlainDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
         Connection c = source.getConnection();
         try {
-            dialect.makeReadOnly(c);
+            sessions.makeReadOnly(c);
             return c;
         } catch (SQLException | RuntimeException e) {
             c.close();

@@ -59,18 +59,10 @@ public final class MigratingToPostgres {
     }
 
     static Dialect postgres(String url) {
-        Dialect dialect;
-        try {
-            dialect = Dialect.forUrl(url);
-        } catch (IllegalArgumentException e) {
-            dialect = null;
-        }
-        if (dialect == null || dialect.file().isPresent()) {
-            throw new DatabaseProblem(Outcome.BAD_USAGE, "not a PostgreSQL URL: " + redacted(url),
-                    "give a JDBC URL such as jdbc:postgresql://localhost:5432/tradevault (the password comes from"
-                            + " TRADEVAULT_DB_PASSWORD, db.password-file or ~/.pgpass, never from the URL)");
-        }
-        return dialect;
+        return Dialect.forServerUrl(url).orElseThrow(() -> new DatabaseProblem(Outcome.BAD_USAGE,
+                "not a PostgreSQL URL: " + redacted(url), "give a JDBC URL such as"
+                + " jdbc:postgresql://localhost:5432/tradevault (the password comes from"
+                + " TRADEVAULT_DB_PASSWORD, db.password-file or ~/.pgpass, never from the URL)"));
     }
 
     private static String redacted(String url) {

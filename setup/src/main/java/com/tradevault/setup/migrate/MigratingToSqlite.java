@@ -1,17 +1,17 @@
 package com.tradevault.setup.migrate;
 
 import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.OwnerOnly;
 import com.tradevault.setup.Progress;
 import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.DatabaseProblem;
 import com.tradevault.setup.db.Dialect;
 import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.setup.db.sqlite.SqliteFile;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.key.ResolvedKey;
-import com.tradevault.setup.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import com.tradevault.setup.db.Database;
 import com.tradevault.setup.db.OpeningDatabases;
 import com.tradevault.setup.db.RowCounts;
 import com.tradevault.setup.db.SettingUpDatabase;
-import com.tradevault.setup.db.SqliteFiles;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Files;

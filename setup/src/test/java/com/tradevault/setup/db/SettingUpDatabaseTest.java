@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.Outcome;
+import com.tradevault.setup.db.sqlite.SqliteFiles;
 import com.tradevault.setup.key.KeyResolver;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Price;
 import com.tradevault.app.trading.Quantity;
-import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.ValueBinding;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,8 +38,8 @@ final class JdbcSession implements LedgerSession {
     private final AlertRows alerts;
     private final DecisionIds decisionIds;
 
-    JdbcSession(Connection connection, Dialect dialect) {
-        this.sql = new Statements(connection, dialect);
+    JdbcSession(Connection connection, ValueBinding binding) {
+        this.sql = new Statements(connection, binding);
         this.orders = new OrderRows(sql);
         this.positions = new PositionRows(sql);
         this.alerts = new AlertRows(sql);
@@ -138,7 +138,7 @@ final class JdbcSession implements LedgerSession {
     @Override
     public void insertDecision(Decision d) {
         sql.insert("INSERT INTO trade_decisions (symbol, decided_at, decision, skip_reason, payload) VALUES (?, ?, ?, ?, "
-                        + sql.dialect().jsonPlaceholder() + ")", d.symbol(), new At(d.decidedAt()), d.kind().name(),
+                        + sql.binding().jsonPlaceholder() + ")", d.symbol(), new At(d.decidedAt()), d.kind().name(),
                 d.skipReason().orElse(null), Json.write(d.payload()));
     }
 
@@ -251,7 +251,7 @@ final class JdbcSession implements LedgerSession {
 
     @Override
     public void audit(String eventType, Map<String, Object> data, Instant at) {
-        sql.insert("INSERT INTO audit_log (event_type, data, created_at) VALUES (?, " + sql.dialect().jsonPlaceholder()
+        sql.insert("INSERT INTO audit_log (event_type, data, created_at) VALUES (?, " + sql.binding().jsonPlaceholder()
                 + ", ?)", eventType, Json.write(data), new At(at));
     }
 

@@ -1,7 +1,7 @@
 package com.tradevault.app.ledger.jdbc;
 
 import com.tradevault.app.ledger.LedgerFailure;
-import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.ValueBinding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Runs parameterised SQL on one connection, binding values the same way on
- * both backends (timestamps and JSON through the dialect), and turns
+ * both backends (timestamps and JSON through the dialect's {@link ValueBinding}), and turns
  * {@link SQLException}s into {@link LedgerFailure}s that name the statement.
  */
 final class Statements {
@@ -34,15 +34,15 @@ final class Statements {
     }
 
     private final Connection connection;
-    private final Dialect dialect;
+    private final ValueBinding binding;
 
-    Statements(Connection connection, Dialect dialect) {
+    Statements(Connection connection, ValueBinding binding) {
         this.connection = connection;
-        this.dialect = dialect;
+        this.binding = binding;
     }
 
-    Dialect dialect() {
-        return dialect;
+    ValueBinding binding() {
+        return binding;
     }
 
     int update(String sql, Object... params) {
@@ -95,7 +95,7 @@ final class Statements {
     }
 
     Instant instant(ResultSet row, String column) throws SQLException {
-        return dialect.getInstant(row, column);
+        return binding.getInstant(row, column);
     }
 
     static Optional<Long> optionalLong(ResultSet row, String column) throws SQLException {
@@ -118,7 +118,7 @@ final class Statements {
 
     private void bind(PreparedStatement s, int index, Object value) throws SQLException {
         if (value instanceof At at) {
-            dialect.setInstant(s, index, at.value());
+            binding.setInstant(s, index, at.value());
         } else if (value instanceof OptionalLong ol) {
             if (ol.value().isPresent()) {
                 s.setLong(index, ol.value().get());

@@ -1,5 +1,6 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
+import com.tradevault.setup.db.WriteTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

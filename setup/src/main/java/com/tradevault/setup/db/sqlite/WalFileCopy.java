@@ -1,6 +1,5 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
-import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
 import java.io.IOException;

@@ -1,16 +1,18 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.LedgerTables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.TreeSet;
 
 /**

@@ -1,5 +1,8 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowSource;
+import com.tradevault.setup.db.UnexpectedValue;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -101,7 +104,7 @@ final class SqliteArrayReader implements RowSource {
             }
             case INSTANT -> {
                 try {
-                    return SqliteDialect.parseInstant(text);
+                    return SqliteValues.parseInstant(text);
                 } catch (DateTimeException e) {
                     throw unexpected(column, "text that is not a timestamp");
                 }

@@ -1,5 +1,8 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowWriter;
+import com.tradevault.setup.db.ValueBinding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,14 +13,14 @@ import java.util.Collections;
 /** Rows into a SQLite table through one prepared {@code INSERT}, executed in batches. */
 final class SqliteInsertWriter implements RowWriter {
 
-    private final Dialect dialect;
+    private final ValueBinding values;
     private final PreparedStatement insert;
     private final int batchSize;
     private int rows;
 
-    SqliteInsertWriter(Dialect dialect, Connection connection, LedgerTables.Table table, int batchSize)
+    SqliteInsertWriter(ValueBinding values, Connection connection, LedgerTables.Table table, int batchSize)
             throws SQLException {
-        this.dialect = dialect;
+        this.values = values;
         this.insert = connection.prepareStatement("INSERT INTO " + table.name() + " ("
                 + String.join(", ", table.columnNames()) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")");
@@ -39,7 +42,7 @@ final class SqliteInsertWriter implements RowWriter {
         if (value == null) {
             insert.setNull(index, Types.NULL);
         } else if (value instanceof Instant instant) {
-            dialect.setInstant(insert, index, instant);
+            values.setInstant(insert, index, instant);
         } else if (value instanceof Long number) {
             insert.setLong(index, number);
         } else {

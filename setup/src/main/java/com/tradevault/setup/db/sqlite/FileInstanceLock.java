@@ -1,5 +1,8 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
+import com.tradevault.setup.db.DatabaseLocked;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.InstanceLock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

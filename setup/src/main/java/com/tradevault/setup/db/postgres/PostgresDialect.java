@@ -1,7 +1,21 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.BulkLoad;
+import com.tradevault.setup.db.BackendCheck;
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.DatabaseLocked;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.InstanceLock;
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowSource;
+import com.tradevault.setup.db.RowWriter;
+import com.tradevault.setup.db.Snapshot;
+import com.tradevault.setup.db.SnapshotKind;
+import com.tradevault.setup.db.WriteTransactions;
 import com.tradevault.setup.key.ResolvedKey;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,23 +37,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * PostgreSQL through PgJDBC and a HikariCP pool. Credentials come from
  * {@code db.user}, {@code db.password-file}, {@code TRADEVAULT_DB_PASSWORD}
  * or {@code ~/.pgpass} (read by the driver), never from the printed URL.
  */
-final class PostgresDialect implements Dialect {
+public final class PostgresDialect implements Dialect {
 
     static final String PASSWORD_ENV = "TRADEVAULT_DB_PASSWORD";
+    /** A backup's snapshot of a PostgreSQL database: a pg_dump, loaded with pg_restore, never opened in place. */
+    public static final SnapshotKind DUMP = file -> Optional.empty();
+    private static final String URL_PREFIX = "jdbc:postgresql:";
     /** The advisory lock key that marks the one writing instance. */
     private static final long LOCK_KEY = 0x7472616465L;
 
     private final String url;
 
-    PostgresDialect(String url) {
+    public PostgresDialect(String url) {
         this.url = url;
+    }
+
+    /** Whether {@code url} is PgJDBC's ({@code jdbc:postgresql:…}). */
+    public static boolean accepts(String url) {
+        return url.startsWith(URL_PREFIX);
     }
 
     @Override
@@ -199,18 +221,18 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Optional<List<String>> storageProblems(Connection connection, boolean quick) {
-        return Optional.empty();
+    public BackendCheck<List<String>> storageProblems(Connection connection, boolean quick) {
+        return BackendCheck.leftToServer("PostgreSQL checks its own pages; run pg_amcheck for B-tree checks");
     }
 
     @Override
-    public Optional<List<String>> foreignKeyProblems(Connection connection) {
-        return Optional.empty();
+    public BackendCheck<List<String>> foreignKeyProblems(Connection connection) {
+        return BackendCheck.leftToServer("PostgreSQL enforces foreign keys on every write");
     }
 
     @Override
-    public Optional<Long> readEveryPage(Connection connection) {
-        return Optional.empty();
+    public BackendCheck<Long> readEveryPage(Connection connection) {
+        return BackendCheck.leftToServer("not applicable to PostgreSQL (enable data checksums on the server)");
     }
 
     @Override

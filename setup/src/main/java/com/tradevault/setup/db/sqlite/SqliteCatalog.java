@@ -1,5 +1,7 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.LedgerTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

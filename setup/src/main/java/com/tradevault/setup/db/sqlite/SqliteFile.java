@@ -1,4 +1,4 @@
-package com.tradevault.setup;
+package com.tradevault.setup.db.sqlite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

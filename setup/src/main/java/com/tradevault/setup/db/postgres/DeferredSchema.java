@@ -1,5 +1,7 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
+import com.tradevault.setup.db.BulkLoad;
+import com.tradevault.setup.db.LedgerTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,11 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tradevault.setup.db.CatalogTable;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.LedgerTables;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
+import com.tradevault.setup.db.LedgerTables;
+import com.tradevault.setup.db.RowWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

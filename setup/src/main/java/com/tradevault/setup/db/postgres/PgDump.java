@@ -1,8 +1,11 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.Outcome;
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.RowCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.sqlite;
 
-import com.tradevault.setup.SqliteFile;
 import com.tradevault.setup.AtomicFiles;
 import com.tradevault.setup.OwnerOnly;
+import com.tradevault.setup.db.DatabaseLocked;
+import com.tradevault.setup.db.DatabaseProblem;
+import com.tradevault.setup.db.InstanceLock;
 import com.tradevault.setup.key.DbKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +126,7 @@ public final class SqliteFiles {
      * never echoes; the copy is not in WAL mode, which rekey requires.
      */
     private static void changeKey(Path file, Keyed keyed) throws SQLException {
-        org.sqlite.SQLiteConfig config = keyed.sourceKey().map(SqliteDialect::cipherConfig)
+        org.sqlite.SQLiteConfig config = keyed.sourceKey().map(SqliteOpening::cipherConfig)
                 .orElseGet(() -> org.sqlite.mc.SQLiteMCSqlCipherConfig.getV4Defaults().build());
         try (Connection c = config.createConnection(new SqliteFile(file).url()); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = DELETE");

@@ -1,9 +1,13 @@
-package com.tradevault.setup.db;
+package com.tradevault.setup.db.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.setup.config.DbSettings;
+import com.tradevault.setup.db.Database;
+import com.tradevault.setup.db.Dialect;
+import com.tradevault.setup.db.SchemaMigrations;
+import com.tradevault.setup.db.Snapshot;
 import com.tradevault.setup.testing.PostgresServer;
 import com.tradevault.setup.testing.TestLedgers;
 import java.nio.charset.StandardCharsets;
