@@ -7,14 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations="${1:-500}"
 seed="${2:-$RANDOM$RANDOM}"
-# package (jars only, no tests, no installer): the reactor then resolves setup's and backup's jars offline
+# package (jars only, no tests, no installer): the reactor then resolves core's and backup's jars offline
 mvn -B -o -q -pl app -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile="$PWD/app/target/soak.classpath" -Dmdep.includeScope=test
 snapshot="$(mktemp -d /tmp/tradevault-soak-classes-XXXXXX)"
 cp -r app/target/classes "$snapshot/app-classes"
 cp -r app/target/test-classes "$snapshot/app-test-classes"
-cp -r setup/target/classes "$snapshot/setup-classes"
-cp -r setup/target/test-classes "$snapshot/setup-test-classes"
+cp -r core/target/classes "$snapshot/setup-classes"
+cp -r core/target/test-classes "$snapshot/setup-test-classes"
 mkdir -p "$snapshot/backup-classes"
 [ -d backup/target/classes ] && cp -r backup/target/classes/. "$snapshot/backup-classes/"
 deps="$(tr ':' '\n' < app/target/soak.classpath | grep -v '/com/tradevault/' | paste -sd: -)"

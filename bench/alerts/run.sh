@@ -10,13 +10,13 @@ mvn -B -o -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFi
   -Dmdep.includeScope=test
 out="$(mktemp -d /tmp/tradevault-alert-bench-classes-XXXXXX)"
 # one directory per module: each module has its own reference.conf, which must not overwrite another
-mkdir -p "$out/setup" "$out/setup-test" "$out/backup" "$out/app" "$out/app-test"
-cp -r setup/target/classes/. "$out/setup/"
-cp -r setup/target/test-classes/. "$out/setup-test/"
+mkdir -p "$out/core" "$out/core-test" "$out/backup" "$out/app" "$out/app-test"
+cp -r core/target/classes/. "$out/core/"
+cp -r core/target/test-classes/. "$out/core-test/"
 cp -r app/target/classes/. "$out/app/"
 cp -r app/target/test-classes/. "$out/app-test/"
 [ -d backup/target/classes ] && cp -r backup/target/classes/. "$out/backup/"
-classes="$out/app:$out/app-test:$out/backup:$out/setup:$out/setup-test"
+classes="$out/app:$out/app-test:$out/backup:$out/core:$out/core-test"
 deps="$(tr ':' '\n' < app/target/bench.classpath | grep -v -e '/com/tradevault/' -e "$PWD/" | paste -sd: -)"
 javac -d "$out/bench" -cp "$classes:$deps" bench/alerts/AlertLatencyBench.java
 echo "alert latency benchmark on $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1)"

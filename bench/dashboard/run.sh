@@ -10,7 +10,7 @@ work="${1:-/tmp/tradevault-bench-dashboard}"
 mkdir -p "$work"
 mvn -B -o -q -pl app -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-cp="app/target/classes:backup/target/classes:setup/target/classes:setup/target/test-classes:$(cat "$work/cp.txt")"
+cp="app/target/classes:backup/target/classes:core/target/classes:core/target/test-classes:$(cat "$work/cp.txt")"
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores; $(chromium --version 2>/dev/null | tail -1)"
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" bench/dashboard/DashboardBench.java \

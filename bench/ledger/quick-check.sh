@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 work="${4:-/tmp/tradevault-bench-quickcheck}"
 mkdir -p "$work"
-mvn -B -o -q -pl setup -am compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+mvn -B -o -q -pl core -am compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "setup/target/classes:$(cat "$work/cp.txt")" \
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "core/target/classes:$(cat "$work/cp.txt")" \
   bench/ledger/QuickCheckBench.java "${1:-1100}" "${2:-200000}" "${3:-5}" "$work"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,12 +8,12 @@ mvn -B -o -q -pl app -am test-compile
 mvn -B -o -q -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 out="$(mktemp -d /tmp/tradevault-reconcile-bench-classes-XXXXXX)"
 # one directory per module: each module has its own reference.conf, which must not overwrite another
-mkdir -p "$out/setup" "$out/setup-test" "$out/backup" "$out/app"
-cp -r setup/target/classes/. "$out/setup/"
-cp -r setup/target/test-classes/. "$out/setup-test/"
+mkdir -p "$out/core" "$out/core-test" "$out/backup" "$out/app"
+cp -r core/target/classes/. "$out/core/"
+cp -r core/target/test-classes/. "$out/core-test/"
 cp -r app/target/classes/. "$out/app/"
 [ -d backup/target/classes ] && cp -r backup/target/classes/. "$out/backup/"
-classes="$out/app:$out/backup:$out/setup:$out/setup-test"
+classes="$out/app:$out/backup:$out/core:$out/core-test"
 deps="$(tr ':' '\n' < app/target/bench.classpath | grep -v '/com/tradevault/' | paste -sd: -)"
 javac -d "$out/bench" -cp "$classes:$deps" bench/reconcile/ReconcileBench.java
 nproc_note="$(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1)"

@@ -1,11 +1,11 @@
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession.DecisionFilter;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
-import com.tradevault.setup.config.ConfigLoader;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.core.config.ConfigLoader;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.key.KeyResolver;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
-import com.tradevault.setup.config.ConfigLoader;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.core.config.ConfigLoader;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.key.KeyResolver;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

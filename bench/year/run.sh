@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DAYS=${1:-45} DETAIL=${2:-14} TRADES=${3:-24}
 # a ledger built by an older schema would be migrated by the first command measured: the cache is per schema
-SCHEMA=$(ls setup/src/main/resources/db/migration/sqlite | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -1)
+SCHEMA=$(ls core/src/main/resources/db/migration/sqlite | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -1)
 CACHE=/var/tmp/tradevault-year/${DAYS}d-${TRADES}t-v$SCHEMA
 # per worktree: two checkouts benchmarking at once must not read each other's class path
 CPFILE=/tmp/tv-year-cp-$(printf %s "$PWD" | md5sum | cut -c1-8).txt
@@ -24,7 +24,7 @@ WORK=$(mktemp -d /var/tmp/tv-year.XXXXXX)
 chmod 755 "$WORK"
 # the module jars are copied: a build during the run must not change the code measured
 mkdir "$WORK/jars"
-cp app/target/tradevault-app-0.1.0.jar backup/target/tradevault-backup-0.1.0.jar setup/target/tradevault-setup-0.1.0*.jar \
+cp app/target/tradevault-app-0.1.0.jar backup/target/tradevault-backup-0.1.0.jar core/target/tradevault-core-0.1.0*.jar \
   "$WORK/jars/"
 CP="$WORK/jars/tradevault-app-0.1.0.jar:$(sed "s|$PWD/[a-z]*/target/|$WORK/jars/|g" "$CPFILE")"
 J=(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP")

@@ -12,11 +12,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tradevault.setup.db.Dialect;
-import com.tradevault.setup.db.FileFault;
-import com.tradevault.setup.db.SnapshotKind;
-import com.tradevault.setup.db.sqlite.SqliteFile;
-import com.tradevault.setup.db.sqlite.SqliteFiles;
+import com.tradevault.core.db.Dialect;
+import com.tradevault.core.db.FileFault;
+import com.tradevault.core.db.SnapshotKind;
+import com.tradevault.core.db.sqlite.SqliteFile;
+import com.tradevault.core.db.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,16 +31,16 @@ class ModuleArchitectureTest {
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.tradevault");
-    private static final String SQLITE = "com.tradevault.setup.db.sqlite..";
-    private static final String POSTGRES = "com.tradevault.setup.db.postgres..";
+    private static final String SQLITE = "com.tradevault.core.db.sqlite..";
+    private static final String POSTGRES = "com.tradevault.core.db.postgres..";
     private static final String SQLITE_SPELLING = ".*\"(jdbc:sqlite:|-wal|-shm)\".*";
     private static final String BACKEND_QUESTION = ".*(file\\(\\)\\.is(Present|Empty)\\(\\)|endsWith\\(\"\\.db\"\\)"
             + "|startsWith\\(\"jdbc:(sqlite|postgresql)|\"jdbc:postgresql:\"|instanceof (Sqlite|Postgres)Dialect"
             + "|equals\\(\"(SQLite|PostgreSQL)\"\\)|\"(SQLite|PostgreSQL)\"\\.equals).*";
 
     @Test
-    void setupKnowsNothingOfBackupsOrTrading() {
-        noClasses().that().resideInAPackage("com.tradevault.setup..").should().dependOnClassesThat()
+    void coreKnowsNothingOfBackupsOrTrading() {
+        noClasses().that().resideInAPackage("com.tradevault.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("com.tradevault.backup..", "com.tradevault.app..").check(ALL);
     }
 
@@ -112,7 +112,7 @@ class ModuleArchitectureTest {
         List<String> asked;
         try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
             asked = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
-                    .filter(f -> !f.toString().contains("/setup/db/sqlite/") && !f.toString().contains("/setup/db/postgres/"))
+                    .filter(f -> !f.toString().contains("/core/db/sqlite/") && !f.toString().contains("/core/db/postgres/"))
                     .flatMap(f -> linesMatching(f, BACKEND_QUESTION)).toList();
         }
         assertEquals(List.of(), asked, "ask the dialect (or SnapshotKind, Dialect.supports, Dialect.forServerUrl)");
@@ -130,7 +130,7 @@ class ModuleArchitectureTest {
                     .filter(f -> !f.getFileName().toString().equals("SqliteFile.java"))
                     .flatMap(f -> linesMatching(f, SQLITE_SPELLING)).toList();
         }
-        assertEquals(List.of(), spelled, "use com.tradevault.setup.db.sqlite.SqliteFile (url(), wal(), shm(), companions())");
+        assertEquals(List.of(), spelled, "use com.tradevault.core.db.sqlite.SqliteFile (url(), wal(), shm(), companions())");
     }
 
     /**

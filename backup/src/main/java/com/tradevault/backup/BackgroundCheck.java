@@ -1,6 +1,6 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.db.Snapshot;
+import com.tradevault.core.db.Snapshot;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;

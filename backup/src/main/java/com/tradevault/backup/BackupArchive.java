@@ -1,14 +1,14 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.OwnerOnly;
+import com.tradevault.core.OwnerOnly;
 import com.tradevault.backup.archive.TarReader;
 import com.tradevault.backup.archive.TarWriter;
 import com.tradevault.backup.pgp.BackupCipher;
 import com.tradevault.backup.pgp.EnvelopeProblem;
 import com.tradevault.backup.pgp.OpeningKey;
 import com.tradevault.backup.pgp.SealingKey;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.Progress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;

@@ -1,7 +1,7 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.Outcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

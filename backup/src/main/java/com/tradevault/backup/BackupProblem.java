@@ -1,7 +1,7 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
 
 /** A backup, restore, vacuum or integrity run that cannot go on: says what, where, and what to do next. */
 public final class BackupProblem extends TradevaultException {

@@ -1,8 +1,8 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.config.Durations;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.config.Durations;
+import com.tradevault.core.config.SettingsReader;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;

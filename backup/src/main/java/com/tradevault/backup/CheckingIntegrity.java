@@ -1,9 +1,9 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.db.BackendCheck;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.Dialect;
-import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.core.db.BackendCheck;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.Dialect;
+import com.tradevault.core.db.OpeningDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

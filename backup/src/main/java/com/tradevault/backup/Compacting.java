@@ -1,11 +1,11 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.DatabaseProblem;
-import com.tradevault.setup.db.FreeSpace;
-import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.DatabaseProblem;
+import com.tradevault.core.db.FreeSpace;
+import com.tradevault.core.db.InstanceLock;
+import com.tradevault.core.db.OpeningDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.tradevault.setup.db.SnapshotKind;
+import com.tradevault.core.db.SnapshotKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,16 +1,16 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.DatabaseProblem;
-import com.tradevault.setup.db.Dialect;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.RowCounts;
-import com.tradevault.setup.db.SchemaMigrations;
-import com.tradevault.setup.db.SnapshotKind;
-import com.tradevault.setup.key.KeyProblem;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.DatabaseProblem;
+import com.tradevault.core.db.Dialect;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.RowCounts;
+import com.tradevault.core.db.SchemaMigrations;
+import com.tradevault.core.db.SnapshotKind;
+import com.tradevault.core.key.KeyProblem;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

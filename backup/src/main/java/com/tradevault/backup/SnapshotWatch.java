@@ -1,6 +1,6 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package com.tradevault.backup;
 
 import com.tradevault.backup.pgp.OpeningKey;
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.OwnerOnly;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.Progress;
-import com.tradevault.setup.db.Dialect;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.OwnerOnly;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.Progress;
+import com.tradevault.core.db.Dialect;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.Progress;
-import com.tradevault.setup.db.sqlite.SqliteFiles;
+import com.tradevault.core.Progress;
+import com.tradevault.core.db.sqlite.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,7 @@ class BackupAndRestoreTest {
         assertTrue(report.verifiedEndToEnd());
         assertEquals(Map.ofEntries(Map.entry("alert_outbox", 0L), Map.entry("audit_log", 25L), Map.entry("dust", 0L), Map.entry("equity_snapshots", 0L),
                 Map.entry("fills", 25L), Map.entry("flyway_schema_history",
-                        (long) com.tradevault.setup.testing.TestLedgers.schemaVersions().size()), Map.entry("kv", 0L),
+                        (long) com.tradevault.core.testing.TestLedgers.schemaVersions().size()), Map.entry("kv", 0L),
                 Map.entry("orders", 25L), Map.entry("positions", 25L), Map.entry("state_snapshots", 0L),
                 Map.entry("trade_decisions", 25L)), report.manifest().rowCounts());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -50,7 +50,7 @@ class BackupAndRestoreTest {
         assertTrue(Files.exists(aside));
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(f.ledger()));
         var settings = f.db.withUrl("jdbc:sqlite:" + aside);
-        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url().reveal()).open(settings, f.opening.key(), false);
+        try (var db = com.tradevault.core.db.Dialect.forUrl(settings.url().reveal()).open(settings, f.opening.key(), false);
              var c = db.connect()) {
             assertEquals(30, LedgerFixture.rows(c).get("orders").size(), "the set-aside ledger keeps every trade");
         }
@@ -94,7 +94,7 @@ class BackupAndRestoreTest {
         }
         assertFalse(Files.exists(dir.resolve("snap.db-wal")));
         var settings = f.db.withUrl("jdbc:sqlite:" + snapshot);
-        try (var db = com.tradevault.setup.db.Dialect.forUrl(settings.url().reveal()).open(settings, f.opening.key(), false);
+        try (var db = com.tradevault.core.db.Dialect.forUrl(settings.url().reveal()).open(settings, f.opening.key(), false);
              var c = db.connect()) {
             assertEquals(f.rows(), LedgerFixture.rows(c));
         }
@@ -112,10 +112,10 @@ class BackupAndRestoreTest {
                     + " WHERE name = 'orders_by_symbol'");
         }
 
-        var e = org.junit.jupiter.api.Assertions.assertThrows(com.tradevault.setup.TradevaultException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(com.tradevault.core.TradevaultException.class,
                 () -> f.taking().take(Optional.empty(), Progress.NONE));
 
-        assertEquals(com.tradevault.setup.Outcome.INTEGRITY_PROBLEM, e.outcome());
+        assertEquals(com.tradevault.core.Outcome.INTEGRITY_PROBLEM, e.outcome());
         assertTrue(e.getMessage().contains("failed its integrity check (row 1 missing from index orders_by_symbol"),
                 e.getMessage());
         assertEquals(List.of(), listDir(f.backup.dir()), "no backup, no temp file");
@@ -133,7 +133,7 @@ class BackupAndRestoreTest {
         try (BackupLock running = BackupLock.acquire(f.backup.dir())) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(BackupProblem.class,
                     () -> f.taking().take(Optional.empty(), Progress.NONE));
-            assertEquals(com.tradevault.setup.Outcome.LOCKED, e.outcome());
+            assertEquals(com.tradevault.core.Outcome.LOCKED, e.outcome());
             assertEquals("another backup into " + f.backup.dir() + " is running (PID " + ProcessHandle.current().pid()
                     + ")", e.getMessage());
         }

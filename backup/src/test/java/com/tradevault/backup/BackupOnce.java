@@ -1,6 +1,6 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;

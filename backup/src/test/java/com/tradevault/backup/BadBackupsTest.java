@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.backup.pgp.BackupPassphrase;
 import com.tradevault.backup.pgp.OpeningKey;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.Progress;
-import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.sqlite.SqliteFiles;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.Progress;
+import com.tradevault.core.TradevaultException;
+import com.tradevault.core.db.InstanceLock;
+import com.tradevault.core.db.sqlite.SqliteFiles;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +144,7 @@ class BadBackupsTest {
 
         assertEquals(Outcome.FAILURE, e.outcome());
         assertEquals("backup " + newer + " holds schema v999, newer than this bundle (v"
-                + com.tradevault.setup.testing.TestLedgers.latestSchemaVersion() + ")", e.getMessage());
+                + com.tradevault.core.testing.TestLedgers.latestSchemaVersion() + ")", e.getMessage());
         assertEquals("restore it with the tradevault version that wrote it (test)", e.nextStep());
         assertUntouched();
     }

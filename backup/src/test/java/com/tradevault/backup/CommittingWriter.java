@@ -1,11 +1,11 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.config.ConfigLoader;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.key.KeyResolver;
+import com.tradevault.core.config.ConfigLoader;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.InstanceLock;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.key.KeyResolver;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package com.tradevault.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

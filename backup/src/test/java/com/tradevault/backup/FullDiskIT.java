@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.Progress;
-import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.Progress;
+import com.tradevault.core.TradevaultException;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

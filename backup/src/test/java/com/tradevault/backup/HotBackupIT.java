@@ -3,8 +3,8 @@ package com.tradevault.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.Progress;
-import com.tradevault.setup.db.Database;
+import com.tradevault.core.Progress;
+import com.tradevault.core.db.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class HotBackupIT {
         new RestoringBackups(f.opening, java.time.Clock.systemUTC()).restore(report.file(),
                 f.keys.opening(Optional.empty()), Optional.of(dir.resolve("restored.db")), Progress.NONE);
         try (Database db = f.opening.openExisting(); Connection c = db.connect()) {
-            assertTrue(com.tradevault.setup.db.RowCounts.of(c).get("orders") > snapshotOrders);
+            assertTrue(com.tradevault.core.db.RowCounts.of(c).get("orders") > snapshotOrders);
         }
     }
 

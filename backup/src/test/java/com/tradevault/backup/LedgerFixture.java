@@ -1,12 +1,12 @@
 package com.tradevault.backup;
 
-import com.tradevault.setup.config.ConfigLoader;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.SchemaMigrations;
-import com.tradevault.setup.key.KeyResolver;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.config.ConfigLoader;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.SchemaMigrations;
+import com.tradevault.core.key.KeyResolver;
+import com.tradevault.core.testing.TestLedgers;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +146,7 @@ final class LedgerFixture {
     /** Every table the catalog has (none listed by hand, so that one a migration adds is compared too). */
     static Map<String, List<List<Object>>> rows(Connection c) throws SQLException {
         Map<String, List<List<Object>>> all = new TreeMap<>();
-        for (String table : com.tradevault.setup.db.RowCounts.of(c).keySet()) {
+        for (String table : com.tradevault.core.db.RowCounts.of(c).keySet()) {
             List<List<Object>> rows = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
                 int n = r.getMetaData().getColumnCount();

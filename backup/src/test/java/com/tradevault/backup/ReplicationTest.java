@@ -17,8 +17,8 @@ import com.tradevault.backup.replica.ReplicaStores;
 import com.tradevault.backup.replica.SftpAccess;
 import com.tradevault.backup.replica.Replicating;
 import com.tradevault.backup.replica.RestoringReplica;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.db.Database;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -403,7 +403,7 @@ class ReplicationTest {
     }
 
     static long orders(LedgerFixture f, Path ledger) throws Exception {
-        try (Database db = com.tradevault.setup.db.Dialect.forUrl("jdbc:sqlite:" + ledger).open(
+        try (Database db = com.tradevault.core.db.Dialect.forUrl("jdbc:sqlite:" + ledger).open(
                 f.db.withUrl("jdbc:sqlite:" + ledger), f.opening.key(), false);
              java.sql.Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM orders")) {

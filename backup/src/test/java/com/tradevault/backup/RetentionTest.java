@@ -58,6 +58,6 @@ class RetentionTest {
     }
 
     private BackupEntry entry(Instant t) {
-        return new BackupEntry(dir.resolve("tradevault-" + com.tradevault.setup.AtomicFiles.stamp(t) + ".tar.gpg"), t, 1, 1);
+        return new BackupEntry(dir.resolve("tradevault-" + com.tradevault.core.AtomicFiles.stamp(t) + ".tar.gpg"), t, 1, 1);
     }
 }

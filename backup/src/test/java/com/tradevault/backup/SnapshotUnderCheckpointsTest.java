@@ -3,8 +3,8 @@ package com.tradevault.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.Snapshot;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

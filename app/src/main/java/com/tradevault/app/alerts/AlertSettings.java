@@ -1,6 +1,6 @@
 package com.tradevault.app.alerts;
 
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.SettingsReader;
 import com.typesafe.config.Config;
 import java.net.URI;
 import java.nio.file.Path;

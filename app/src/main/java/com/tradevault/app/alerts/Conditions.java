@@ -2,7 +2,7 @@ package com.tradevault.app.alerts;
 
 import com.tradevault.app.trading.Position;
 import com.tradevault.backup.replica.ReplicaStatus;
-import com.tradevault.setup.config.Durations;
+import com.tradevault.core.config.Durations;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.tradevault.app.alerts;
 
 import com.tradevault.backup.replica.ReplicaStatus;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.TradevaultException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code signal}, {@code watchdog}, {@code start-limit-hit}...),
  * {@code MONITOR_EXIT_CODE} ({@code exited}, {@code killed}, {@code dumped}) and
  * {@code MONITOR_EXIT_STATUS} (the exit status or the signal's name). It turns
- * the bot's exit codes (setup's {@code Outcome}) into the alert the owner needs:
+ * the bot's exit codes (core's {@code Outcome}) into the alert the owner needs:
  * 3 an integrity problem, 4 a key problem, 2 bad configuration, 5 a second
  * instance; anything else, or no variables at all (an older systemd, a manual
  * start), is the generic {@code unit-failed}.

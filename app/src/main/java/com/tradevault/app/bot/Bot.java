@@ -19,7 +19,7 @@ import com.tradevault.app.reconciliation.Reconciliation;
 import com.tradevault.app.supervision.Supervisor;
 import com.tradevault.app.trading.Decision;
 import com.tradevault.app.trading.Money;
-import com.tradevault.setup.config.Durations;
+import com.tradevault.core.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import com.tradevault.app.orders.VenueTrailing;
 import com.tradevault.app.trading.StrategySettings;
 import com.tradevault.app.trading.StrategySettings.TrailMode;
 import com.tradevault.app.trading.Trail;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.SettingsReader;
 import com.typesafe.config.Config;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import com.tradevault.app.bot.Bot;
 import com.tradevault.app.faults.CrashPoints;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.backup.BackupSettings;
-import com.tradevault.setup.config.DbSettings;
+import com.tradevault.core.config.DbSettings;
 import java.time.Clock;
 import java.util.Map;
 

@@ -37,7 +37,7 @@ final class BackingUpWhileRunning implements AutoCloseable {
             return t;
         });
         executor.scheduleWithFixedDelay(backups::runOnce, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("taking a backup every {} (backup.interval)", com.tradevault.setup.config.Durations.format(every));
+        LOG.info("taking a backup every {} (backup.interval)", com.tradevault.core.config.Durations.format(every));
         return new BackingUpWhileRunning(executor);
     }
 

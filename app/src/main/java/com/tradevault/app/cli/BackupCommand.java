@@ -9,7 +9,7 @@ import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.Manifest;
 import com.tradevault.backup.Retention;
 import com.tradevault.backup.TakingBackups;
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.tradevault.app.cli;
 
 import com.tradevault.backup.Manifest;
 import com.tradevault.backup.VerifyingBackups;
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

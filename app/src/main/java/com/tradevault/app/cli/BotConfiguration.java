@@ -2,8 +2,8 @@ package com.tradevault.app.cli;
 
 import com.tradevault.app.bot.BotSettings;
 import com.tradevault.app.exchange.wiring.Exchanges;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.config.SettingsReader;
 
 /**
  * Everything {@code run} needs from the configuration, read and checked in one

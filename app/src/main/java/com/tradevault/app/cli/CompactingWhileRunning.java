@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.app.retention.FoldingHistory;
-import com.tradevault.setup.config.Durations;
+import com.tradevault.core.config.Durations;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;

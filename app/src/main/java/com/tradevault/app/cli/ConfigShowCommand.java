@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.config.ConfigLoader;
-import com.tradevault.setup.config.DbSettings;
+import com.tradevault.core.config.ConfigLoader;
+import com.tradevault.core.config.DbSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;

@@ -1,6 +1,6 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.crypto.LedgerEncryption;
+import com.tradevault.core.crypto.LedgerEncryption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,10 +2,10 @@ package com.tradevault.app.cli;
 
 import com.tradevault.backup.BackupCatalog;
 import com.tradevault.backup.BackupEntry;
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.db.DatabaseProblem;
-import com.tradevault.setup.db.InterruptedRestore;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.db.DatabaseProblem;
+import com.tradevault.core.db.InterruptedRestore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.migrate.MigratingToPostgres;
-import com.tradevault.setup.migrate.MigrationReport;
+import com.tradevault.core.migrate.MigratingToPostgres;
+import com.tradevault.core.migrate.MigrationReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

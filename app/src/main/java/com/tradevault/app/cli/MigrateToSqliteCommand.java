@@ -1,6 +1,6 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.migrate.MigratingToSqlite;
+import com.tradevault.core.migrate.MigratingToSqlite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.migrate.MigrationReport;
+import com.tradevault.core.migrate.MigrationReport;
 import java.io.PrintWriter;
 
 /** What {@code migrate-to-postgres} and {@code migrate-to-sqlite} print when they are done. */

@@ -2,9 +2,9 @@ package com.tradevault.app.cli;
 
 import com.tradevault.app.exchange.ExchangeSettings;
 import com.tradevault.app.exchange.paper.server.PaperControl;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
+import com.tradevault.core.config.SettingsReader;
 import java.net.URI;
 import picocli.CommandLine.Option;
 

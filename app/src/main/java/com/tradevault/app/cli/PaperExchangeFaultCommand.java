@@ -1,9 +1,9 @@
 package com.tradevault.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.config.Durations;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
+import com.tradevault.core.config.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

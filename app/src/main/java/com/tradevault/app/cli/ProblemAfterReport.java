@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
 
 /**
  * A problem a command found and has already reported in full on stdout (its

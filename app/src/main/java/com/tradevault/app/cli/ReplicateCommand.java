@@ -6,7 +6,7 @@ import com.tradevault.backup.replica.ReplicaSettings;
 import com.tradevault.backup.replica.ReplicaStore;
 import com.tradevault.backup.replica.ReplicaStores;
 import com.tradevault.backup.replica.Replicating;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.Outcome;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package com.tradevault.app.cli;
 import com.tradevault.backup.BackupProblem;
 import com.tradevault.backup.replica.ReplicaStores;
 import com.tradevault.backup.replica.RestoringReplica;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.Outcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

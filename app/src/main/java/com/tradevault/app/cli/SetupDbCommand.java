@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.SettingUpDatabase;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.SettingUpDatabase;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

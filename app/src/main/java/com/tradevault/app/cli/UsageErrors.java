@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;

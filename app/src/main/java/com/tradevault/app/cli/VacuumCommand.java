@@ -1,7 +1,7 @@
 package com.tradevault.app.cli;
 
 import com.tradevault.backup.Compacting;
-import com.tradevault.setup.Progress;
+import com.tradevault.core.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.tradevault.app.dashboard;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
+import com.tradevault.core.config.SettingsReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.tradevault.app.dashboard;
 
-import com.tradevault.setup.OwnerOnly;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.OwnerOnly;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.tradevault.app.dashboard;
 
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Decision;
-import com.tradevault.setup.db.Database;
+import com.tradevault.core.db.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.tradevault.app.exchange;
 
-import com.tradevault.setup.config.Durations;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.Durations;
+import com.tradevault.core.config.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

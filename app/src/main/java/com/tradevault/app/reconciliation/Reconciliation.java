@@ -9,7 +9,7 @@ import com.tradevault.app.orders.FillEvent;
 import com.tradevault.app.orders.PlacingOrders;
 import com.tradevault.app.orders.ProtectionPolicy;
 import com.tradevault.app.orders.RecordingFills;
-import com.tradevault.setup.config.Durations;
+import com.tradevault.core.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.tradevault.app.retention;
 
-import com.tradevault.setup.config.Durations;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.Durations;
+import com.tradevault.core.config.SettingsReader;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.app.exchange.paper.MutableClock;
 import com.tradevault.backup.BackupProblem;
 import com.tradevault.backup.replica.ReplicaStatus;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -18,7 +18,7 @@ class BotArchitectureTest {
         noClasses().that().resideInAPackage("..app.trading..").should().dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "..app.ledger..", "..app.orders..", "..app.bot..",
                         "..app.reconciliation..", "..app.cli..", "..app.exchange.paper..", "..app.exchange.binance..",
-                        "com.tradevault.setup.db..")
+                        "com.tradevault.core.db..")
                 .check(APP);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.ledger.LedgerSession;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

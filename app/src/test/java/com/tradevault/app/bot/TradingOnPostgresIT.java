@@ -3,8 +3,8 @@ package com.tradevault.app.bot;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tradevault.app.ledger.LedgerSession;
-import com.tradevault.setup.testing.PostgresServer;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.PostgresServer;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.alerts.AlertServers;
 import com.tradevault.app.alerts.WebhookReceiver;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

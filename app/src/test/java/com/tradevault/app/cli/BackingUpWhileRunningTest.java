@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tradevault.backup.BackupSettings;
 import com.tradevault.backup.ScheduledBackups;
 import com.tradevault.backup.TakingBackups;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,12 +3,12 @@ package com.tradevault.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.sqlite.SqliteFiles;
-import com.tradevault.setup.key.KeyResolver;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.InstanceLock;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.sqlite.SqliteFiles;
+import com.tradevault.core.key.KeyResolver;
+import com.tradevault.core.testing.TestLedgers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,9 +27,9 @@ import picocli.CommandLine;
 /** The backup commands as an operator runs them: exact output and exit codes. */
 class BackupCommandsTest {
 
-    private static final int LATEST = com.tradevault.setup.testing.TestLedgers.latestSchemaVersion();
+    private static final int LATEST = com.tradevault.core.testing.TestLedgers.latestSchemaVersion();
     /** One flyway_schema_history row per migration (versions may have gaps). */
-    private static final int MIGRATIONS = com.tradevault.setup.testing.TestLedgers.schemaVersions().size();
+    private static final int MIGRATIONS = com.tradevault.core.testing.TestLedgers.schemaVersions().size();
 
 
     static final Instant NOW = Instant.parse("2026-11-21T07:41:00Z");

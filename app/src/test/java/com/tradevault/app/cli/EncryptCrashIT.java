@@ -3,8 +3,8 @@ package com.tradevault.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.db.sqlite.SqliteFiles;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.db.sqlite.SqliteFiles;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradevault.app.exchange.binance.DocumentedVenue;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.cli.ForcedFaults.ChildRun;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.key.KeyResolver;
-import com.tradevault.setup.testing.PostgresServer;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.key.KeyResolver;
+import com.tradevault.core.testing.PostgresServer;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -214,7 +214,7 @@ class KeyHandoffFailuresIT {
     private static List<Path> snapshotLogsFromNow(Path dest) {
         java.time.Instant now = java.time.Instant.now();
         return java.util.stream.IntStream.range(0, 20).mapToObj(s -> dest.resolve(".tradevault-"
-                + com.tradevault.setup.AtomicFiles.stamp(now.plusSeconds(s)) + ".tar.gpg.snapshot.tmp-wal")).toList();
+                + com.tradevault.core.AtomicFiles.stamp(now.plusSeconds(s)) + ".tar.gpg.snapshot.tmp-wal")).toList();
     }
 
     /** An encrypted ledger migrated only to schema v1, as an older bundle left it. */

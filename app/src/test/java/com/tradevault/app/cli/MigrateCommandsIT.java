@@ -3,12 +3,12 @@ package com.tradevault.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.key.KeyResolver;
-import com.tradevault.setup.testing.PostgresServer;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.InstanceLock;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.key.KeyResolver;
+import com.tradevault.core.testing.PostgresServer;
+import com.tradevault.core.testing.TestLedgers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ class MigrateCommandsIT {
         out.getBuffer().setLength(0);
         assertEquals(0, run("status"), err::toString);
         assertTrue(out.toString().contains("backend:    PostgreSQL\n"), out::toString);
-        assertTrue(out.toString().contains("schema:     v" + com.tradevault.setup.testing.TestLedgers.latestSchemaVersion()
+        assertTrue(out.toString().contains("schema:     v" + com.tradevault.core.testing.TestLedgers.latestSchemaVersion()
                 + " (current)\n"), out::toString);
         env = sqliteEnv;
         assertEquals(0, run("migrate-to-sqlite", "--source", pg, "--target", dir.resolve("back.db").toString()),

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tradevault.backup.BackupProblem;
 import com.tradevault.backup.replica.ReplicaLogReleased;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tradevault.setup.config.DbSettings;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.InstanceLock;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.key.KeyResolver;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.config.DbSettings;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.InstanceLock;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.key.KeyResolver;
+import com.tradevault.core.testing.TestLedgers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.tradevault.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

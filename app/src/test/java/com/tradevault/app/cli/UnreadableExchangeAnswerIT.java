@@ -4,7 +4,7 @@ import static com.tradevault.app.exchange.binance.DocumentedVenue.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tradevault.app.exchange.binance.DocumentedVenue;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradevault.app.alerts.AlertServers;
-import com.tradevault.setup.testing.PostgresServer;
+import com.tradevault.core.testing.PostgresServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

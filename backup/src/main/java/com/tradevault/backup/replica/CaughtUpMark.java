@@ -1,6 +1,6 @@
 package com.tradevault.backup.replica;
 
-import com.tradevault.setup.OwnerOnly;
+import com.tradevault.core.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

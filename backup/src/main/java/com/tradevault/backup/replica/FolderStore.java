@@ -1,7 +1,7 @@
 package com.tradevault.backup.replica;
 
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.OwnerOnly;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.db.OpeningDatabases;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

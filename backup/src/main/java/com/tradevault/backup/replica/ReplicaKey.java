@@ -1,6 +1,6 @@
 package com.tradevault.backup.replica;
 
-import com.tradevault.setup.key.DbKey;
+import com.tradevault.core.key.DbKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
 package com.tradevault.backup.replica;
 
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

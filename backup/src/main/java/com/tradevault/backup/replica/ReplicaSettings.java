@@ -1,6 +1,6 @@
 package com.tradevault.backup.replica;
 
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.SettingsReader;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.db.sqlite.SqliteFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

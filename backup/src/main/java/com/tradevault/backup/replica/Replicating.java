@@ -1,10 +1,10 @@
 package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
-import com.tradevault.setup.AtomicFiles;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.OpeningDatabases;
+import com.tradevault.core.AtomicFiles;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.OpeningDatabases;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -1,7 +1,7 @@
 package com.tradevault.backup.replica;
 
 import com.tradevault.backup.BackupProblem;
-import com.tradevault.setup.Outcome;
+import com.tradevault.core.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

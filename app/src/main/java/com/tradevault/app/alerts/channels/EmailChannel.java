@@ -115,7 +115,7 @@ final class EmailChannel implements AlertChannel {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
-            throw new com.tradevault.setup.TradevaultException(com.tradevault.setup.Outcome.BAD_USAGE,
+            throw new com.tradevault.core.TradevaultException(com.tradevault.core.Outcome.BAD_USAGE,
                     "alerts.email.trust-certificate-file: cannot read a PEM certificate from " + pem + " ("
                             + e.getMessage() + ")", "name a PEM file holding the SMTP server's certificate", e);
         }

@@ -1,7 +1,7 @@
 package com.tradevault.app.exchange.paper;
 
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

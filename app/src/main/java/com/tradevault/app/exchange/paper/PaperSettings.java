@@ -1,7 +1,7 @@
 package com.tradevault.app.exchange.paper;
 
 import com.tradevault.app.trading.Money;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.SettingsReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

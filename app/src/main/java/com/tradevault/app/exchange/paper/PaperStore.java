@@ -7,7 +7,7 @@ import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.OrderStatus;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.Side;
-import com.tradevault.setup.db.sqlite.SqliteFile;
+import com.tradevault.core.db.sqlite.SqliteFile;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package com.tradevault.app.exchange.paper;
 
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.SymbolRules;
-import com.tradevault.setup.config.SettingsReader;
+import com.tradevault.core.config.SettingsReader;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;

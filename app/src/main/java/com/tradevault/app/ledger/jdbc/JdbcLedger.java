@@ -2,7 +2,7 @@ package com.tradevault.app.ledger.jdbc;
 
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerFailure;
-import com.tradevault.setup.db.Database;
+import com.tradevault.core.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,7 +1,7 @@
 package com.tradevault.app.ledger.jdbc;
 
 import com.tradevault.app.ledger.Ledger;
-import com.tradevault.setup.db.Database;
+import com.tradevault.core.db.Database;
 
 /** Builds the JDBC ledger over an open database (SQLite/SQLCipher or PostgreSQL, through its dialect). */
 public final class JdbcLedgers {

@@ -15,7 +15,7 @@ import com.tradevault.app.trading.Order;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Price;
 import com.tradevault.app.trading.Quantity;
-import com.tradevault.setup.db.ValueBinding;
+import com.tradevault.core.db.ValueBinding;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

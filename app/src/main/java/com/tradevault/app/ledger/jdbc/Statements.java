@@ -1,7 +1,7 @@
 package com.tradevault.app.ledger.jdbc;
 
 import com.tradevault.app.ledger.LedgerFailure;
-import com.tradevault.setup.db.ValueBinding;
+import com.tradevault.core.db.ValueBinding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

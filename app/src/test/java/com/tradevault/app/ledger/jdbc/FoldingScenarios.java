@@ -6,7 +6,7 @@ import com.tradevault.app.ledger.Folded;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.trading.Decision;
-import com.tradevault.setup.db.Database;
+import com.tradevault.core.db.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

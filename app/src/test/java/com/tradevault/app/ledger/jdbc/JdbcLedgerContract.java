@@ -3,11 +3,11 @@ package com.tradevault.app.ledger.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tradevault.app.ledger.Ledger;
-import com.tradevault.setup.db.Database;
-import com.tradevault.setup.db.OpeningDatabases;
-import com.tradevault.setup.db.SettingUpDatabase;
-import com.tradevault.setup.key.KeyResolver;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.db.Database;
+import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.SettingUpDatabase;
+import com.tradevault.core.key.KeyResolver;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.tradevault.app.ledger.jdbc;
 
-import com.tradevault.setup.testing.PostgresServer;
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.PostgresServer;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package com.tradevault.app.ledger.jdbc;
 
-import com.tradevault.setup.testing.TestLedgers;
+import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.tradevault.app.exchange.paper.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradevault.setup.config.Durations;
+import com.tradevault.core.config.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.tradevault.app.exchange.paper.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradevault.setup.Outcome;
-import com.tradevault.setup.TradevaultException;
+import com.tradevault.core.Outcome;
+import com.tradevault.core.TradevaultException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
