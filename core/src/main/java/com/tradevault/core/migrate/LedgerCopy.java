@@ -84,7 +84,7 @@ final class LedgerCopy {
     Copied copy(List<LedgerTables.Table> tables, long totalRows, Callable<List<Offense>> databaseChecks)
             throws SQLException {
         progress.start("copy", Progress.Unit.ROWS, totalRows);
-        try (Readers in = Readers.open(source, READERS); Connection out = target.connect();
+        try (SliceReaders in = SliceReaders.open(source, READERS); Connection out = target.connect();
              SourceChecks checks = new SourceChecks(databaseChecks)) {
             out.setAutoCommit(false);
             return inOneTransaction(in, out, tables, checks);
@@ -94,7 +94,7 @@ final class LedgerCopy {
     }
 
     /** The copy in the target's transaction: committed when nothing offends, else rolled back. */
-    private Copied inOneTransaction(Readers in, Connection out, List<LedgerTables.Table> tables, SourceChecks checks)
+    private Copied inOneTransaction(SliceReaders in, Connection out, List<LedgerTables.Table> tables, SourceChecks checks)
             throws SQLException {
         Copied copied = new Copied(new LinkedHashMap<>(), new ArrayList<>());
         try {
@@ -118,7 +118,7 @@ final class LedgerCopy {
     }
 
     /** Each table in turn; a table's id generator is advanced past its largest id while no row has offended. */
-    private void copyTables(Readers in, Connection out, List<LedgerTables.Table> tables, Copied copied)
+    private void copyTables(SliceReaders in, Connection out, List<LedgerTables.Table> tables, Copied copied)
             throws SQLException {
         TableCopy tableCopy = new TableCopy(source, target, batchSize, new CopyHalt(), new RowTally(progress));
         for (LedgerTables.Table table : tables) {

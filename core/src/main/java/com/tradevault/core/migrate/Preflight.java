@@ -51,7 +51,7 @@ final class Preflight {
     /** Every offending row of {@code tables} in the source, in table order, without copying: the dry run. */
     static List<Offense> scan(Database source, List<LedgerTables.Table> tables) throws SQLException {
         List<Offense> offenses = databaseChecks(source, true);
-        try (Readers reader = Readers.open(source, 1)) {
+        try (SliceReaders reader = SliceReaders.open(source, 1)) {
             for (LedgerTables.Table table : tables) {
                 scanTable(source, reader.first(), table, offenses::add);
             }

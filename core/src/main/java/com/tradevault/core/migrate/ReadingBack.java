@@ -36,12 +36,12 @@ final class ReadingBack {
     /** The checksum of each of {@code tables}, read in slices on several connections. */
     Map<String, TableDigest> digests(List<LedgerTables.Table> tables) throws SQLException {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
-        try (Readers back = Readers.open(database, LedgerCopy.READERS)) {
+        try (SliceReaders back = SliceReaders.open(database, LedgerCopy.READERS)) {
             for (LedgerTables.Table table : tables) {
                 List<Future<TableDigest>> parts = back.submit(Slice.of(back.first(), table, back.size()), this::digest);
                 TableDigest theirs = new TableDigest(table);
                 for (Future<TableDigest> part : parts) {
-                    theirs.merge(Readers.await(part));
+                    theirs.merge(SliceReaders.await(part));
                 }
                 digests.put(table.name(), theirs);
             }

@@ -33,7 +33,7 @@ final class SourceChecks implements AutoCloseable {
     /** What the checks found, once they are done; started here if they were not yet. */
     List<Offense> found() throws SQLException {
         start();
-        return Readers.await(checks);
+        return SliceReaders.await(checks);
     }
 
     /** Stops checks still running: no one waits for them any more. */

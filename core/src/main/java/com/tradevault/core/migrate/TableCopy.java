@@ -34,7 +34,7 @@ final class TableCopy {
      * rows are added to {@code offenses} slice by slice as each reader's result comes in, so that a write
      * the server refuses afterwards still finds them there.
      */
-    TableDigest copy(Readers in, Connection out, LedgerTables.Table table, List<Offense> offenses)
+    TableDigest copy(SliceReaders in, Connection out, LedgerTables.Table table, List<Offense> offenses)
             throws SQLException {
         List<Slice> slices = Slice.of(in.first(), table, in.size());
         Handover handover = new Handover(slices.size());
@@ -44,7 +44,7 @@ final class TableCopy {
         try (RowWriter writer = target.dialect().rowWriter(out, table, batchSize)) {
             handover.drain(rows -> write(writer, rows));
             for (Future<SliceReading.Result> part : parts) {
-                SliceReading.Result result = Readers.await(part);
+                SliceReading.Result result = SliceReaders.await(part);
                 digest.merge(result.digest());
                 offenses.addAll(result.offenses());
             }

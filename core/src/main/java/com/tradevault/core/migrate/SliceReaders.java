@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * Nothing writes the source meanwhile (the instance lock is held), so the
  * readers see the same data.
  */
-final class Readers implements AutoCloseable {
+final class SliceReaders implements AutoCloseable {
 
     /** Work on one slice, on the connection given to it. */
     @FunctionalInterface
@@ -27,7 +27,7 @@ final class Readers implements AutoCloseable {
     private final List<Connection> connections;
     private final ExecutorService threads;
 
-    private Readers(List<Connection> connections) {
+    private SliceReaders(List<Connection> connections) {
         this.connections = connections;
         this.threads = Executors.newFixedThreadPool(connections.size(), r -> {
             Thread t = new Thread(r, "tradevault-reader");
@@ -36,7 +36,7 @@ final class Readers implements AutoCloseable {
         });
     }
 
-    static Readers open(Database database, int count) throws SQLException {
+    static SliceReaders open(Database database, int count) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
@@ -45,10 +45,10 @@ final class Readers implements AutoCloseable {
                 database.dialect().startReading(c);
             }
         } catch (SQLException e) {
-            connections.forEach(Readers::closeQuietly);
+            connections.forEach(SliceReaders::closeQuietly);
             throw e;
         }
-        return new Readers(connections);
+        return new SliceReaders(connections);
     }
 
     int size() {
@@ -91,7 +91,7 @@ final class Readers implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
-        connections.forEach(Readers::closeQuietly);
+        connections.forEach(SliceReaders::closeQuietly);
     }
 
     private static void closeQuietly(Connection c) {
