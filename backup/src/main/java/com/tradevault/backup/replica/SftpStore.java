@@ -3,6 +3,7 @@ package com.tradevault.backup.replica;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -122,6 +123,12 @@ final class SftpStore implements ReplicaStore {
             }
         } catch (SftpException e) {
             return missing(e, List.of());
+        } catch (UncheckedIOException e) {
+            // the listing's iterator opens the folder and wraps what the server answered
+            if (e.getCause() instanceof SftpException answer) {
+                return missing(answer, List.of());
+            }
+            throw e;
         }
         return names.stream().sorted().toList();
     }
