@@ -90,9 +90,8 @@ class ReplicationTest {
         LedgerFixture f = LedgerFixture.create(dir);
         f.addTrades(20);
         Breakable store = new Breakable(ReplicaStores.at(dir.resolve("replica").toUri().toString()));
-        ReplicaSettings settings = new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
-                Duration.ofSeconds(10), 3, SftpAccess.NONE, 1L << 20);
-        try (ReplicaSession session = new Replicating(f.opening, settings, store, Clock.systemUTC()).start()) {
+        try (ReplicaSession session = replicating(f, store, Clock.systemUTC(), Duration.ofHours(1), 3, 1L << 20)
+                .start()) {
             String first = session.generation();
             store.broken = true;
             f.addTrades(5);
@@ -145,9 +144,8 @@ class ReplicationTest {
             }
         };
         ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
-        try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
-                Duration.ofHours(1), Duration.ofSeconds(10), 3, SftpAccess.NONE, ReplicaSettings.DEFAULT_MAX_HELD_LOG),
-                store, clock).start()) {
+        try (ReplicaSession session = replicating(f, store, clock, Duration.ofHours(1), 3,
+                ReplicaSettings.DEFAULT_MAX_HELD_LOG).start()) {
             f.addTrades(1);
             session.cycle();
             now.set(t0.plusSeconds(60));
@@ -175,9 +173,8 @@ class ReplicationTest {
         Clock sameSecond = Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC);
         List<String> begun = new ArrayList<>();
         for (int start = 0; start < 8; start++) {
-            try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
-                    Duration.ofHours(1), Duration.ofSeconds(10), 8, SftpAccess.NONE,
-                    ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, sameSecond).start()) {
+            try (ReplicaSession session = replicating(f, store, sameSecond, Duration.ofHours(1), 8,
+                    ReplicaSettings.DEFAULT_MAX_HELD_LOG).start()) {
                 begun.add(session.generation());
                 f.addTrades(1);
                 session.cycle();
@@ -324,9 +321,8 @@ class ReplicationTest {
         };
         List<Instant> rounds = new ArrayList<>();
         List<String> made = new ArrayList<>();
-        try (ReplicaSession session = new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()),
-                Duration.ofMinutes(10), Duration.ofSeconds(10), 3, SftpAccess.NONE,
-                ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, clock).start()) {
+        try (ReplicaSession session = replicating(f, store, clock, Duration.ofMinutes(10), 3,
+                ReplicaSettings.DEFAULT_MAX_HELD_LOG).start()) {
             made.add(session.generation());
             for (int round = 0; round < 6; round++) {
                 f.addTrades(2);
@@ -397,9 +393,14 @@ class ReplicationTest {
     }
 
     static Replicating replicating(LedgerFixture f, ReplicaStore store) {
-        return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), Duration.ofHours(1),
-                Duration.ofSeconds(10), 3, SftpAccess.NONE,
-                ReplicaSettings.DEFAULT_MAX_HELD_LOG), store, Clock.systemUTC());
+        return replicating(f, store, Clock.systemUTC(), Duration.ofHours(1), 3, ReplicaSettings.DEFAULT_MAX_HELD_LOG);
+    }
+
+    /** A replicator with a max-lag of 10 s and the given snapshot interval, generations kept and held log. */
+    static Replicating replicating(LedgerFixture f, ReplicaStore store, Clock clock, Duration snapshotInterval,
+                                   int keepGenerations, long maxHeldLog) {
+        return new Replicating(f.opening, new ReplicaSettings(Optional.of(store.location()), snapshotInterval,
+                Duration.ofSeconds(10), keepGenerations, SftpAccess.NONE, maxHeldLog), store, clock);
     }
 
     static long orders(LedgerFixture f, Path ledger) throws Exception {
