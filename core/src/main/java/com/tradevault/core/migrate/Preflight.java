@@ -72,8 +72,15 @@ final class Preflight {
         }
     }
 
-    /** Reports what is wrong with one row already read by {@link RowReader}. */
+    /** Reports what is wrong with one row already read by {@link RowReader}: each value, then the row's rules. */
     static void checkRow(LedgerTables.Table table, Object[] values, RowKey key, Consumer<Offense> offenses)
+            throws SQLException {
+        checkValues(table, values, key, offenses);
+        checkRowRules(table, values, key, offenses);
+    }
+
+    /** Each value against its own column ({@link #problem}), an offense per bad value, in column order. */
+    private static void checkValues(LedgerTables.Table table, Object[] values, RowKey key, Consumer<Offense> offenses)
             throws SQLException {
         for (int i = 0; i < values.length; i++) {
             LedgerTables.Column column = table.columns().get(i);
@@ -82,11 +89,17 @@ final class Preflight {
                 offenses.accept(new Offense(table.name(), key.get(), column.name(), problem.get()));
             }
         }
-        if (RowRules.applyTo(table.name())) {
-            Optional<String> problem = RowRules.problem(table.name(), name -> byName(table, values, name));
-            if (problem.isPresent()) {
-                offenses.accept(new Offense(table.name(), key.get(), "", problem.get()));
-            }
+    }
+
+    /** The CHECKs that tie columns of the row together ({@link RowRules}), where the table has any: one offense. */
+    private static void checkRowRules(LedgerTables.Table table, Object[] values, RowKey key, Consumer<Offense> offenses)
+            throws SQLException {
+        if (!RowRules.applyTo(table.name())) {
+            return;
+        }
+        Optional<String> problem = RowRules.problem(table.name(), name -> byName(table, values, name));
+        if (problem.isPresent()) {
+            offenses.accept(new Offense(table.name(), key.get(), "", problem.get()));
         }
     }
 

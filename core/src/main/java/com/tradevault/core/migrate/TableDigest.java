@@ -126,9 +126,7 @@ final class TableDigest {
         h2 = mix(h2);
         h1 += h2;
         h2 += h1;
-        long low = sumLow + h2;
-        sumHigh += h1 + (Long.compareUnsigned(low, sumLow) < 0 ? 1 : 0);
-        sumLow = low;
+        addToSum(h1, h2);
     }
 
     private static long mix(long k) {
@@ -137,11 +135,16 @@ final class TableDigest {
         return k ^ (k >>> 33);
     }
 
+    /** Adds the 128-bit value {@code high}:{@code low} to the running sum, modulo 2^128 (the carry from the low word). */
+    private void addToSum(long high, long low) {
+        long sum = sumLow + low;
+        sumHigh += high + (Long.compareUnsigned(sum, sumLow) < 0 ? 1 : 0);
+        sumLow = sum;
+    }
+
     /** Adds the rows of {@code other} (a slice of the same table) to this checksum. */
     void merge(TableDigest other) {
-        long low = sumLow + other.sumLow;
-        sumHigh += other.sumHigh + (Long.compareUnsigned(low, sumLow) < 0 ? 1 : 0);
-        sumLow = low;
+        addToSum(other.sumHigh, other.sumLow);
         rows += other.rows;
     }
 

@@ -71,7 +71,7 @@ final class PgDump {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            PostgresDialect.password(settings).ifPresent(p -> pb.environment().put("PGPASSWORD", p));
+            PostgresOpening.password(settings).ifPresent(p -> pb.environment().put("PGPASSWORD", p));
             pb.environment().put("PGUSER", user);
             Process p = pb.start();
             if (!p.waitFor(6, TimeUnit.HOURS) || p.exitValue() != 0) {
