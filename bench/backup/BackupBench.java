@@ -10,7 +10,7 @@ import com.tradevault.core.config.DbSettings;
 import com.tradevault.core.db.Database;
 import com.tradevault.core.db.OpeningDatabases;
 import com.tradevault.core.db.SchemaMigrations;
-import com.tradevault.core.db.WalFileCopy;
+import com.tradevault.core.db.sqlite.WalFileCopy;
 import com.tradevault.core.db.sqlite.SqliteFiles;
 import com.tradevault.core.key.KeyResolver;
 import java.io.BufferedReader;
@@ -146,9 +146,29 @@ public class BackupBench {
     static void phases(TakingBackups taking) throws Exception {
         Map<String, long[]> steps = new java.util.LinkedHashMap<>();
         long start = System.nanoTime();
-        Path f = taking.take(Optional.empty(), (step, done, total) -> {
-            long now = System.nanoTime();
-            steps.computeIfAbsent(step, k -> new long[] {now, now})[1] = now;
+        Path f = taking.take(Optional.empty(), new Progress() {
+            private long[] current = new long[2];
+
+            @Override
+            public void start(String step, Unit unit, long total) {
+                start(step);
+            }
+
+            @Override
+            public void start(String step) {
+                long now = System.nanoTime();
+                current = steps.computeIfAbsent(step, k -> new long[] {now, now});
+            }
+
+            @Override
+            public void advance(long count) {
+                current[1] = System.nanoTime();
+            }
+
+            @Override
+            public void done() {
+                current[1] = System.nanoTime();
+            }
         }).file();
         long end = System.nanoTime();
         delete(f);

@@ -23,7 +23,7 @@ public final class OwnerOnly {
     }
 
     /** Mode 0600, for {@link Files#createFile} and the like. */
-    public static FileAttribute<Set<PosixFilePermission>> fileMode() {
+    static FileAttribute<Set<PosixFilePermission>> fileMode() {
         return PosixFilePermissions.asFileAttribute(FILE);
     }
 

@@ -41,7 +41,7 @@ public final class SecretText {
     }
 
     /** {@code text} with every secret it carries replaced by {@code [redacted]}. */
-    public static String scrub(String text) {
+    static String scrub(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -9,13 +9,13 @@ public final class ConfigProblem extends TradevaultException {
 
     private final List<String> problems;
 
-    public ConfigProblem(List<String> problems) {
+    ConfigProblem(List<String> problems) {
         super(Outcome.BAD_USAGE, "invalid configuration:\n  " + String.join("\n  ", problems),
                 "fix these settings (see docs/configuration.md), then run 'tradevault config check'");
         this.problems = List.copyOf(problems);
     }
 
-    public ConfigProblem(String problem) {
+    ConfigProblem(String problem) {
         this(List.of(problem));
     }
 

@@ -17,7 +17,7 @@ public final class DatabaseUrl {
     }
 
     /** The URL as written. */
-    public static DatabaseUrl of(String text) {
+    static DatabaseUrl of(String text) {
         return new DatabaseUrl(text);
     }
 

@@ -119,7 +119,7 @@ public final class SettingsReader {
         return config.getValue(path).unwrapped().toString();
     }
 
-    public List<String> problems() {
+    List<String> problems() {
         return List.copyOf(problems);
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * What a migration between backends needs: each side's catalog, and rows read and written in bulk.
  * One of the roles of a {@link Dialect}.
  */
-public interface BulkCopy {
+interface BulkCopy {
 
     /**
      * Every table of the database as its own catalog describes it, in the

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * @param maxPause   the longest single pause
  * @param window     how long to keep trying before reporting the database unavailable
  */
-public record ConnectionRetry(Duration firstPause, Duration maxPause, Duration window) {
+record ConnectionRetry(Duration firstPause, Duration maxPause, Duration window) {
 
     /** 100 ms doubling to 5 s, for up to two minutes: rides out a server restart or failover. */
     public static final ConnectionRetry DEFAULT =

@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
      * This database with another retry policy for lost connections (the same
      * connections; close only one of the two).
      */
-    public Database withRetry(ConnectionRetry policy) {
+    Database withRetry(ConnectionRetry policy) {
         return new Database(dialect, dataSource, encrypted, resources, policy);
     }
 

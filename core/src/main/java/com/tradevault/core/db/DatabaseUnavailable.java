@@ -9,7 +9,7 @@ import com.tradevault.core.TradevaultException;
  * the work that failed, so the caller pauses and tries again later (the bot
  * stops trading until the database is back) rather than giving up.
  */
-public final class DatabaseUnavailable extends TradevaultException {
+final class DatabaseUnavailable extends TradevaultException {
 
     public DatabaseUnavailable(String message, String nextStep, Throwable cause) {
         super(Outcome.FAILURE, message, nextStep, cause);

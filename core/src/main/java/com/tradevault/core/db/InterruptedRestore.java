@@ -22,7 +22,7 @@ public final class InterruptedRestore {
     }
 
     /** The mark's path for the ledger {@code ledger}. */
-    public static Path markOf(Path ledger) {
+    static Path markOf(Path ledger) {
         return ledger.resolveSibling(ledger.getFileName() + ".restoring");
     }
 

@@ -101,7 +101,7 @@ public final class SchemaMigrations {
     }
 
     /** Refuses, with both versions named, a database that is newer than this bundle. */
-    public void refuseNewer(Versions v) {
+    void refuseNewer(Versions v) {
         if (v.newer()) {
             throw new DatabaseProblem(Outcome.FAILURE, "ledger " + database.dialect().location() + " has schema v"
                     + v.current() + ", newer than this bundle (v" + v.latest() + ")",

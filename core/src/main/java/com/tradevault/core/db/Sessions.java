@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * connection is gone, long reads and read-only connections. {@link Database} and the readers use it.
  * One of the roles of a {@link Dialect}.
  */
-public interface Sessions {
+interface Sessions {
 
     /**
      * The transaction control of a new writer connection of a {@link Database}:

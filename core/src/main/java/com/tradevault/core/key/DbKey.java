@@ -41,7 +41,7 @@ public final class DbKey {
     }
 
     /** A fresh random raw key. */
-    public static DbKey generate() {
+    static DbKey generate() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return new DbKey(bytes, null);
@@ -62,7 +62,7 @@ public final class DbKey {
     }
 
     /** The text a key file holds for this key. */
-    public String revealFileText() {
+    String revealFileText() {
         return isRaw() ? HexFormat.of().formatHex(raw) + "\n" : new String(passphrase, StandardCharsets.UTF_8);
     }
 

@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class KeyResolver {
 
-    public static final String ENV_KEY = "TRADEVAULT_DB_KEY";
-    public static final String CREDENTIAL_NAME = "db-key";
+    static final String ENV_KEY = "TRADEVAULT_DB_KEY";
+    static final String CREDENTIAL_NAME = "db-key";
 
     private final Map<String, String> env;
 
@@ -65,7 +65,7 @@ public final class KeyResolver {
     }
 
     /** Writes {@code key} to a new file {@code file} (mode 0600, atomically); refuses to overwrite. */
-    public static ResolvedKey writeNewKeyFile(Path file, DbKey key) {
+    static ResolvedKey writeNewKeyFile(Path file, DbKey key) {
         if (Files.exists(file)) {
             throw new KeyProblem("key file " + file + " already exists; refusing to overwrite a key",
                     "move it away yourself if it is really not needed any more");

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class MigratingToPostgres {
 
-    public static final String COMMAND = "migrate-to-postgres";
+    static final String COMMAND = "migrate-to-postgres";
 
     private final OpeningDatabases opening;
     private final String targetUrl;

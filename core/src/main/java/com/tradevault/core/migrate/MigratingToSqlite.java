@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class MigratingToSqlite {
 
-    public static final String COMMAND = "migrate-to-sqlite";
+    static final String COMMAND = "migrate-to-sqlite";
 
     private final OpeningDatabases opening;
     private final KeyResolver keys;

@@ -34,9 +34,9 @@ public record MigrationReport(String command, String source, String target, Stri
                               long rowsPerSecond) {
 
     public static final String VERIFIED = "verified";
-    public static final String DRY_RUN_PASSED = "dry run passed";
-    public static final String PREFLIGHT_FAILED = "preflight failed";
-    public static final String VERIFICATION_FAILED = "verification failed";
+    static final String DRY_RUN_PASSED = "dry run passed";
+    static final String PREFLIGHT_FAILED = "preflight failed";
+    static final String VERIFICATION_FAILED = "verification failed";
 
     /** Whether everything was equal (or, for a dry run, the preflight found nothing). */
     public boolean ok() {
@@ -80,7 +80,7 @@ public record MigrationReport(String command, String source, String target, Stri
     }
 
     /** Writes the JSON report atomically to {@code file} (mode 0600: it may quote ledger values). */
-    public void writeTo(Path file) {
+    void writeTo(Path file) {
         try {
             OwnerOnly.writeAtomically(file, json() + "\n");
         } catch (IOException e) {

@@ -8,7 +8,7 @@ package com.tradevault.core.migrate;
  * @param column  the offending column, or empty for a finding about the whole row
  * @param problem what is wrong, with the offending value (shortened, control characters escaped)
  */
-public record Offense(String table, String row, String column, String problem) {
+record Offense(String table, String row, String column, String problem) {
 
     /** One line for people: {@code orders id 17, status: 'SHIPPED' is not one of …}. */
     public String describe() {

@@ -11,7 +11,7 @@ package com.tradevault.core.migrate;
  * @param difference     what the catalogs say differs (a table or column on one side only, a checksum
  *                       that does not cover every column); empty when they agree
  */
-public record TableResult(String table, long sourceRows, long targetRows, String sourceChecksum,
+record TableResult(String table, long sourceRows, long targetRows, String sourceChecksum,
                           String targetChecksum, String difference) {
 
     /** A table whose catalogs agree. */

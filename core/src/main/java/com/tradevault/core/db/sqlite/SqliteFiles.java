@@ -54,7 +54,7 @@ public final class SqliteFiles {
     }
 
     /** Whether an opaque file is shaped like an encrypted database (whole pages), as opposed to junk. */
-    public static boolean shapedLikePages(Path file) {
+    static boolean shapedLikePages(Path file) {
         try {
             long size = Files.size(file);
             return size >= 512 && size % 512 == 0;
@@ -176,7 +176,7 @@ public final class SqliteFiles {
     }
 
     /** {@code PRAGMA quick_check(table)} for each table: its b-tree and its indexes' pages, nothing else. */
-    public static java.util.List<String> quickCheck(Connection connection, java.util.List<String> tables)
+    static java.util.List<String> quickCheck(Connection connection, java.util.List<String> tables)
             throws SQLException {
         java.util.List<String> problems = new java.util.ArrayList<>();
         try (Statement s = connection.createStatement()) {
