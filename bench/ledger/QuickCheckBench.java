@@ -49,8 +49,8 @@ public final class QuickCheckBench {
         for (int i = 0; i < runs; i++) {
             try (Connection c = db.connect()) {
                 long start = System.nanoTime();
-                List<String> problems = hot ? db.dialect().quickCheck(c, HOT)
-                        : db.dialect().storageProblems(c, true).result().orElseThrow();
+                List<String> problems = hot ? db.dialect().checks().quickCheck(c, HOT)
+                        : db.dialect().checks().storageProblems(c, true).result().orElseThrow();
                 seconds.add((System.nanoTime() - start) / 1e9);
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException(problems.toString());

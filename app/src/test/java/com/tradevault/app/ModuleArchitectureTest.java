@@ -69,9 +69,12 @@ class ModuleArchitectureTest {
 
     /**
      * The core module's face: the types other modules use (with their nested types), in their main code, their tests
-     * and the bench/ sources ({@code WalFileCopy} is the bench's alone). The rest of core's public types (the dialect's
-     * machinery that the backend packages implement: bulk load, row readers and writers, write transactions, checks,
-     * maintenance; the bundled migrations) are public only for core's own packages. Core's test-jar
+     * and the bench/ sources ({@code WalFileCopy} is the bench's alone). Of the roles a {@code Dialect} hands out, the
+     * face holds those other modules ask: {@code ValueBinding} (the ledger), {@code OwnChecks} ({@code integrity},
+     * {@code run}, restores), {@code Maintenance} (backups, {@code vacuum}) and {@code BulkCopy} (a migration test
+     * reads the catalog). The rest of core's public types (the dialect's machinery that the backend packages
+     * implement: sessions, bulk load, row readers and writers, write transactions; the bundled migrations) are public
+     * only for core's own packages. Core's test-jar
      * ({@code com.tradevault.core.testing}: test ledgers, servers) is test code, open to every module's tests.
      */
     private static final Set<String> CORE_FACE = Stream.of(
@@ -79,9 +82,10 @@ class ModuleArchitectureTest {
             face(CORE + ".config", "ConfigLoader", "ConfigProblem", "DatabaseUrl", "DbSettings", "Durations",
                     "SettingsReader"),
             face(CORE + ".crypto", "LedgerEncryption"),
-            face(CORE + ".db", "BackendCheck", "CatalogTable", "Database", "DatabaseProblem", "Dialect", "FileFault",
-                    "FreeSpace", "InstanceLock", "InterruptedRestore", "LedgerTables", "OpeningDatabases", "RowCounts",
-                    "SchemaMigrations", "SettingUpDatabase", "Snapshot", "SnapshotKind", "SqlWork", "ValueBinding"),
+            face(CORE + ".db", "BackendCheck", "BulkCopy", "CatalogTable", "Database", "DatabaseProblem", "Dialect",
+                    "FileFault", "FreeSpace", "InstanceLock", "InterruptedRestore", "LedgerTables", "Maintenance",
+                    "OpeningDatabases", "OwnChecks", "RowCounts", "SchemaMigrations", "SettingUpDatabase", "Snapshot",
+                    "SnapshotKind", "SqlWork", "ValueBinding"),
             face(CORE + ".db.sqlite", "SqliteFile", "SqliteFiles", "WalFileCopy"),
             face(CORE + ".key", "DbKey", "KeyProblem", "KeyResolver", "ResolvedKey"),
             face(CORE + ".migrate", "MigratingToPostgres", "MigratingToSqlite", "MigrationReport"))

@@ -2,8 +2,8 @@ package com.tradevault.backup;
 
 import com.tradevault.core.db.BackendCheck;
 import com.tradevault.core.db.Database;
-import com.tradevault.core.db.Dialect;
 import com.tradevault.core.db.OpeningDatabases;
+import com.tradevault.core.db.OwnChecks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,41 +51,41 @@ public final class CheckingIntegrity {
 
     public Report check(boolean quick) {
         try (Database db = opening.openExisting(); Connection c = db.connect()) {
-            Dialect d = db.dialect();
+            OwnChecks checks = db.dialect().checks();
             List<Verdict> verdicts = new ArrayList<>();
-            verdicts.add(pages(d, c, quick));
-            verdicts.add(foreignKeys(d, c));
-            verdicts.add(fullRead(d, c, db.encrypted()));
+            verdicts.add(pages(checks, c, quick));
+            verdicts.add(foreignKeys(checks, c));
+            verdicts.add(fullRead(checks, c, db.encrypted()));
             verdicts.addAll(rules(c));
-            return new Report(d.location(), verdicts);
+            return new Report(db.dialect().location(), verdicts);
         } catch (SQLException e) {
             return new Report(opening.dialect().location(), List.of(new Verdict("opening the ledger", Status.PROBLEM,
                     e.getMessage())));
         }
     }
 
-    private static Verdict pages(Dialect d, Connection c, boolean quick) {
+    private static Verdict pages(OwnChecks checks, Connection c, boolean quick) {
         String name = quick ? "quick_check" : "integrity_check";
         try {
-            BackendCheck<List<String>> check = d.storageProblems(c, quick);
+            BackendCheck<List<String>> check = checks.storageProblems(c, quick);
             return listVerdict(name, check.result(), "no problems", check.otherwise());
         } catch (SQLException e) {
             return new Verdict(name, Status.PROBLEM, e.getMessage());
         }
     }
 
-    private static Verdict foreignKeys(Dialect d, Connection c) {
+    private static Verdict foreignKeys(OwnChecks checks, Connection c) {
         try {
-            BackendCheck<List<String>> check = d.foreignKeyProblems(c);
+            BackendCheck<List<String>> check = checks.foreignKeyProblems(c);
             return listVerdict("foreign keys", check.result(), "every reference resolves", check.otherwise());
         } catch (SQLException e) {
             return new Verdict("foreign keys", Status.PROBLEM, e.getMessage());
         }
     }
 
-    private static Verdict fullRead(Dialect d, Connection c, boolean encrypted) {
+    private static Verdict fullRead(OwnChecks checks, Connection c, boolean encrypted) {
         try {
-            BackendCheck<Long> check = d.readEveryPage(c);
+            BackendCheck<Long> check = checks.readEveryPage(c);
             Optional<Long> pages = check.result();
             if (pages.isEmpty()) {
                 return new Verdict("full read", Status.SKIPPED, check.otherwise());

@@ -60,13 +60,13 @@ public final class Compacting {
 
     private static void compact(Database db, Optional<Path> into) throws SQLException, IOException {
         try (Connection c = db.connect()) {
-            db.dialect().compact(c, into);
+            db.dialect().maintenance().compact(c, into);
         }
     }
 
     private static void checkSpace(Database db, long size, Optional<Path> into) throws IOException {
         Optional<Path> where = into.map(Path::getParent).or(() -> db.dialect().file().map(Path::getParent));
-        long needed = db.dialect().spaceToCompact(size, into.isPresent());
+        long needed = db.dialect().maintenance().spaceToCompact(size, into.isPresent());
         if (where.isEmpty() || needed == 0) {
             return;
         }

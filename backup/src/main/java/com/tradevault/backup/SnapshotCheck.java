@@ -38,7 +38,7 @@ final class SnapshotCheck {
     static Checked database(Dialect dialect, Path backup, Manifest manifest, OpeningDatabases opening) {
         DbSettings settings = opening.settings().withEncryption(manifest.snapshotEncrypted());
         try (Database db = open(dialect, settings, manifest, opening, backup); Connection c = db.connect()) {
-            List<String> problems = dialect.storageProblems(c, false).result().orElse(List.of());
+            List<String> problems = dialect.checks().storageProblems(c, false).result().orElse(List.of());
             if (!problems.isEmpty()) {
                 throw BackupArchive.damaged(backup, "its snapshot fails the integrity check: " + problems.get(0));
             }

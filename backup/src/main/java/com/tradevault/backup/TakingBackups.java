@@ -129,11 +129,11 @@ public final class TakingBackups {
             long expected = db.dialect().sizeBytes(db);
             Snapshot written;
             try (SnapshotWatch watch = SnapshotWatch.start(snapshot, expected, progress)) {
-                written = db.dialect().writeSnapshot(db, opening.settings(), opening.key(), snapshot);
+                written = db.dialect().maintenance().writeSnapshot(db, opening.settings(), opening.key(), snapshot);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, now.truncatedTo(ChronoUnit.MICROS).toString(),
                     bundleVersion, schema, db.dialect().name(), db.dialect().location(), hostName(),
-                    db.dialect().snapshotFileName(), db.encrypted(), Files.size(snapshot),
+                    db.dialect().maintenance().snapshotFileName(), db.encrypted(), Files.size(snapshot),
                     BackupArchive.sha256(snapshot, progress), written.rowCounts());
             return new Taken(manifest, written.check());
         }

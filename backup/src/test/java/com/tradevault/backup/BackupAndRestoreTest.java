@@ -62,7 +62,7 @@ class BackupAndRestoreTest {
         f.addTrades(3);
         Path snapshot = dir.resolve("snap.db");
         try (var db = f.opening.openExisting()) {
-            db.dialect().writeSnapshot(db, f.db, f.opening.key(), snapshot).check().run();
+            db.dialect().maintenance().writeSnapshot(db, f.db, f.opening.key(), snapshot).check().run();
         }
         assertEquals(SqliteFiles.FileState.OPAQUE, SqliteFiles.inspect(snapshot));
         assertFalse(new String(Files.readAllBytes(snapshot), java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -86,7 +86,7 @@ class BackupAndRestoreTest {
             long walBytes = Files.size(wal);
             assertTrue(walBytes > 38 * 4096, "the 38 new trades are in the log only: " + walBytes + " bytes");
 
-            var written = db.dialect().writeSnapshot(db, f.db, f.opening.key(), snapshot);
+            var written = db.dialect().maintenance().writeSnapshot(db, f.db, f.opening.key(), snapshot);
             written.check().run();
 
             assertEquals(40L, written.rowCounts().get("orders"));

@@ -44,7 +44,8 @@ class SnapshotUnderCheckpointsTest {
                 Thread.sleep(10);
             }
             for (int i = 0; i < SNAPSHOTS; i++) {
-                Snapshot snapshot = db.dialect().writeSnapshot(db, f.db, f.opening.key(), dir.resolve("snap-" + i + ".db"));
+                Snapshot snapshot = db.dialect().maintenance()
+                        .writeSnapshot(db, f.db, f.opening.key(), dir.resolve("snap-" + i + ".db"));
                 snapshot.check().run();
                 Map<String, Long> rows = snapshot.rowCounts();
                 assertEquals(rows.get("orders"), rows.get("fills"), "snapshot " + i + " holds half a trade: " + rows);

@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     private static void checkPagesAboutToBeUsed(Database db) {
         String where = db.dialect().location();
         try (Connection c = db.connect()) {
-            List<String> problems = db.dialect().quickCheck(c, HOT_TABLES);
+            List<String> problems = db.dialect().checks().quickCheck(c, HOT_TABLES);
             if (!problems.isEmpty()) {
                 throw DatabaseProblem.damaged("the quick check of " + String.join(", ", HOT_TABLES)
                         + " before trading", where, new SQLException(String.join("; ",

@@ -86,7 +86,7 @@ public final class RestoringReplica {
         DbSettings settings = opening.settings().withUrl(new SqliteFile(file.toAbsolutePath()).url()).withEncryption(true);
         Dialect dialect = Dialect.forUrl(settings.url().reveal());
         try (Database db = dialect.open(settings, opening.key(), false); Connection c = db.connect()) {
-            List<String> problems = dialect.storageProblems(c, false).result().orElse(List.of());
+            List<String> problems = dialect.checks().storageProblems(c, false).result().orElse(List.of());
             if (!problems.isEmpty()) {
                 throw new BackupProblem(Outcome.INTEGRITY_PROBLEM, "the ledger rebuilt from the replica fails its"
                         + " integrity check: " + problems.get(0), "restore from an older time with --at, or from a"

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * What a migration between backends needs: each side's catalog, and rows read and written in bulk.
- * One of the roles of a {@link Dialect}.
+ * One of the roles a {@link Dialect} hands out ({@link Dialect#bulkCopy()}).
  */
-interface BulkCopy {
+public interface BulkCopy {
 
     /**
      * Every table of the database as its own catalog describes it, in the

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * One table as a database's own catalog describes it after its migrations
  * ran (SQLite: {@code sqlite_schema} and {@code pragma_table_info};
- * PostgreSQL: {@code pg_catalog}), read by {@link Dialect#catalog}. What the
+ * PostgreSQL: {@code pg_catalog}), read by {@link BulkCopy#catalog}. What the
  * migration copies and what it verifies come from here, never from a list
  * kept by hand.
  *

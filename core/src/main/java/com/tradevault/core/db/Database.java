@@ -47,7 +47,8 @@ public final class Database implements AutoCloseable {
      * {@link #transaction} fails: a reader beside the bot never writes.
      */
     public Database readOnly() {
-        return new Database(dialect, new ReadOnlyDataSource(dataSource, dialect), encrypted, resources, retry);
+        return new Database(dialect, new ReadOnlyDataSource(dataSource, dialect.sessions()), encrypted, resources,
+                retry);
     }
 
     public Dialect dialect() {
@@ -78,7 +79,7 @@ public final class Database implements AutoCloseable {
      * idempotent (unique client order ids and exchange fill ids).
      */
     public <T> T transaction(SqlWork<T> work) throws SQLException {
-        return retry.run(dialect.location(), dialect::connectionLost, () -> transactionOnce(work));
+        return retry.run(dialect.location(), dialect.sessions()::connectionLost, () -> transactionOnce(work));
     }
 
     /**
@@ -86,7 +87,7 @@ public final class Database implements AutoCloseable {
      * {@link #transaction} when the connection is lost.
      */
     public <T> T read(SqlWork<T> work) throws SQLException {
-        return retry.run(dialect.location(), dialect::connectionLost, () -> {
+        return retry.run(dialect.location(), dialect.sessions()::connectionLost, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return work.run(c);
             }
@@ -123,7 +124,7 @@ public final class Database implements AutoCloseable {
     private WriteTransactions writer() throws SQLException {
         if (writer == null || writer.connection().isClosed()) {
             closeWriterQuietly();
-            writer = dialect.writeTransactions(dataSource.getConnection());
+            writer = dialect.sessions().writeTransactions(dataSource.getConnection());
         }
         return writer;
     }

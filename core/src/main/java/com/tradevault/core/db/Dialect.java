@@ -12,14 +12,14 @@ import java.util.Optional;
 /**
  * Everything that differs between SQLite and PostgreSQL, and nothing else.
  * One instance describes one database (a SQLite file or a PostgreSQL URL):
- * here, what it is and how it is opened and locked; in the roles it extends,
- * what its connections do ({@link Sessions}), how values are bound
- * ({@link ValueBinding}), its own checks ({@link OwnChecks}), whole copies
- * and compaction ({@link Maintenance}) and the bulk copy of a migration
- * ({@link BulkCopy}). Code that needs one role takes that role.
+ * here, what it is and how it is opened and locked; through the roles it hands
+ * out, what its connections do ({@link #sessions}), how values are bound
+ * ({@link #values}), its own checks ({@link #checks}), whole copies and
+ * compaction ({@link #maintenance}) and the bulk copy of a migration
+ * ({@link #bulkCopy}). Code that needs one role takes that role.
  * No other class asks which backend it talks to.
  */
-public interface Dialect extends Sessions, ValueBinding, OwnChecks, Maintenance, BulkCopy {
+public interface Dialect {
 
     /** The dialect for a JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
     static Dialect forUrl(String url) {
@@ -72,4 +72,19 @@ public interface Dialect extends Sessions, ValueBinding, OwnChecks, Maintenance,
 
     /** The SQLite file, for file-level operations; empty on PostgreSQL. */
     Optional<Path> file();
+
+    /** What its connections do: write transactions, lost connections, long reads, read-only sessions. */
+    Sessions sessions();
+
+    /** How timestamps and JSON are bound and read. */
+    ValueBinding values();
+
+    /** The checks the backend makes of its own storage. */
+    OwnChecks checks();
+
+    /** Whole copies of the database and its compaction. */
+    Maintenance maintenance();
+
+    /** Catalogs and rows read and written in bulk, for a migration between backends. */
+    BulkCopy bulkCopy();
 }

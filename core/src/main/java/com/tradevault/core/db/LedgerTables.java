@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * of the columns (the enumerations, lengths and signs their CHECK
  * constraints allow), so that the preflight names an offending row before a
  * backend rejects it. The tables, their columns and what each holds come
- * from each database's own catalog ({@link Dialect#catalog}) and are turned
+ * from each database's own catalog ({@link BulkCopy#catalog}) and are turned
  * into {@link Table}s by {@link #of}; a test holds {@link #RULES} to the
  * CHECK constraints of every migration version of both dialects.
  */

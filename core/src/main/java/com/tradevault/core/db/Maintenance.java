@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Copies of the whole database and its compaction: the snapshot before a migration, the backup's
  * consistent copy, {@code vacuum}.
- * One of the roles of a {@link Dialect}.
+ * One of the roles a {@link Dialect} hands out ({@link Dialect#maintenance()}).
  */
 public interface Maintenance {
 

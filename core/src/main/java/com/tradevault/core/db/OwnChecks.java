@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The checks a backend makes of its own storage (pages, indexes, references), or says it leaves to
  * its server. {@code integrity}, {@code run}'s start, restores and migrations' preflight use them.
- * One of the roles of a {@link Dialect}.
+ * One of the roles a {@link Dialect} hands out ({@link Dialect#checks()}).
  */
 public interface OwnChecks {
 

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 /**
  * How a connection to the database behaves: its write transactions, the failures that mean the
  * connection is gone, long reads and read-only connections. {@link Database} and the readers use it.
- * One of the roles of a {@link Dialect}.
+ * One of the roles a {@link Dialect} hands out ({@link Dialect#sessions()}).
  */
-interface Sessions {
+public interface Sessions {
 
     /**
      * The transaction control of a new writer connection of a {@link Database}:

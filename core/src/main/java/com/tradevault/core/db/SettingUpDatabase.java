@@ -59,7 +59,8 @@ public final class SettingUpDatabase {
             Optional<Path> snapshot = Optional.empty();
             Optional<String> skipped = Optional.empty();
             if (before.current() > 0) {
-                snapshot = db.dialect().snapshot(db, "before-upgrade-from-v" + before.current(), clock.instant());
+                snapshot = db.dialect().maintenance()
+                        .snapshot(db, "before-upgrade-from-v" + before.current(), clock.instant());
                 skipped = snapshot.isPresent() ? Optional.empty()
                         : Optional.of(db.dialect().name() + ": take a pg_dump yourself before upgrading");
             }

@@ -14,7 +14,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SnapshotKind {
 
-    /** The kind of the snapshot a backup stores as {@code snapshotName} ({@link Dialect#snapshotFileName()}). */
+    /** The kind of the snapshot a backup stores as {@code snapshotName} ({@link Maintenance#snapshotFileName()}). */
     static SnapshotKind named(String snapshotName) {
         return SqliteDialect.snapshotNamed(snapshotName).orElse(PostgresDialect.DUMP);
     }

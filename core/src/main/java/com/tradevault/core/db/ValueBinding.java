@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * How values the two backends store differently are bound and read: timestamps and JSON. The ledger's
  * statements use it.
- * One of the roles of a {@link Dialect}.
+ * One of the roles a {@link Dialect} hands out ({@link Dialect#values()}).
  */
 public interface ValueBinding {
 

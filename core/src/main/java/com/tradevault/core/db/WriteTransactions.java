@@ -6,7 +6,7 @@ import java.sql.SQLException;
 /**
  * How the single writer connection of a {@link Database} starts and ends its
  * transactions; one per writer connection, made by
- * {@link Dialect#writeTransactions(Connection)}, and closed with it.
+ * {@link Sessions#writeTransactions(Connection)}, and closed with it.
  */
 public interface WriteTransactions extends AutoCloseable {
 

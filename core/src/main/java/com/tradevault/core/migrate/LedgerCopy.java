@@ -98,7 +98,7 @@ final class LedgerCopy {
             throws SQLException {
         Copied copied = new Copied(new LinkedHashMap<>(), new ArrayList<>());
         try {
-            BulkLoad load = target.dialect().startBulkLoad(out, tables);
+            BulkLoad load = target.dialect().bulkCopy().startBulkLoad(out, tables);
             copyTables(in, out, tables, copied);
             checks.start();
             progress.done();
@@ -124,7 +124,7 @@ final class LedgerCopy {
         for (LedgerTables.Table table : tables) {
             copied.digests().put(table.name(), tableCopy.copy(in, out, table, copied.offenses()));
             if (copied.offenses().isEmpty()) {
-                target.dialect().advanceIdentity(out, table);
+                target.dialect().bulkCopy().advanceIdentity(out, table);
             }
         }
     }
@@ -170,7 +170,7 @@ final class LedgerCopy {
     /** Every table of {@code database}, as its catalog describes it now. */
     static List<CatalogTable> catalog(Database database) throws SQLException {
         try (Connection c = database.connect()) {
-            return database.dialect().catalog(c);
+            return database.dialect().bulkCopy().catalog(c);
         }
     }
 }

@@ -43,7 +43,8 @@ final class Preflight {
     static List<Offense> databaseChecks(Database source, boolean thorough) throws SQLException {
         List<Offense> offenses = new ArrayList<>();
         try (Connection c = source.connect()) {
-            source.dialect().integrityProblems(c, thorough).forEach(p -> offenses.add(new Offense("ledger", "", "", p)));
+            source.dialect().checks().integrityProblems(c, thorough)
+                    .forEach(p -> offenses.add(new Offense("ledger", "", "", p)));
         }
         return offenses;
     }
@@ -61,7 +62,7 @@ final class Preflight {
 
     private static void scanTable(Database source, Connection c, LedgerTables.Table table, Consumer<Offense> offenses)
             throws SQLException {
-        RowReader reader = new RowReader(source.dialect(), table);
+        RowReader reader = new RowReader(source.dialect().values(), table);
         try (Statement s = c.createStatement()) {
             s.setFetchSize(10_000);
             try (ResultSet rows = s.executeQuery(reader.select())) {

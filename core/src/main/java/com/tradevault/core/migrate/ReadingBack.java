@@ -50,7 +50,7 @@ final class ReadingBack {
     }
 
     private TableDigest digest(Connection c, Slice slice) throws SQLException {
-        Optional<RowSource> bulk = database.dialect().bulkReader(c, slice.table(), slice.where());
+        Optional<RowSource> bulk = database.dialect().bulkCopy().bulkReader(c, slice.table(), slice.where());
         if (bulk.isEmpty()) {
             return digestResultSet(c, slice);
         }
@@ -66,7 +66,7 @@ final class ReadingBack {
     }
 
     private TableDigest digestResultSet(Connection c, Slice slice) throws SQLException {
-        RowReader reader = new RowReader(database.dialect(), slice.table());
+        RowReader reader = new RowReader(database.dialect().values(), slice.table());
         TableDigest digest = new TableDigest(slice.table());
         List<Offense> offenses = new ArrayList<>();
         try (Statement s = c.createStatement()) {

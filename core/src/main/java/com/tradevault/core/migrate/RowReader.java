@@ -1,6 +1,6 @@
 package com.tradevault.core.migrate;
 
-import com.tradevault.core.db.Dialect;
+import com.tradevault.core.db.ValueBinding;
 import com.tradevault.core.db.LedgerTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,12 +26,12 @@ final class RowReader {
         }
     };
 
-    private final Dialect dialect;
+    private final ValueBinding values;
     private final LedgerTables.Table table;
     private final List<LedgerTables.Column> columns;
 
-    RowReader(Dialect dialect, LedgerTables.Table table) {
-        this.dialect = dialect;
+    RowReader(ValueBinding values, LedgerTables.Table table) {
+        this.values = values;
         this.table = table;
         this.columns = table.columns();
     }
@@ -73,7 +73,7 @@ final class RowReader {
     private Object instant(ResultSet rows, LedgerTables.Column column, int i, Consumer<Offense> offenses)
             throws SQLException {
         try {
-            return dialect.getInstant(rows, column.name());
+            return values.getInstant(rows, column.name());
         } catch (DateTimeException e) {
             return wrongType(rows, column, rows.getObject(i + 1), "not a UTC timestamp like 2026-01-31T23:59:59.123456Z",
                     offenses);

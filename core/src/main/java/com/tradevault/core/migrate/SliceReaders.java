@@ -42,7 +42,7 @@ final class SliceReaders implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 Connection c = database.connect();
                 connections.add(c);
-                database.dialect().startReading(c);
+                database.dialect().sessions().startReading(c);
             }
         } catch (SQLException e) {
             connections.forEach(SliceReaders::closeQuietly);

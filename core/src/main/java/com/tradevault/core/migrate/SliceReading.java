@@ -100,7 +100,7 @@ final class SliceReading {
      */
     private BulkRead readInBulk(Connection c, Slice slice) throws Exception {
         try {
-            Optional<RowSource> bulk = source.dialect().bulkReader(c, slice.table(), slice.where());
+            Optional<RowSource> bulk = source.dialect().bulkCopy().bulkReader(c, slice.table(), slice.where());
             if (bulk.isEmpty()) {
                 return BulkRead.NOT_READ;
             }
@@ -157,7 +157,7 @@ final class SliceReading {
 
     /** The slice through a {@code ResultSet}, every offending value and row reported. */
     private Result readChecking(Connection c, Slice slice) throws Exception {
-        RowReader reader = new RowReader(source.dialect(), slice.table());
+        RowReader reader = new RowReader(source.dialect().values(), slice.table());
         Handover.Outgoing out = handover.outgoing(slice.table());
         List<Offense> offenses = Collections.synchronizedList(new ArrayList<>());
         try (Statement s = c.createStatement()) {

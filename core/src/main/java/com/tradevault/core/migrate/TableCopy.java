@@ -41,7 +41,7 @@ final class TableCopy {
         SliceReading reading = new SliceReading(source, batchSize, halt, tally, handover);
         List<Future<SliceReading.Result>> parts = in.submit(slices, reading::read);
         TableDigest digest = new TableDigest(table);
-        try (RowWriter writer = target.dialect().rowWriter(out, table, batchSize)) {
+        try (RowWriter writer = target.dialect().bulkCopy().rowWriter(out, table, batchSize)) {
             handover.drain(rows -> write(writer, rows));
             for (Future<SliceReading.Result> part : parts) {
                 SliceReading.Result result = SliceReaders.await(part);

@@ -43,8 +43,8 @@ abstract class LedgerSchemaContract {
                 s.setObject(4, price);
                 s.setObject(5, stop);
                 s.setString(6, status);
-                db.dialect().setInstant(s, 7, Instant.parse("2026-11-21T07:41:00.123456Z"));
-                db.dialect().setInstant(s, 8, Instant.parse("2026-11-21T07:41:00.123456Z"));
+                db.dialect().values().setInstant(s, 7, Instant.parse("2026-11-21T07:41:00.123456Z"));
+                db.dialect().values().setInstant(s, 8, Instant.parse("2026-11-21T07:41:00.123456Z"));
                 return s.executeUpdate();
             }
         });
@@ -73,7 +73,8 @@ abstract class LedgerSchemaContract {
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT created_at FROM orders")) {
             assertTrue(r.next());
-            assertEquals(Instant.parse("2026-11-21T07:41:00.123456Z"), db.dialect().getInstant(r, "created_at"));
+            assertEquals(Instant.parse("2026-11-21T07:41:00.123456Z"),
+                    db.dialect().values().getInstant(r, "created_at"));
         }
     }
 
@@ -101,7 +102,7 @@ abstract class LedgerSchemaContract {
                 + " VALUES ('BTCUSDT:1', 999, 1, 1, '2026-11-21T07:41:00.000000Z')";
         assertThrows(SQLException.class, () -> db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql.replace("'2026-11-21T07:41:00.000000Z'", "?"))) {
-                db.dialect().setInstant(s, 1, Instant.EPOCH);
+                db.dialect().values().setInstant(s, 1, Instant.EPOCH);
                 return s.executeUpdate();
             }
         }));
@@ -110,11 +111,11 @@ abstract class LedgerSchemaContract {
     @Test
     void jsonIsValidatedOnInsert() {
         String sql = "INSERT INTO audit_log (event_type, data, created_at) VALUES ('test', "
-                + db.dialect().jsonPlaceholder() + ", ?)";
+                + db.dialect().values().jsonPlaceholder() + ", ?)";
         assertThrows(SQLException.class, () -> db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, "{not json");
-                db.dialect().setInstant(s, 2, Instant.EPOCH);
+                db.dialect().values().setInstant(s, 2, Instant.EPOCH);
                 return s.executeUpdate();
             }
         }));
@@ -127,9 +128,9 @@ abstract class LedgerSchemaContract {
         SqlWork<Integer> open = c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, "OPEN");
-                db.dialect().setInstant(s, 2, Instant.EPOCH);
-                db.dialect().setInstant(s, 3, null);
-                db.dialect().setInstant(s, 4, Instant.EPOCH);
+                db.dialect().values().setInstant(s, 2, Instant.EPOCH);
+                db.dialect().values().setInstant(s, 3, null);
+                db.dialect().values().setInstant(s, 4, Instant.EPOCH);
                 return s.executeUpdate();
             }
         };

@@ -91,7 +91,7 @@ class BulkReadingSqliteTest {
     private List<Object[]> bulk(Connection c, LedgerTables.Table table, String where) throws Exception {
         List<Object[]> rows = new ArrayList<>();
         JsonColumns json = new JsonColumns(table);
-        try (RowSource in = db.dialect().bulkReader(c, table, where).orElseThrow()) {
+        try (RowSource in = db.dialect().bulkCopy().bulkReader(c, table, where).orElseThrow()) {
             for (Object[] row = in.next(); row != null; row = in.next()) {
                 rows.add(json.canonical(row));
             }
@@ -100,7 +100,7 @@ class BulkReadingSqliteTest {
     }
 
     private List<Object[]> resultSet(Connection c, LedgerTables.Table table) throws Exception {
-        RowReader reader = new RowReader(db.dialect(), table);
+        RowReader reader = new RowReader(db.dialect().values(), table);
         List<Offense> offenses = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(reader.select())) {

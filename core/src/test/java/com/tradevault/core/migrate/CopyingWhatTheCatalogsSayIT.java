@@ -197,7 +197,7 @@ class CopyingWhatTheCatalogsSayIT {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE orders SET test_note = 'carried', test_noted_at = ?"
                     + " WHERE id = 3")) {
-                db.dialect().setInstant(s, 1, LedgerRows.SUB_MILLI);
+                db.dialect().values().setInstant(s, 1, LedgerRows.SUB_MILLI);
                 s.executeUpdate();
             }
             tag(c, db.dialect(), 5, "{\"b\": [1, 2.50], \"a\": \"é\"}");
@@ -209,10 +209,10 @@ class CopyingWhatTheCatalogsSayIT {
 
     private static void tag(Connection c, Dialect d, long id, String detail) throws java.sql.SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO test_order_tags (id, order_id, tag, detail,"
-                + " tagged_at) VALUES (?, 3, 'stop moved', " + d.jsonPlaceholder() + ", ?)")) {
+                + " tagged_at) VALUES (?, 3, 'stop moved', " + d.values().jsonPlaceholder() + ", ?)")) {
             s.setLong(1, id);
             s.setString(2, detail);
-            d.setInstant(s, 3, LedgerRows.EARLIEST);
+            d.values().setInstant(s, 3, LedgerRows.EARLIEST);
             s.executeUpdate();
         }
     }

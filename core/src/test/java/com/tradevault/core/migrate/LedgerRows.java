@@ -87,9 +87,9 @@ final class LedgerRows {
             s.setLong(6, price);
             s.setObject(7, stop);
             s.setLong(8, pnl);
-            d.setInstant(s, 9, opened);
-            d.setInstant(s, 10, closed);
-            d.setInstant(s, 11, opened);
+            d.values().setInstant(s, 9, opened);
+            d.values().setInstant(s, 10, closed);
+            d.values().setInstant(s, 11, opened);
             s.executeUpdate();
         }
     }
@@ -108,8 +108,8 @@ final class LedgerRows {
             s.setLong(6, qty);
             s.setObject(7, price);
             s.setObject(8, stop);
-            d.setInstant(s, 9, at);
-            d.setInstant(s, 10, at);
+            d.values().setInstant(s, 9, at);
+            d.values().setInstant(s, 10, at);
             s.executeUpdate();
         }
     }
@@ -124,8 +124,8 @@ final class LedgerRows {
             s.setLong(1, id);
             s.setString(2, clientId);
             s.setObject(3, positionId);
-            d.setInstant(s, 4, at);
-            d.setInstant(s, 5, at);
+            d.values().setInstant(s, 4, at);
+            d.values().setInstant(s, 5, at);
             s.setLong(6, delta);
             s.executeUpdate();
         }
@@ -138,7 +138,7 @@ final class LedgerRows {
             s.setString(1, symbol);
             s.setString(2, asset);
             s.setLong(3, qty);
-            d.setInstant(s, 4, at);
+            d.values().setInstant(s, 4, at);
             s.executeUpdate();
         }
     }
@@ -149,7 +149,7 @@ final class LedgerRows {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO equity_snapshots (id, taken_at, realized_pnl_e8,"
                 + " unrealized_pnl_e8, open_positions) VALUES (?, ?, ?, ?, ?)")) {
             s.setLong(1, id);
-            d.setInstant(s, 2, at);
+            d.values().setInstant(s, 2, at);
             s.setLong(3, realized);
             s.setLong(4, unrealized);
             s.setInt(5, positions);
@@ -160,7 +160,7 @@ final class LedgerRows {
     /** Records that the order's cancel was requested (the write-ahead record of migration V2). */
     static void cancelRequested(Connection c, Dialect d, long orderId, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE orders SET cancel_requested_at = ? WHERE id = ?")) {
-            d.setInstant(s, 1, at);
+            d.values().setInstant(s, 1, at);
             s.setLong(2, orderId);
             s.executeUpdate();
         }
@@ -182,7 +182,7 @@ final class LedgerRows {
             s.setLong(5, qty);
             s.setLong(6, feeAsset == null ? 0 : price);
             s.setString(7, feeAsset);
-            d.setInstant(s, 8, at);
+            d.values().setInstant(s, 8, at);
             s.executeUpdate();
         }
     }
@@ -190,9 +190,9 @@ final class LedgerRows {
     static void decision(Connection c, Dialect d, long id, String decision, String skipReason, String payload,
                          Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO trade_decisions (id, symbol, decided_at, decision,"
-                + " skip_reason, payload) VALUES (?, 'BTCUSDT', ?, ?, ?, " + d.jsonPlaceholder() + ")")) {
+                + " skip_reason, payload) VALUES (?, 'BTCUSDT', ?, ?, ?, " + d.values().jsonPlaceholder() + ")")) {
             s.setLong(1, id);
-            d.setInstant(s, 2, at);
+            d.values().setInstant(s, 2, at);
             s.setString(3, decision);
             s.setString(4, skipReason);
             s.setString(5, payload);
@@ -202,20 +202,20 @@ final class LedgerRows {
 
     static void audit(Connection c, Dialect d, long id, String type, String data, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (id, event_type, data, created_at)"
-                + " VALUES (?, ?, " + d.jsonPlaceholder() + ", ?)")) {
+                + " VALUES (?, ?, " + d.values().jsonPlaceholder() + ", ?)")) {
             s.setLong(1, id);
             s.setString(2, type);
             s.setString(3, data);
-            d.setInstant(s, 4, at);
+            d.values().setInstant(s, 4, at);
             s.executeUpdate();
         }
     }
 
     static void snapshot(Connection c, Dialect d, long id, Instant at, String data) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO state_snapshots (id, taken_at, data) VALUES (?, ?, "
-                + d.jsonPlaceholder() + ")")) {
+                + d.values().jsonPlaceholder() + ")")) {
             s.setLong(1, id);
-            d.setInstant(s, 2, at);
+            d.values().setInstant(s, 2, at);
             s.setString(3, data);
             s.executeUpdate();
         }
@@ -225,7 +225,7 @@ final class LedgerRows {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, value);
-            d.setInstant(s, 3, at);
+            d.values().setInstant(s, 3, at);
             s.executeUpdate();
         }
     }
@@ -243,11 +243,11 @@ final class LedgerRows {
             s.setString(5, text);
             s.setString(6, text);
             s.setString(7, text);
-            d.setInstant(s, 8, at);
+            d.values().setInstant(s, 8, at);
             s.setInt(9, attempts);
-            d.setInstant(s, 10, at);
+            d.values().setInstant(s, 10, at);
             s.setString(11, deliveredAt == null ? "" : "webhook,email");
-            d.setInstant(s, 12, deliveredAt);
+            d.values().setInstant(s, 12, deliveredAt);
             s.setString(13, deliveredAt == null ? text : null);
             s.executeUpdate();
         }

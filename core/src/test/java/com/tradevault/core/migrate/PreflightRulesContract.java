@@ -77,7 +77,7 @@ abstract class PreflightRulesContract {
 
     static List<CatalogTable> catalog(Database db) throws Exception {
         try (Connection c = db.connect()) {
-            return db.dialect().catalog(c);
+            return db.dialect().bulkCopy().catalog(c);
         }
     }
 

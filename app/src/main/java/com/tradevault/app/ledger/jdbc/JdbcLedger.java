@@ -18,7 +18,7 @@ final class JdbcLedger implements Ledger {
     @Override
     public <T> T transaction(LedgerWork<T> work) {
         try {
-            return database.transaction(c -> work.run(new JdbcSession(c, database.dialect())));
+            return database.transaction(c -> work.run(new JdbcSession(c, database.dialect().values())));
         } catch (SQLException e) {
             throw new LedgerFailure("a ledger transaction failed on " + database.dialect().location()
                     + ": " + e.getMessage(), e);
@@ -28,7 +28,7 @@ final class JdbcLedger implements Ledger {
     @Override
     public <T> T read(LedgerWork<T> work) {
         try (Connection c = database.connect()) {
-            return work.run(new JdbcSession(c, database.dialect()));
+            return work.run(new JdbcSession(c, database.dialect().values()));
         } catch (SQLException e) {
             throw new LedgerFailure("reading the ledger at " + database.dialect().location() + " failed: "
                     + e.getMessage(), e);

@@ -182,10 +182,10 @@ final class FoldingScenarios {
         if (time.equals("decided_at")) {
             b.append(' ').append(r.getString("decision")).append(' ').append(r.getString("skip_reason"));
         }
-        b.append(" x").append(r.getLong("folded_count")).append(' ').append(db.dialect().getInstant(r, time))
+        b.append(" x").append(r.getLong("folded_count")).append(' ').append(db.dialect().values().getInstant(r, time))
                 .append("..");
         if (r.getObject("folded_until") != null) {
-            b.append(db.dialect().getInstant(r, "folded_until"));
+            b.append(db.dialect().values().getInstant(r, "folded_until"));
         }
         return b.toString();
     }

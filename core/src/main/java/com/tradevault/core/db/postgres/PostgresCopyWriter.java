@@ -18,7 +18,7 @@ import org.postgresql.copy.CopyManager;
  * as microseconds since 2000-01-01 UTC (exact for every instant either
  * backend holds, 1 BC included), text as UTF-8, JSON as JSONB's text form.
  * Indexes and keys are set aside for the whole load by
- * {@link PostgresDialect#startBulkLoad}.
+ * {@link PostgresBulkCopy#startBulkLoad}.
  */
 final class PostgresCopyWriter implements RowWriter {
 

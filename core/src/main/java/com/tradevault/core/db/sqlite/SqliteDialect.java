@@ -1,29 +1,19 @@
 package com.tradevault.core.db.sqlite;
 
 import com.tradevault.core.config.DbSettings;
-import com.tradevault.core.db.BackendCheck;
-import com.tradevault.core.db.BulkLoad;
-import com.tradevault.core.db.CatalogTable;
+import com.tradevault.core.db.BulkCopy;
 import com.tradevault.core.db.Database;
 import com.tradevault.core.db.Dialect;
 import com.tradevault.core.db.InstanceLock;
-import com.tradevault.core.db.LedgerTables;
-import com.tradevault.core.db.RowSource;
-import com.tradevault.core.db.RowWriter;
-import com.tradevault.core.db.Snapshot;
+import com.tradevault.core.db.Maintenance;
+import com.tradevault.core.db.OwnChecks;
+import com.tradevault.core.db.Sessions;
 import com.tradevault.core.db.SnapshotKind;
-import com.tradevault.core.db.WriteTransactions;
+import com.tradevault.core.db.ValueBinding;
 import com.tradevault.core.key.ResolvedKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,8 +23,10 @@ import java.util.Optional;
  */
 public final class SqliteDialect implements Dialect {
 
-    private static final SqliteChecks CHECKS = new SqliteChecks();
+    private static final SqliteSessions SESSIONS = new SqliteSessions();
     private static final SqliteValues VALUES = new SqliteValues();
+    private static final SqliteChecks CHECKS = new SqliteChecks();
+    private static final SqliteBulkCopy BULK_COPY = new SqliteBulkCopy(VALUES);
 
     private final Path file;
     private final SqliteOpening opening;
@@ -82,11 +74,6 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public WriteTransactions writeTransactions(Connection writer) throws SQLException {
-        return new SqliteWriteTransactions(writer);
-    }
-
-    @Override
     public InstanceLock lockForWriting(Database database) {
         return SqliteFiles.lock(file);
     }
@@ -115,115 +102,28 @@ public final class SqliteDialect implements Dialect {
         }
     }
 
-    /** SQLite has no server: a failure is never a lost connection (a busy database waits in busy_timeout). */
     @Override
-    public boolean connectionLost(SQLException failure) {
-        return false;
+    public Sessions sessions() {
+        return SESSIONS;
     }
 
     @Override
-    public RowWriter rowWriter(Connection connection, LedgerTables.Table table, int batchSize) throws SQLException {
-        return new SqliteInsertWriter(this, connection, table, batchSize);
+    public ValueBinding values() {
+        return VALUES;
     }
 
     @Override
-    public Optional<RowSource> bulkReader(Connection connection, LedgerTables.Table table, String where)
-            throws SQLException {
-        return Optional.of(SqliteArrayReader.open(connection, table, where));
-    }
-
-    /** Nothing to set aside: SQLite's index upkeep is cheap next to its single writer. */
-    @Override
-    public BulkLoad startBulkLoad(Connection connection, List<LedgerTables.Table> tables) {
-        return () -> { };
-    }
-
-    /** An {@code INTEGER PRIMARY KEY} always continues after the largest rowid: nothing to move. */
-    @Override
-    public void advanceIdentity(Connection connection, LedgerTables.Table table) {
-        // SQLite picks max(rowid) + 1 by itself
+    public OwnChecks checks() {
+        return CHECKS;
     }
 
     @Override
-    public List<CatalogTable> catalog(Connection connection) throws SQLException {
-        return SqliteCatalog.read(connection);
+    public Maintenance maintenance() {
+        return maintenance;
     }
 
     @Override
-    public void startReading(Connection connection) {
-        // autocommit reads: each statement sees one snapshot, and no write lock is taken
-    }
-
-    @Override
-    public void makeReadOnly(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA query_only = ON");
-        }
-    }
-
-    @Override
-    public BackendCheck<List<String>> storageProblems(Connection connection, boolean quick) throws SQLException {
-        return CHECKS.storageProblems(connection, quick);
-    }
-
-    @Override
-    public List<String> quickCheck(Connection connection, List<String> tables) throws SQLException {
-        return CHECKS.quickCheck(connection, tables);
-    }
-
-    @Override
-    public BackendCheck<List<String>> foreignKeyProblems(Connection connection) throws SQLException {
-        return CHECKS.foreignKeyProblems(connection);
-    }
-
-    @Override
-    public BackendCheck<Long> readEveryPage(Connection connection) throws SQLException {
-        return CHECKS.readEveryPage(connection);
-    }
-
-    @Override
-    public List<String> integrityProblems(Connection connection, boolean thorough) throws SQLException {
-        return CHECKS.integrityProblems(connection, thorough);
-    }
-
-    @Override
-    public Optional<Path> snapshot(Database database, String label, Instant now) {
-        return maintenance.snapshot(database, label, now);
-    }
-
-    @Override
-    public String snapshotFileName() {
-        return maintenance.snapshotFileName();
-    }
-
-    @Override
-    public Snapshot writeSnapshot(Database database, DbSettings settings, Optional<ResolvedKey> key, Path target)
-            throws IOException, SQLException {
-        return maintenance.writeSnapshot(database, settings, key, target);
-    }
-
-    @Override
-    public void compact(Connection connection, Optional<Path> into) throws IOException, SQLException {
-        maintenance.compact(connection, into);
-    }
-
-    @Override
-    public long spaceToCompact(long size, boolean into) {
-        return maintenance.spaceToCompact(size, into);
-    }
-
-    @Override
-    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        VALUES.setInstant(statement, index, value);
-    }
-
-    @Override
-    public Instant getInstant(ResultSet rows, String column) throws SQLException {
-        return VALUES.getInstant(rows, column);
-    }
-
-    @Override
-    public String jsonPlaceholder() {
-        return VALUES.jsonPlaceholder();
+    public BulkCopy bulkCopy() {
+        return BULK_COPY;
     }
 }

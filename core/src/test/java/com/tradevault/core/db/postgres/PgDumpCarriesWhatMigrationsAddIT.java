@@ -44,7 +44,7 @@ class PgDumpCarriesWhatMigrationsAddIT {
                 s.execute("INSERT INTO test_order_tags (order_id, tag, detail, tagged_at) VALUES (1, 't', '{}', now())");
             }
 
-            Snapshot snapshot = db.dialect().writeSnapshot(db, settings, Optional.empty(), dump);
+            Snapshot snapshot = db.dialect().maintenance().writeSnapshot(db, settings, Optional.empty(), dump);
 
             assertEquals(1L, snapshot.rowCounts().get("test_order_tags"));
         }

@@ -35,7 +35,7 @@ class SqliteCatalogTest {
             s.execute("ALTER TABLE \"odd (name\" ADD COLUMN seen_at TEXT CHECK (seen_at " + SqliteCatalog.TIMESTAMP_GLOB
                     + ")");
 
-            CatalogTable table = db.dialect().catalog(c).get(0);
+            CatalogTable table = db.dialect().bulkCopy().catalog(c).get(0);
 
             assertEquals("odd (name", table.name());
             assertEquals(Optional.of("the id"), table.key());
