@@ -90,8 +90,8 @@ class ReplicationTest {
         LedgerFixture f = LedgerFixture.create(dir);
         f.addTrades(20);
         Breakable store = new Breakable(ReplicaStores.at(dir.resolve("replica").toUri().toString()));
-        try (ReplicaSession session = replicating(f, store, Clock.systemUTC(), Duration.ofHours(1), 3, 1L << 20)
-                .start()) {
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-06T08:00:00Z"));
+        try (ReplicaSession session = replicating(f, store, clock, Duration.ofHours(1), 3, 1L << 20).start()) {
             String first = session.generation();
             store.broken = true;
             f.addTrades(5);
@@ -110,8 +110,12 @@ class ReplicationTest {
                     + " with a snapshot", released.getMessage());
             assertTrue(wholeCheckpoint(f), "nothing holds the log any more: it can be copied and restarted");
             f.addTrades(5);
-            assertThrows(IOException.class, session::cycle);
+            assertThrows(IOException.class, session::cycle); // the new generation's snapshot cannot be written
             store.broken = false;
+            IOException waiting = assertThrows(IOException.class, session::cycle);
+            assertEquals("a new generation is tried again at 2026-12-06T08:01:00Z (each try copies the whole ledger)",
+                    waiting.getMessage());
+            clock.set(Instant.parse("2026-12-06T08:01:00Z"));
             session.cycle();
             assertNotEquals(first, session.generation(), "a new generation began");
             f.addTrades(3);
@@ -126,38 +130,22 @@ class ReplicationTest {
     void lagIsCountedFromWhenTheReplicatorWasLastCaughtUpNotFromItsLastShipment() throws Exception {
         LedgerFixture f = LedgerFixture.create(dir);
         Instant t0 = Instant.parse("2026-12-06T08:00:00Z");
-        AtomicReference<Instant> now = new AtomicReference<>(t0);
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        SettableClock clock = new SettableClock(t0);
         ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
         try (ReplicaSession session = replicating(f, store, clock, Duration.ofHours(1), 3,
                 ReplicaSettings.DEFAULT_MAX_HELD_LOG).start()) {
             f.addTrades(1);
             session.cycle();
-            now.set(t0.plusSeconds(60));
+            clock.set(t0.plusSeconds(60));
             session.cycle(); // a quiet minute: nothing to ship, the replica's position stays at t0
             f.addTrades(1); // committed a moment before the next cycle
-            now.set(t0.plusMillis(60_500));
+            clock.set(t0.plusMillis(60_500));
             ReplicaStatus fresh = ReplicaStatus.of(store, f.ledger(), clock);
             assertTrue(fresh.lagBytes() > 0, "the commit is not shipped yet");
             assertEquals(0, fresh.lagSeconds(), "caught up half a second ago, not a minute");
             assertEquals(t0, fresh.lastShipped());
 
-            now.set(t0.plusSeconds(90)); // the replicator stopped cycling
+            clock.set(t0.plusSeconds(90)); // the replicator stopped cycling
             assertEquals(30, ReplicaStatus.of(store, f.ledger(), clock).lagSeconds());
             session.cycle();
             ReplicaStatus shipped = ReplicaStatus.of(store, f.ledger(), clock);
@@ -305,20 +293,7 @@ class ReplicationTest {
         LedgerFixture f = LedgerFixture.create(dir);
         long initial = orders(f, f.ledger());
         ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
         List<Instant> rounds = new ArrayList<>();
         List<String> made = new ArrayList<>();
         try (ReplicaSession session = replicating(f, store, clock, Duration.ofMinutes(10), 3,
@@ -327,11 +302,11 @@ class ReplicationTest {
             for (int round = 0; round < 6; round++) {
                 f.addTrades(2);
                 session.cycle();
-                rounds.add(now.get());
+                rounds.add(clock.instant());
                 if (!made.contains(session.generation())) {
                     made.add(session.generation());
                 }
-                now.set(now.get().plus(Duration.ofMinutes(10)));
+                clock.set(clock.instant().plus(Duration.ofMinutes(10)));
             }
         }
 

@@ -30,6 +30,8 @@ public final class ReplicaSession implements AutoCloseable {
 
     /** Frames (about 4 MB at 4 KiB pages) after which the log is let restart, so it cannot grow without end. */
     static final long RESTART_AFTER_FRAMES = 1000;
+    /** After a failed try at a new generation, the least time before the next: each try copies the whole ledger. */
+    static final Duration BEGIN_AGAIN_AFTER = Duration.ofMinutes(1);
     /** How long, with the write lock held, the last copy of the log waits on a commit's own checkpoint. */
     private static final Duration CHECKPOINT_PATIENCE = Duration.ofMillis(200);
 
@@ -48,6 +50,8 @@ public final class ReplicaSession implements AutoCloseable {
     private long lastSegment;
     private Instant lastSnapshot;
     private long restarts;
+    /** When a new generation may be tried again, after a try failed. */
+    private Instant beginAgainAt = Instant.MIN;
     /** A segment read under the write lock and not yet stored: stored before anything else. */
     private ReplicaFile pending;
 
@@ -108,7 +112,7 @@ public final class ReplicaSession implements AutoCloseable {
      */
     public void cycle() throws IOException, SQLException {
         if (reader == null) {
-            begin();
+            beginAgain();
             return;
         }
         Instant started = clock.instant();
@@ -132,6 +136,21 @@ public final class ReplicaSession implements AutoCloseable {
         }
         if (!clock.instant().isBefore(lastSnapshot.plus(settings.snapshotInterval()))) {
             nextGeneration();
+        }
+    }
+
+    /** A new generation after the log was let go, tried at most every {@link #BEGIN_AGAIN_AFTER}. */
+    private void beginAgain() throws IOException, SQLException {
+        Instant now = clock.instant();
+        if (now.isBefore(beginAgainAt)) {
+            throw new IOException("a new generation is tried again at " + beginAgainAt
+                    + " (each try copies the whole ledger)");
+        }
+        try {
+            begin();
+        } catch (IOException | SQLException | RuntimeException e) {
+            beginAgainAt = now.plus(BEGIN_AGAIN_AFTER);
+            throw e;
         }
     }
 
