@@ -166,11 +166,11 @@ public final class ReplicaSession implements AutoCloseable {
      * ends complete with its last segment), then removes the generations beyond retention.
      */
     private void nextGeneration() throws IOException {
-        List<String> existing = store.generations();
-        generation = existing.isEmpty() ? generations.get() : after(existing.get(existing.size() - 1), generations.get());
+        List<String> older = store.generations();
+        generation = older.isEmpty() ? generations.get() : after(older.get(older.size() - 1), generations.get());
         lastSegment = 0;
         snapshot();
-        pruneGenerations();
+        pruneGenerations(older);
     }
 
     /**
@@ -187,13 +187,13 @@ public final class ReplicaSession implements AutoCloseable {
         return newest.substring(0, dash + 1) + String.format(java.util.Locale.ROOT, "%08x", next);
     }
 
-    /** Keeps the newest {@code replica.retention.generations} generations, the current one among them. */
-    private void pruneGenerations() throws IOException {
-        List<String> all = store.generations();
-        for (int i = 0; i < all.size() - settings.keepGenerations(); i++) {
-            if (!all.get(i).equals(generation)) {
-                store.delete(all.get(i));
-            }
+    /**
+     * Keeps the newest {@code replica.retention.generations} generations, the current one among them: of
+     * the {@code older} ones (listed before it began, all sorting before it), the newest all but one.
+     */
+    private void pruneGenerations(List<String> older) throws IOException {
+        for (int i = 0; i < older.size() - (settings.keepGenerations() - 1); i++) {
+            store.delete(older.get(i));
         }
     }
 
