@@ -19,6 +19,7 @@ import com.tradevault.backup.replica.Replicating;
 import com.tradevault.backup.replica.RestoringReplica;
 import com.tradevault.core.Outcome;
 import com.tradevault.core.db.Database;
+import com.tradevault.core.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ class ReplicationTest {
         LedgerFixture f = LedgerFixture.create(dir);
         f.addTrades(20);
         Breakable store = new Breakable(ReplicaStores.at(dir.resolve("replica").toUri().toString()));
-        SettableClock clock = new SettableClock(Instant.parse("2026-12-06T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
         try (ReplicaSession session = replicating(f, store, clock, Duration.ofHours(1), 3, 1L << 20).start()) {
             String first = session.generation();
             store.broken = true;
@@ -130,7 +131,7 @@ class ReplicationTest {
     void lagIsCountedFromWhenTheReplicatorWasLastCaughtUpNotFromItsLastShipment() throws Exception {
         LedgerFixture f = LedgerFixture.create(dir);
         Instant t0 = Instant.parse("2026-12-06T08:00:00Z");
-        SettableClock clock = new SettableClock(t0);
+        MutableClock clock = new MutableClock(t0);
         ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
         try (ReplicaSession session = replicating(f, store, clock, Duration.ofHours(1), 3,
                 ReplicaSettings.DEFAULT_MAX_HELD_LOG).start()) {
@@ -293,7 +294,7 @@ class ReplicationTest {
         LedgerFixture f = LedgerFixture.create(dir);
         long initial = orders(f, f.ledger());
         ReplicaStore store = ReplicaStores.at(dir.resolve("replica").toUri().toString());
-        SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         List<Instant> rounds = new ArrayList<>();
         List<String> made = new ArrayList<>();
         try (ReplicaSession session = replicating(f, store, clock, Duration.ofMinutes(10), 3,
@@ -306,7 +307,7 @@ class ReplicationTest {
                 if (!made.contains(session.generation())) {
                     made.add(session.generation());
                 }
-                clock.set(clock.instant().plus(Duration.ofMinutes(10)));
+                clock.advance(Duration.ofMinutes(10));
             }
         }
 

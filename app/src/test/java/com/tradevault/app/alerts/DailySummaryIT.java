@@ -8,7 +8,7 @@ import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.SymbolRules;
-import com.tradevault.app.exchange.paper.MutableClock;
+import com.tradevault.core.testing.MutableClock;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;

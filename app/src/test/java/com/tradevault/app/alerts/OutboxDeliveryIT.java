@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.alerts.channels.Channels;
-import com.tradevault.app.exchange.paper.MutableClock;
+import com.tradevault.core.testing.MutableClock;
 import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
 import com.tradevault.core.config.ConfigLoader;

@@ -3,7 +3,7 @@ package com.tradevault.app.alerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.app.exchange.paper.MutableClock;
+import com.tradevault.core.testing.MutableClock;
 import com.tradevault.backup.BackupProblem;
 import com.tradevault.backup.replica.ReplicaStatus;
 import com.tradevault.core.Outcome;

@@ -1,6 +1,6 @@
 package com.tradevault.app.bot;
 
-import com.tradevault.app.exchange.paper.MutableClock;
+import com.tradevault.core.testing.MutableClock;
 import com.tradevault.app.exchange.paper.PaperExchange;
 import com.tradevault.app.exchange.paper.PaperSettings;
 import com.tradevault.app.ledger.Ledger;

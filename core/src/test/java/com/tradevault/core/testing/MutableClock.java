@@ -1,4 +1,4 @@
-package com.tradevault.app.exchange.paper;
+package com.tradevault.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand: it stands still until advanced or set. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

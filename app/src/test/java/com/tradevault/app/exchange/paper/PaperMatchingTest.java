@@ -14,6 +14,7 @@ import com.tradevault.app.exchange.ExchangeTrade;
 import com.tradevault.app.exchange.NoSuchOrder;
 import com.tradevault.app.exchange.OrderStatus;
 import com.tradevault.app.exchange.Side;
+import com.tradevault.core.testing.MutableClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;

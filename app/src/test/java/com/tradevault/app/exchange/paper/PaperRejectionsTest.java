@@ -13,6 +13,7 @@ import com.tradevault.app.exchange.OrderRejected.Reason;
 import com.tradevault.app.exchange.OrderRequest;
 import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.Side;
+import com.tradevault.core.testing.MutableClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -14,6 +14,7 @@ import com.tradevault.app.exchange.Side;
 import com.tradevault.core.Outcome;
 import com.tradevault.core.TradevaultException;
 import com.tradevault.core.config.ConfigProblem;
+import com.tradevault.core.testing.MutableClock;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

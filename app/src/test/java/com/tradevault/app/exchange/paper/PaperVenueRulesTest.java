@@ -19,6 +19,7 @@ import com.tradevault.app.exchange.OrderType;
 import com.tradevault.app.exchange.ReplaceFailed;
 import com.tradevault.app.exchange.Side;
 import com.tradevault.app.exchange.SymbolRules;
+import com.tradevault.core.testing.MutableClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
