@@ -4,6 +4,7 @@ import com.tradevault.app.dashboard.Backups;
 import com.tradevault.app.dashboard.DashboardData;
 import com.tradevault.app.dashboard.DashboardSettings;
 import com.tradevault.app.dashboard.Health;
+import com.tradevault.app.exchange.ClockOffset;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.wiring.Exchanges;
 import com.tradevault.app.ledger.jdbc.JdbcLedgers;
@@ -12,8 +13,6 @@ import com.tradevault.core.config.SettingsReader;
 import com.tradevault.core.db.Database;
 import com.tradevault.core.db.OpeningDatabases;
 import com.tradevault.core.db.SchemaMigrations;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -77,12 +76,10 @@ final class DashboardWiring implements AutoCloseable {
                 venue = Exchanges.fromSettings(config.exchange(), context.env(), context.clock());
             }
             Exchange exchange = venue.exchange();
-            Instant before = context.clock().instant();
-            Instant server = exchange.serverTime();
-            Instant after = context.clock().instant();
+            long before = context.clock().millis();
+            long server = exchange.serverTime().toEpochMilli();
             out.put("reachable", true);
-            out.put("clockOffsetMs", Duration.between(before.plus(Duration.between(before, after).dividedBy(2)),
-                    server).toMillis());
+            out.put("clockOffsetMs", ClockOffset.millis(before, server, context.clock().millis()));
             exchange.requestWeight().ifPresent(w -> out.put("requestWeight", w.used() + " of " + w.limit() + " per "
                     + w.window()));
         } catch (RuntimeException e) {

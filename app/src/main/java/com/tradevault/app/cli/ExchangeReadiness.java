@@ -2,6 +2,7 @@ package com.tradevault.app.cli;
 
 import com.tradevault.app.exchange.AccountStatus;
 import com.tradevault.app.exchange.Balance;
+import com.tradevault.app.exchange.ClockOffset;
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.OrderRejected;
 import com.tradevault.app.exchange.OrderType;
@@ -63,7 +64,7 @@ final class ExchangeReadiness {
                         Duration recvWindow, Clock clock) {
         long before = clock.millis();
         long server = exchange.serverTime().toEpochMilli();
-        long offset = server - (before + clock.millis()) / 2;
+        long offset = ClockOffset.millis(before, server, clock.millis());
         AccountStatus account = exchange.account();
         List<SymbolCheck> checks = symbols.stream().map(s -> symbol(exchange, s, strategy)).toList();
         List<String> problems = new ArrayList<>();

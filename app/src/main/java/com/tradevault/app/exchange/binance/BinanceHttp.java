@@ -3,6 +3,7 @@ package com.tradevault.app.exchange.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradevault.app.exchange.ApiCredentials;
+import com.tradevault.app.exchange.ClockOffset;
 import com.tradevault.app.exchange.ExchangeSettings;
 import com.tradevault.app.exchange.ExchangeUnavailable;
 import com.tradevault.app.exchange.RequestWeight;
@@ -108,7 +109,7 @@ final class BinanceHttp {
     long measureOffset() {
         long before = clock.millis();
         long server = new AnswerFields("GET /api/v3/time", get("/api/v3/time", Map.of())).number("serverTime");
-        long measured = server - (before + clock.millis()) / 2;
+        long measured = ClockOffset.millis(before, server, clock.millis());
         offsetMillis = Optional.of(measured);
         LOG.debug("clock offset to {}: {} ms", base, measured);
         return measured;
