@@ -2,8 +2,10 @@ package com.tradevault.app.cli;
 
 import java.lang.reflect.Constructor;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Builds the command line with what every command needs (the environment and
@@ -22,9 +24,29 @@ public final class Cli {
         return new Cli(System.getenv(), Clock.systemUTC());
     }
 
-    /** The configured command line; tests set its out and err writers. */
+    /** The configured command line with every command (usage, the manual page); tests set its out and err writers. */
     public CommandLine commandLine() {
+        return withSubcommands(TradevaultCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: where the first one names a command, only that command is built
+     * (building every command's model is a good part of a start); else every command, for usage and errors.
+     */
+    public CommandLine commandLineFor(String... args) {
+        for (Class<?> command : TradevaultCommand.SUBCOMMANDS) {
+            if (args.length > 0 && command.getAnnotation(Command.class).name().equals(args[0])) {
+                return withSubcommands(List.of(command));
+            }
+        }
+        return commandLine();
+    }
+
+    private CommandLine withSubcommands(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new TradevaultCommand(), new ContextFactory(context));
+        for (Class<?> command : subcommands) {
+            cl.addSubcommand(command);
+        }
         cl.setExecutionExceptionHandler(new FailureReport(context)::handle);
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.registerConverter(Integer.class, new WholeNumbers());
@@ -34,7 +56,7 @@ public final class Cli {
     }
 
     public int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLineFor(args).execute(args);
     }
 
     /** Creates commands, handing the context to those whose constructor takes it. */

@@ -16,7 +16,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(Map<String, String> env, Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new Cli(env, clock).commandLine();
+        CommandLine cl = new Cli(env, clock).commandLineFor(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.core.testing.TestLedgers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class CliTest {
 
@@ -36,6 +42,31 @@ class CliTest {
             assertTrue(run.out().contains("  " + command + " "), command + " missing from:\n" + run.out());
         }
         assertTrue(run.out().contains("Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 integrity problem,"));
+    }
+
+    @Test
+    void aStartBuildsOnlyTheCommandItRunsAndItAnswersAsInTheWholeTree() {
+        Cli cli = new Cli(env(), Clock.systemUTC());
+        for (Class<?> command : TradevaultCommand.SUBCOMMANDS) {
+            String name = command.getAnnotation(Command.class).name();
+            assertEquals(Set.of(name), cli.commandLineFor(name, "--help").getSubcommands().keySet());
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}}) {
+                assertEquals(printed(cli.commandLine(), args), printed(cli.commandLineFor(args), args), name);
+            }
+        }
+        assertEquals(TradevaultCommand.SUBCOMMANDS.size(), cli.commandLineFor("--version").getSubcommands().size());
+        assertEquals(TradevaultCommand.SUBCOMMANDS.size(), cli.commandLineFor("stat").getSubcommands().size());
+        assertEquals(TradevaultCommand.SUBCOMMANDS.size(), cli.commandLineFor().getSubcommands().size());
+    }
+
+    /** Exit code, standard output and standard error of one run. */
+    private static String printed(CommandLine cl, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return code + "\n" + out + "\n" + err;
     }
 
     @Test
