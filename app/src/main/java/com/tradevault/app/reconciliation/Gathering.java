@@ -1,5 +1,6 @@
 package com.tradevault.app.reconciliation;
 
+import com.tradevault.app.exchange.Balance;
 import com.tradevault.app.exchange.Candle;
 import com.tradevault.app.exchange.ClientOrderId;
 import com.tradevault.app.exchange.Exchange;
@@ -50,8 +51,16 @@ final class Gathering {
         this.unprotected = unprotected;
     }
 
+    /**
+     * Reads the balances first: between the reads the venue can only fill our
+     * own resting orders (stops, which sell), so a balance read before the
+     * orders holds at least what the orders read after it leave open. Read the
+     * other way round, a stop filling in between showed a balance short of a
+     * position still open and blocked entries on a mismatch that was not there.
+     */
     Observation take() {
         Instant at = clock.instant();
+        Map<String, Balance> balances = exchange.balances();
         List<Position> open = ledger.read(LedgerSession::openPositions);
         List<Order> all = ledger.read(LedgerSession::allOrders);
         List<Order> orders = all.stream().filter(Gathering::matters).toList();
@@ -60,7 +69,7 @@ final class Gathering {
         Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
         List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
         return new Observation(at, open, orders, venue, venueOpen, ledgerKnows(venueOpen), trades,
-                ledgerFills(trades), markets(open, unsure), highest(unsure, at), exchange.balances(),
+                ledgerFills(trades), markets(open, unsure), highest(unsure, at), balances,
                 unprotected.all(), ledger.read(LedgerSession::allDust));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.exchange.ClientOrderId;
+import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.exchange.ExchangeOrder;
 import com.tradevault.app.exchange.OrderRequest;
 import com.tradevault.app.exchange.OrderStatus;
@@ -23,6 +24,9 @@ import com.tradevault.app.trading.OrderPurpose;
 import com.tradevault.app.trading.OrderState;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Quantity;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +106,47 @@ class ReconciliationScenariosTest {
         assertEquals(0, report.openPositions());
         assertEquals(List.of(), violations());
         assertTrue(f.ledger.read(LedgerSession::realizedPnl).signum() < 0);
+    }
+
+    /**
+     * The venue fills the stop while reconciliation is reading it (after its
+     * open orders, before anything else): the bot was killed just before, as
+     * in the crash soak. The balance then must not read as short of a
+     * position that the same look found still open.
+     */
+    @Test
+    void aStopThatFillsWhileReconciliationReadsIsNoBalanceMismatch() {
+        openPosition();
+        boolean[] filled = {false};
+        Exchange fillingMidway = (Exchange) Proxy.newProxyInstance(Exchange.class.getClassLoader(),
+                new Class<?>[] {Exchange.class}, (proxy, method, args) -> {
+                    Object answer = invoke(method, args);
+                    if (method.getName().equals("openOrders") && !filled[0]) {
+                        filled[0] = true;
+                        price("29800");
+                    }
+                    return answer;
+                });
+        Reconciliation r = new Reconciliation(f.ledger, fillingMidway, f.clock, placing, fills,
+                ReconcileSettings.defaults(), Duration.ofSeconds(10));
+
+        Reconciliation.Report report = r.run(List.of(BotFixture.SYMBOL));
+
+        assertTrue(filled[0], "the price reached the stop (at 29850, limit 29700.75) during the reconciliation");
+        assertEquals(List.of(), r.entriesBlocked(), String.join("\n", report.actions()));
+        assertTrue(report.actions().stream().noneMatch(l -> l.contains("BALANCE_MISMATCH")),
+                String.join("\n", report.actions()));
+        fills.sync(BotFixture.SYMBOL);
+        assertEquals(0, f.ledger.read(LedgerSession::openPositions).size(), "the running bot records the stop's fill");
+        assertEquals(List.of(), violations());
+    }
+
+    private Object invoke(Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(f.exchange, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
