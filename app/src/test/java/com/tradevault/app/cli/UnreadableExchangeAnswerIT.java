@@ -1,6 +1,7 @@
 package com.tradevault.app.cli;
 
 import static com.tradevault.app.exchange.binance.DocumentedVenue.ok;
+import static com.tradevault.app.exchange.binance.DocumentedVenue.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tradevault.app.exchange.binance.DocumentedVenue;
@@ -35,6 +36,7 @@ class UnreadableExchangeAnswerIT {
         env.put("TRADEVAULT_EXCHANGE_API_KEY", "stub-api-key");
         env.put("TRADEVAULT_EXCHANGE_API_SECRET", "stub-api-secret");
         venue.answer("GET /api/v3/myTrades", ok("[]"));
+        venue.answer("GET /api/v3/account", ok(resource("account.json")));
         venue.answer("GET /api/v3/openOrders", ok("[{\"symbol\": \"BTCUSDT\", \"orderId\": 1}]"));
         CliRun run = CliRun.of(env, "reconcile");
         assertEquals(1, run.exitCode());
