@@ -19,7 +19,7 @@ FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
 INSERT INTO orders (id, client_order_id, exchange_order_id, position_id, symbol, side, type, purpose, quantity_e8,
                     price_e8, stop_price_e8, executed_qty_e8, status, created_at, updated_at)
-SELECT i, 'tv-' || hex(randomblob(12)), 'ex-' || i, (i + 2) / 3, 'SYM' || (((i + 2) / 3) % 400),
+SELECT i, 'tv-' || hex(randomblob(12)), 'SYM' || (((i + 2) / 3) % 400) || ':' || i, (i + 2) / 3, 'SYM' || (((i + 2) / 3) % 400),
        CASE i % 3 WHEN 1 THEN 'BUY' ELSE 'SELL' END,
        CASE i % 3 WHEN 1 THEN 'MARKET' WHEN 2 THEN 'STOP_LOSS' ELSE 'LIMIT' END,
        CASE i % 3 WHEN 1 THEN 'ENTRY' WHEN 2 THEN 'STOP' ELSE 'EXIT' END,

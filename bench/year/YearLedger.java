@@ -167,7 +167,7 @@ public class YearLedger {
             Long limit = stopE8 == null ? null : stopE8 * 985 / 1000;
             exec(c, "INSERT INTO orders (id, client_order_id, exchange_order_id, position_id, symbol, side, type, purpose,"
                     + " quantity_e8, price_e8, stop_price_e8, executed_qty_e8, status, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, 'BTCUSDT', ?, ?, ?, 333000, ?, ?, ?, ?, ?, ?)", id, "tv-" + id, "X" + id,
+                    + " VALUES (?, ?, ?, ?, 'BTCUSDT', ?, ?, ?, 333000, ?, ?, ?, ?, ?, ?)", id, "tv-" + id, "BTCUSDT:" + id,
                     position, side, type, purpose, limit, stop, status.equals("FILLED") ? 333000L : 0L, status,
                     TS.format(at), TS.format(at));
             return id;

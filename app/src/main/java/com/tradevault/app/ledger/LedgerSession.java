@@ -31,7 +31,8 @@ public interface LedgerSession {
 
     Optional<Order> order(ClientOrderId clientOrderId);
 
-    Optional<Order> orderByExchangeId(String exchangeOrderId);
+    /** The order the venue numbers {@code exchangeOrderId} on {@code symbol} (venues number orders per symbol). */
+    Optional<Order> orderByExchangeId(String symbol, String exchangeOrderId);
 
     /** Orders that are INTENT, NEW or PARTIALLY_FILLED, oldest first. */
     List<Order> unfinishedOrders();

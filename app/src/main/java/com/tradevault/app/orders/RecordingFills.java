@@ -143,10 +143,8 @@ public final class RecordingFills {
         return Optional.of(lost);
     }
 
-    /** Venue order ids are unique per symbol (Binance), so the symbol must match too. */
     private Optional<Order> known(ExchangeTrade trade) {
-        return ledger.transaction(s -> s.orderByExchangeId(trade.exchangeOrderId()))
-                .filter(o -> o.symbol().equals(trade.symbol()));
+        return ledger.transaction(s -> s.orderByExchangeId(trade.symbol(), trade.exchangeOrderId()));
     }
 
     private boolean intentsPending(String symbol) {

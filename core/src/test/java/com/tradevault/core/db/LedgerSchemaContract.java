@@ -66,6 +66,19 @@ abstract class LedgerSchemaContract {
         assertEquals("65000", one("SELECT stop_price FROM v_orders"));
     }
 
+    /** The column qualifies the venue's id by its symbol (v9: venues number orders per symbol); the view shows the venue's own. */
+    @Test
+    void readableViewShowsTheVenuesOwnOrderId() throws Exception {
+        insertOrder("tv-1", "STOP_LOSS", null, 6_500_000_000_000L, "NEW");
+        db.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("UPDATE orders SET exchange_order_id = 'BTCUSDT:12345'");
+            }
+        });
+
+        assertEquals("12345", one("SELECT exchange_order_id FROM v_orders"));
+    }
+
     @Test
     void timestampsRoundTripToTheMicrosecond() throws Exception {
         insertOrder("tv-1", "STOP_LOSS", null, 6_500_000_000_000L, "NEW");

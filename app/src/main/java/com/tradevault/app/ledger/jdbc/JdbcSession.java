@@ -62,8 +62,8 @@ final class JdbcSession implements LedgerSession {
     }
 
     @Override
-    public Optional<Order> orderByExchangeId(String exchangeOrderId) {
-        return orders.byExchangeId(exchangeOrderId);
+    public Optional<Order> orderByExchangeId(String symbol, String exchangeOrderId) {
+        return orders.byExchangeId(symbol, exchangeOrderId);
     }
 
     @Override

@@ -15,7 +15,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code orders} table. */
+/**
+ * The {@code orders} table. Venues number orders per symbol (Binance), so
+ * {@code exchange_order_id} holds the venue's id qualified by the symbol,
+ * {@code BTCUSDT:12345} (schema v9), as {@code fills.exchange_fill_id} does;
+ * an {@link Order} carries the venue's own id.
+ */
 final class OrderRows {
 
     private static final String COLUMNS = "id, client_order_id, exchange_order_id, position_id, symbol, side, type,"
@@ -33,7 +38,7 @@ final class OrderRows {
                         + " purpose, quantity_e8, price_e8, stop_price_e8, executed_qty_e8, status, created_at, updated_at,"
                         + " cancel_requested_at, trailing_delta)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                o.clientOrderId().value(), o.exchangeOrderId().orElse(null), new OptionalLong(o.positionId()),
+                o.clientOrderId().value(), qualified(o), new OptionalLong(o.positionId()),
                 o.symbol(), o.side().name(), o.type().name(), o.purpose().name(), o.quantity().e8(),
                 new OptionalLong(o.price().map(Price::e8)), new OptionalLong(o.stopPrice().map(Price::e8)),
                 o.executed().e8(), o.state().name(), new At(o.createdAt()), new At(o.updatedAt()),
@@ -45,7 +50,7 @@ final class OrderRows {
     void update(Order o) {
         int changed = sql.update("UPDATE orders SET exchange_order_id = ?, position_id = ?, executed_qty_e8 = ?,"
                         + " status = ?, updated_at = ?, cancel_requested_at = ? WHERE id = ?",
-                o.exchangeOrderId().orElse(null), new OptionalLong(o.positionId()), o.executed().e8(),
+                qualified(o), new OptionalLong(o.positionId()), o.executed().e8(),
                 o.state().name(), new At(o.updatedAt()), new At(o.cancelRequestedAt().orElse(null)), o.id());
         if (changed != 1) {
             throw new IllegalStateException("order " + o.clientOrderId() + " (id " + o.id() + ") is not in the ledger");
@@ -56,8 +61,21 @@ final class OrderRows {
         return sql.one("SELECT " + COLUMNS + " FROM orders WHERE client_order_id = ?", this::map, id.value());
     }
 
-    Optional<Order> byExchangeId(String id) {
-        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE exchange_order_id = ?", this::map, id);
+    Optional<Order> byExchangeId(String symbol, String id) {
+        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE exchange_order_id = ?", this::map,
+                qualified(symbol, id));
+    }
+
+    private static String qualified(Order o) {
+        return o.exchangeOrderId().map(id -> qualified(o.symbol(), id)).orElse(null);
+    }
+
+    private static String qualified(String symbol, String exchangeOrderId) {
+        return symbol + ":" + exchangeOrderId;
+    }
+
+    private static String venueId(String symbol, String qualified) {
+        return qualified.startsWith(symbol + ":") ? qualified.substring(symbol.length() + 1) : qualified;
     }
 
     List<Order> unfinished() {
@@ -74,9 +92,11 @@ final class OrderRows {
     }
 
     private Order map(ResultSet r) throws SQLException {
+        String symbol = r.getString("symbol");
         return new Order(r.getLong("id"), new ClientOrderId(r.getString("client_order_id")),
-                Optional.ofNullable(r.getString("exchange_order_id")), Statements.optionalLong(r, "position_id"),
-                r.getString("symbol"), Side.valueOf(r.getString("side")), OrderType.valueOf(r.getString("type")),
+                Optional.ofNullable(r.getString("exchange_order_id")).map(id -> venueId(symbol, id)),
+                Statements.optionalLong(r, "position_id"), symbol, Side.valueOf(r.getString("side")),
+                OrderType.valueOf(r.getString("type")),
                 OrderPurpose.valueOf(r.getString("purpose")), Quantity.ofE8(r.getLong("quantity_e8")),
                 Statements.optionalLong(r, "price_e8").map(Price::ofE8),
                 Statements.optionalLong(r, "stop_price_e8").map(Price::ofE8),

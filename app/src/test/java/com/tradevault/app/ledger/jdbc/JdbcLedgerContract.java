@@ -52,6 +52,11 @@ abstract class JdbcLedgerContract {
     }
 
     @Test
+    void keepsTheSameVenueOrderIdOnTwoSymbols() {
+        LedgerScenarios.keepsTheSameVenueOrderIdOnTwoSymbols(ledger);
+    }
+
+    @Test
     void refusesAClientOrderIdTwice() {
         LedgerScenarios.refusesAClientOrderIdTwice(ledger);
     }

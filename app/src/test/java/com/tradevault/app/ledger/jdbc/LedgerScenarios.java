@@ -70,6 +70,36 @@ final class LedgerScenarios {
         assertFalse(ledger.<Boolean>read(s -> s.hasFill("BTCUSDT:8")));
     }
 
+    /**
+     * Venues number orders per symbol (Binance): orders of two symbols with the
+     * same venue id are both recorded, each found by its symbol, and read back
+     * with the venue's own id.
+     */
+    static void keepsTheSameVenueOrderIdOnTwoSymbols(Ledger ledger) {
+        Order btc = ledger.transaction(s -> s.insertOrder(numbered(entryIntent("tv-e-btc"), "12345")));
+        Order eth = ledger.transaction(s -> s.insertOrder(Order.intent(new ClientOrderId("tv-e-eth"), Optional.empty(),
+                "ETHUSDT", Side.BUY, OrderType.MARKET, OrderPurpose.ENTRY, Quantity.of("0.05"), Optional.empty(), T0)));
+        ledger.transaction(s -> {
+            s.updateOrder(numbered(eth, "12345"));
+            return null;
+        });
+
+        assertEquals(Optional.of(btc.clientOrderId()),
+                ledger.read(s -> s.orderByExchangeId("BTCUSDT", "12345")).map(Order::clientOrderId));
+        assertEquals(Optional.of(eth.clientOrderId()),
+                ledger.read(s -> s.orderByExchangeId("ETHUSDT", "12345")).map(Order::clientOrderId));
+        assertEquals(Optional.empty(), ledger.read(s -> s.orderByExchangeId("SOLUSDT", "12345")));
+        assertEquals(List.of(Optional.of("12345"), Optional.of("12345")),
+                ledger.read(s -> s.allOrders()).stream().map(Order::exchangeOrderId).toList());
+    }
+
+    /** {@code o} as the venue acknowledged it under {@code venueId}. */
+    private static Order numbered(Order o, String venueId) {
+        return new Order(o.id(), o.clientOrderId(), Optional.of(venueId), o.positionId(), o.symbol(), o.side(),
+                o.type(), o.purpose(), o.quantity(), o.price(), o.stopPrice(), o.executed(), OrderState.NEW,
+                o.createdAt(), o.updatedAt(), o.cancelRequestedAt(), o.trailingDelta());
+    }
+
     /** A client order id is used once: a second insert with it fails and leaves nothing of its transaction. */
     static void refusesAClientOrderIdTwice(Ledger ledger) {
         ledger.transaction(s -> s.insertOrder(entryIntent("tv-e-twice")));
