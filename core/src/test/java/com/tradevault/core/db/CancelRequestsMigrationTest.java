@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.core.key.KeyResolver;
 import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +24,10 @@ class CancelRequestsMigrationTest {
 
     @Test
     void aV1LedgerWithOrdersMigratesToV2KeepingThemAndTakingASnapshotFirst() throws Exception {
-        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
-        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
-        try (Database db = opening.openOrCreate().database()) {
-            Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
-                    .locations(db.dialect().migrationLocation()).target("1").load().migrate();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO orders (client_order_id, symbol, side, type, purpose, quantity_e8, stop_price_e8,"
-                        + " status, created_at, updated_at) VALUES ('tv-s-v1', 'BTCUSDT', 'SELL', 'STOP_LOSS', 'STOP',"
-                        + " 329000, 2995974000000, 'NEW', '2026-11-21T08:00:00.000000Z', '2026-11-21T08:00:00.000000Z')");
-            }
-        }
+        OpeningDatabases opening = FrozenLedger.at(dir, 1, List.of("INSERT INTO orders (client_order_id, symbol,"
+                + " side, type, purpose, quantity_e8, stop_price_e8, status, created_at, updated_at) VALUES ('tv-s-v1',"
+                + " 'BTCUSDT', 'SELL', 'STOP_LOSS', 'STOP', 329000, 2995974000000, 'NEW',"
+                + " '2026-11-21T08:00:00.000000Z', '2026-11-21T08:00:00.000000Z')"));
 
         SettingUpDatabase.Report report = new SettingUpDatabase(opening, Clock.systemUTC()).run();
 

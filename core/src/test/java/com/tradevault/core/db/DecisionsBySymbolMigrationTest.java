@@ -3,16 +3,13 @@ package com.tradevault.core.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.core.key.KeyResolver;
-import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +26,10 @@ class DecisionsBySymbolMigrationTest {
 
     @Test
     void aV7LedgerKeepsItsDecisionsAndReadsASymbolNewestFirstThroughTheSymbolIndex() throws Exception {
-        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
-        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
-        try (Database db = opening.openOrCreate().database()) {
-            Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
-                    .locations(db.dialect().migrationLocation()).target("7").load().migrate();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                for (int i = 0; i < 6; i++) {
-                    s.execute("INSERT INTO trade_decisions (symbol, decided_at, decision, skip_reason, payload) VALUES ('"
-                            + (i % 2 == 0 ? "BTCUSDT" : "ETHUSDT") + "', '2026-11-21T08:00:0" + i + ".000000Z', 'SKIP',"
-                            + " 'no-breakout', '{\"price\": " + i + "}')");
-                }
-            }
-        }
+        OpeningDatabases opening = FrozenLedger.at(dir, 7, IntStream.range(0, 6).mapToObj(i -> "INSERT INTO"
+                + " trade_decisions (symbol, decided_at, decision, skip_reason, payload) VALUES ('"
+                + (i % 2 == 0 ? "BTCUSDT" : "ETHUSDT") + "', '2026-11-21T08:00:0" + i + ".000000Z', 'SKIP',"
+                + " 'no-breakout', '{\"price\": " + i + "}')").toList());
 
         SettingUpDatabase.Report report = new SettingUpDatabase(opening, Clock.systemUTC()).run();
 

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tradevault.core.key.KeyResolver;
-import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,20 +30,11 @@ class DustAndVenueTrailingMigrationTest {
 
     @Test
     void aV3LedgerWithAnOrderAndItsFillMigratesKeepingThemAndAcceptsAStopWithOnlyATrailingDelta() throws Exception {
-        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
-        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
-        try (Database db = opening.openOrCreate().database()) {
-            Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
-                    .locations(db.dialect().migrationLocation()).target("3").load().migrate();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO orders (id, client_order_id, symbol, side, type, purpose, quantity_e8,"
-                        + " stop_price_e8, price_e8, status, created_at, updated_at) VALUES (5, 'tv-s-v3', 'BTCUSDT',"
-                        + " 'SELL', 'STOP_LOSS_LIMIT', 'STOP', 299000, 2985000000000, 2970075000000, 'FILLED', " + AT
-                        + ", " + AT + ")");
-                s.execute("INSERT INTO fills (exchange_fill_id, order_id, price_e8, quantity_e8, filled_at)"
-                        + " VALUES ('BTCUSDT:7', 5, 2984000000000, 299000, " + AT + ")");
-            }
-        }
+        OpeningDatabases opening = FrozenLedger.at(dir, 3, List.of("INSERT INTO orders (id, client_order_id, symbol,"
+                + " side, type, purpose, quantity_e8, stop_price_e8, price_e8, status, created_at, updated_at) VALUES"
+                + " (5, 'tv-s-v3', 'BTCUSDT', 'SELL', 'STOP_LOSS_LIMIT', 'STOP', 299000, 2985000000000, 2970075000000,"
+                + " 'FILLED', " + AT + ", " + AT + ")", "INSERT INTO fills (exchange_fill_id, order_id, price_e8,"
+                + " quantity_e8, filled_at) VALUES ('BTCUSDT:7', 5, 2984000000000, 299000, " + AT + ")"));
 
         SettingUpDatabase.Report report = new SettingUpDatabase(opening, Clock.systemUTC()).run();
 

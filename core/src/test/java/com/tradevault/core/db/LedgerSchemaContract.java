@@ -66,7 +66,10 @@ abstract class LedgerSchemaContract {
         assertEquals("65000", one("SELECT stop_price FROM v_orders"));
     }
 
-    /** The column qualifies the venue's id by its symbol (v9: venues number orders per symbol); the view shows the venue's own. */
+    /**
+     * The column qualifies the venue's id by its symbol (v9: venues number
+     * orders per symbol); the view shows the venue's own.
+     */
     @Test
     void readableViewShowsTheVenuesOwnOrderId() throws Exception {
         insertOrder("tv-1", "STOP_LOSS", null, 6_500_000_000_000L, "NEW");

@@ -2,16 +2,13 @@ package com.tradevault.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tradevault.core.key.KeyResolver;
-import com.tradevault.core.testing.TestLedgers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,16 +28,9 @@ class OrderIdsPerSymbolMigrationTest {
 
     @Test
     void aV8LedgerKeepsItsOrdersWithTheirVenueIdsQualifiedBySymbol() throws Exception {
-        Map<String, String> env = TestLedgers.env(dir, "TRADEVAULT_DB_KEY", TestLedgers.KEY_HEX);
-        OpeningDatabases opening = new OpeningDatabases(TestLedgers.settings(env), new KeyResolver(env));
-        try (Database db = opening.openOrCreate().database()) {
-            Flyway.configure(getClass().getClassLoader()).dataSource(db.dataSource())
-                    .locations(db.dialect().migrationLocation()).target("8").load().migrate();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                s.execute(String.format(ORDER, "tv-e-1", "'12345'", "BTCUSDT", "FILLED"));
-                s.execute(String.format(ORDER, "tv-e-2", "NULL", "BTCUSDT", "INTENT"));
-            }
-        }
+        OpeningDatabases opening = FrozenLedger.at(dir, 8, List.of(
+                String.format(ORDER, "tv-e-1", "'12345'", "BTCUSDT", "FILLED"),
+                String.format(ORDER, "tv-e-2", "NULL", "BTCUSDT", "INTENT")));
 
         SettingUpDatabase.Report report = new SettingUpDatabase(opening, Clock.systemUTC()).run();
 
