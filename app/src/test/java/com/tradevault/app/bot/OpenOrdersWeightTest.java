@@ -11,8 +11,6 @@ import com.tradevault.app.orders.RecordingFills;
 import com.tradevault.app.reconciliation.ReconcileSettings;
 import com.tradevault.app.reconciliation.Reconciliation;
 import com.tradevault.app.trading.Quantity;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,20 +53,15 @@ class OpenOrdersWeightTest {
 
     /** The paper exchange, counting openOrders requests and weighing them as given. */
     private Exchange weighing(int oneSymbol, int allSymbols) {
-        return (Exchange) Proxy.newProxyInstance(Exchange.class.getClassLoader(), new Class<?>[] {Exchange.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("openOrdersWeight")) {
-                        return (Boolean) args[0] ? allSymbols : oneSymbol;
-                    }
-                    if (method.getName().equals("openOrders")) {
-                        asked.add((Optional<?>) args[0]);
-                    }
-                    try {
-                        return method.invoke(f.exchange, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return ExchangeAround.of(f.exchange, (method, args, call) -> {
+            if (method.getName().equals("openOrdersWeight")) {
+                return (Boolean) args[0] ? allSymbols : oneSymbol;
+            }
+            if (method.getName().equals("openOrders")) {
+                asked.add((Optional<?>) args[0]);
+            }
+            return call.proceed();
+        });
     }
 
     private Reconciliation.Report reconcileOn(Exchange exchange) {

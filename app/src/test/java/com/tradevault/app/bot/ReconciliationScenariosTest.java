@@ -24,9 +24,6 @@ import com.tradevault.app.trading.OrderPurpose;
 import com.tradevault.app.trading.OrderState;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Quantity;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,15 +115,14 @@ class ReconciliationScenariosTest {
     void aStopThatFillsWhileReconciliationReadsIsNoBalanceMismatch() {
         openPosition();
         boolean[] filled = {false};
-        Exchange fillingMidway = (Exchange) Proxy.newProxyInstance(Exchange.class.getClassLoader(),
-                new Class<?>[] {Exchange.class}, (proxy, method, args) -> {
-                    Object answer = invoke(method, args);
-                    if (method.getName().equals("openOrders") && !filled[0]) {
-                        filled[0] = true;
-                        price("29800");
-                    }
-                    return answer;
-                });
+        Exchange fillingMidway = ExchangeAround.of(f.exchange, (method, args, call) -> {
+            Object answer = call.proceed();
+            if (method.getName().equals("openOrders") && !filled[0]) {
+                filled[0] = true;
+                price("29800");
+            }
+            return answer;
+        });
         Reconciliation r = new Reconciliation(f.ledger, fillingMidway, f.clock, placing, fills,
                 ReconcileSettings.defaults(), Duration.ofSeconds(10));
 
@@ -139,14 +135,6 @@ class ReconciliationScenariosTest {
         fills.sync(BotFixture.SYMBOL);
         assertEquals(0, f.ledger.read(LedgerSession::openPositions).size(), "the running bot records the stop's fill");
         assertEquals(List.of(), violations());
-    }
-
-    private Object invoke(Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(f.exchange, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tradevault.app.exchange.Exchange;
 import com.tradevault.app.supervision.Supervisor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,18 +96,13 @@ class WatchdogFromTheScanLoopTest {
         }
 
         Exchange exchange() {
-            return (Exchange) Proxy.newProxyInstance(Exchange.class.getClassLoader(), new Class<?>[] {Exchange.class},
-                    (proxy, method, args) -> {
-                        if (hang.get()) {
-                            stuck.countDown();
-                            release.await();
-                        }
-                        try {
-                            return method.invoke(target, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return ExchangeAround.of(target, (method, args, call) -> {
+                if (hang.get()) {
+                    stuck.countDown();
+                    release.await();
+                }
+                return call.proceed();
+            });
         }
     }
 
