@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The bot's commit latency while retention folds, as in the running bot: one Database (one writer
  * connection), a thread committing one decision row every 20 ms (a scan's write) and the
  * compaction on another thread. Prints p50/p99/max of the commits before (5 s) and during folding,
- * and how long folding took. Usage: java -cp CP CommitsWhileFolding.java BACKUP_DIR DETAIL_DAYS
+ * and how long folding took. Usage: java -cp CP CommitsWhileFolding.java BACKUP_DIR DETAIL_DAYS (PACKS=off: fold only)
  * (TRADEVAULT_DATA_DIR and TRADEVAULT_DB_KEY in the env)
  */
 public class CommitsWhileFolding {
@@ -33,7 +33,7 @@ public class CommitsWhileFolding {
         OpeningDatabases opening = new OpeningDatabases(DbSettings.from(new ConfigLoader(env,
                 ConfigLoader.DATABASE_OVERRIDES).load(Optional.empty())), new KeyResolver(env));
         RetentionSettings settings = new RetentionSettings(Duration.ofDays(Long.parseLong(args[1])),
-                Duration.ofDays(Long.parseLong(args[1])), Optional.empty());
+                Duration.ofDays(Long.parseLong(args[1])), Optional.empty(), !"off".equals(System.getenv("PACKS")));
         try (Database db = opening.openExisting()) {
             Ledger ledger = JdbcLedgers.on(db);
             List<Long> before = commits(ledger, new AtomicBoolean(true), Duration.ofSeconds(5));
@@ -51,7 +51,8 @@ public class CommitsWhileFolding {
             System.out.println("commits while folding:  " + stats(during));
             System.out.println("folding: " + report[0].decisions().removed() + " decisions and " + report[0].audit()
                     .removed() + " audit entries folded of " + (report[0].decisions().read() + report[0].audit().read())
-                    + " read in " + report[0].took().toMillis() / 1000.0 + " s");
+                    + " read, then " + report[0].packed().removed() + " decisions packed of " + report[0].packed().read()
+                    + " read, in " + report[0].took().toMillis() / 1000.0 + " s");
         }
     }
 

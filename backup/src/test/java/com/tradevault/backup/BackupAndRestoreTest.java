@@ -30,7 +30,7 @@ class BackupAndRestoreTest {
 
         assertEquals(f.backup.dir().resolve("tradevault-20261121T074100Z.tar.gpg"), report.file());
         assertTrue(report.verifiedEndToEnd());
-        assertEquals(Map.ofEntries(Map.entry("alert_outbox", 0L), Map.entry("audit_log", 25L), Map.entry("dust", 0L), Map.entry("equity_snapshots", 0L),
+        assertEquals(Map.ofEntries(Map.entry("alert_outbox", 0L), Map.entry("audit_log", 25L), Map.entry("decision_packs", 0L), Map.entry("dust", 0L), Map.entry("equity_snapshots", 0L),
                 Map.entry("fills", 25L), Map.entry("flyway_schema_history",
                         (long) com.tradevault.core.testing.TestLedgers.schemaVersions().size()), Map.entry("kv", 0L),
                 Map.entry("orders", 25L), Map.entry("positions", 25L), Map.entry("state_snapshots", 0L),

@@ -49,9 +49,9 @@ final class CompactingWhileRunning implements AutoCloseable {
             FoldingHistory.Report r = folding.run();
             if (r.backup().isEmpty()) {
                 LOG.warn("retention: nothing folded, there is no verified backup yet (take one: 'tradevault backup')");
-            } else if (r.decisions().removed() + r.audit().removed() > 0) {
-                LOG.info("retention: folded {} decisions and {} audit entries in {} ms", r.decisions().removed(),
-                        r.audit().removed(), r.took().toMillis());
+            } else if (r.decisions().removed() + r.audit().removed() + r.packed().removed() > 0) {
+                LOG.info("retention: folded {} decisions and {} audit entries, packed {} decisions, in {} ms",
+                        r.decisions().removed(), r.audit().removed(), r.packed().removed(), r.took().toMillis());
             }
         } catch (RuntimeException e) {
             LOG.warn("retention: compaction failed, trying again in one interval: {}", e.getMessage());

@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
         "Fold old runs of identical SKIP/HOLD decisions (older than retention.decision-detail) and of identical",
         "audit entries (older than retention.audit-detail) into one row each, with their count and time span.",
         "ENTER and EXIT decisions are kept for ever; nothing newer than the newest verified backup in backup.dir",
-        "(or, if later, than what the replica holds in an authenticated generation) is touched. Runs beside the bot, in small transactions. The running bot does the same every",
-        "retention.interval."})
+        "(or, if later, than what the replica holds in an authenticated generation) is touched. Then packs the",
+        "SKIP and HOLD decisions that are left and safe in the same way into compressed decision packs, whole",
+        "(retention.decision-packs). Runs beside the bot, in small transactions. The running bot does the same",
+        "every retention.interval."})
 final class DbCompactCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -78,6 +80,8 @@ final class DbCompactCommand implements Callable<Integer> {
         r.replicated().ifPresent(t -> out.println("  bounded by: the replica, shipped up to " + t));
         out.println("  decisions:  " + line(r.decisions(), "decided"));
         out.println("  audit log:  " + line(r.audit(), "written"));
+        out.println("  packed:     decisions before " + r.packed().before() + ": " + r.packed().read() + " read, "
+                + r.packed().removed() + " SKIP and HOLD packed whole into decision packs");
         out.println("  took:       " + String.format(Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0));
         out.println("The file keeps its size: new rows reuse the freed pages ('tradevault vacuum' gives them back"
                 + " to the disk).");

@@ -164,4 +164,13 @@ public interface LedgerSession {
 
     /** The same for the audit log: an entry identical to the run before it (event type and data). */
     Folded foldAudit(Instant before, int limit, Instant now);
+
+    /**
+     * Packs the next batch of at most {@code limit} decisions decided before
+     * {@code before} (schema v10): the SKIP and HOLD rows among them go into one
+     * compressed pack per symbol, losslessly; {@link #decisions} lists them as
+     * before. ENTER, EXIT, folded rows and the newest row stay rows. Resumes where
+     * the previous batch stopped; {@code removed} counts the decisions packed.
+     */
+    Folded packDecisions(Instant before, int limit, Instant now);
 }

@@ -15,9 +15,10 @@ import java.util.function.Supplier;
 /**
  * Retention of the ledger's history: folds runs of identical SKIP/HOLD
  * decisions older than {@code retention.decision-detail}, and of identical
- * audit entries older than {@code retention.audit-detail}, in small
- * transactions with pauses between them, so that the bot's own commits wait
- * at most one batch. Never
+ * audit entries older than {@code retention.audit-detail}, and (unless
+ * {@code retention.decision-packs} is off) packs the SKIP and HOLD decisions
+ * that are left, losslessly, into compressed decision packs (schema v10); in small transactions with pauses between them, so that
+ * the bot's own commits wait at most one batch. Never
  * touches a row that is neither in the newest verified backup of
  * {@code backup.dir} (a backup file exists there only once it was verified)
  * nor shipped to the replica in a generation whose snapshot authenticates:
@@ -70,13 +71,14 @@ public final class FoldingHistory {
      * @param replicated the point up to which the replica holds the ledger; empty: no usable replica
      * @param decisions the trade decisions folded
      * @param audit     the audit entries folded
+     * @param packed    the decisions packed ({@code removed}: how many went into packs)
      * @param took      how long it took
      */
     public record Report(Optional<BackupEntry> backup, Optional<Instant> replicated, Tally decisions, Tally audit,
-                         Duration took) {
+                         Tally packed, Duration took) {
     }
 
-    /** Folds everything old enough and already backed up or replicated, batch after batch. */
+    /** Folds everything old enough and packs what is left, if already backed up or replicated, batch after batch. */
     public Report run() {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<BackupEntry> backup = backups.list().stream().findFirst();
@@ -85,7 +87,9 @@ public final class FoldingHistory {
                 replica.map(t -> t.minus(BACKUP_MARGIN)).orElse(Instant.MIN));
         Tally decisions = foldAll(earliest(started.minus(settings.decisionDetail()), safe), LedgerSession::foldDecisions);
         Tally audit = foldAll(earliest(started.minus(settings.auditDetail()), safe), LedgerSession::foldAudit);
-        return new Report(backup, replica, decisions, audit, Duration.between(started, clock.instant()));
+        // packing keeps every decision whole, but it rewrites rows: like folding, only what is safe elsewhere
+        Tally packed = foldAll(settings.decisionPacks() ? safe : Instant.MIN, LedgerSession::packDecisions);
+        return new Report(backup, replica, decisions, audit, packed, Duration.between(started, clock.instant()));
     }
 
     /** One batch of one table. */

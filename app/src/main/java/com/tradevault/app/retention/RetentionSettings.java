@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param decisionDetail how long every trade decision is kept in full
  * @param auditDetail    how long every audit entry is kept in full
  * @param interval       how often the running bot compacts; empty: only on demand ({@code db compact})
+ * @param decisionPacks  whether SKIP and HOLD decisions that are safe elsewhere are packed (schema v10)
  */
-public record RetentionSettings(Duration decisionDetail, Duration auditDetail, Optional<Duration> interval) {
+public record RetentionSettings(Duration decisionDetail, Duration auditDetail, Optional<Duration> interval,
+                                boolean decisionPacks) {
 
     static final Duration SHORTEST_DETAIL = Duration.ofDays(1);
     static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
@@ -23,7 +25,7 @@ public record RetentionSettings(Duration decisionDetail, Duration auditDetail, O
         return new RetentionSettings(
                 reader.durationBetween("retention.decision-detail", SHORTEST_DETAIL, Durations.LONGEST),
                 reader.durationBetween("retention.audit-detail", SHORTEST_DETAIL, Durations.LONGEST),
-                interval(reader));
+                interval(reader), reader.onOff("retention.decision-packs"));
     }
 
     private static Optional<Duration> interval(SettingsReader reader) {

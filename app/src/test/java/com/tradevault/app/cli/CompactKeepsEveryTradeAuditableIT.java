@@ -60,7 +60,8 @@ class CompactKeepsEveryTradeAuditableIT {
 
         assertEquals(0, compact.exitCode(), compact.err());
         assertTrue(number(env, "SELECT count(*) FROM trade_decisions") < decisions, compact.out());
-        assertEquals(decisions, number(env, "SELECT sum(folded_count) FROM trade_decisions"), "every decision counted");
+        assertEquals(decisions, number(env, "SELECT (SELECT sum(folded_count) FROM trade_decisions)"
+                + " + (SELECT coalesce(sum(decisions), 0) FROM decision_packs)"), "every decision counted");
         assertEquals(enterExit, number(env, "SELECT count(*) FROM trade_decisions WHERE decision IN ('ENTER', 'EXIT')"));
         assertEquals(List.of(), strings(env, ENTRIES_WITHOUT_DECISION));
         assertEquals(List.of(), strings(env, FILLS_WITHOUT_DECISION));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompactingWhileRunningTest {
 
     static final RetentionSettings DETAIL_1D = new RetentionSettings(Duration.ofDays(1), Duration.ofDays(1),
-            Optional.of(Duration.ofHours(1)));
+            Optional.of(Duration.ofHours(1)), true);
 
     @TempDir
     Path dir;

@@ -72,10 +72,13 @@ class DbCompactCommandTest {
                 + " their run\n"
                 + "  audit log:  rows written before 2026-08-23T07:41:00Z: 0 read, 0 folded into the first row of"
                 + " their run\n"
+                + "  packed:     decisions before 2026-11-21T07:40:00Z: 90 read, 90 SKIP and HOLD packed whole into"
+                + " decision packs\n"
                 + "  took:       0.0 s\n"
                 + "The file keeps its size: new rows reuse the freed pages ('tradevault vacuum' gives them back to"
                 + " the disk).\n", run.out());
-        assertEquals(92, count("SELECT count(*) FROM trade_decisions"));
+        assertEquals(2, count("SELECT count(*) FROM trade_decisions"), "the folded run and the newest");
+        assertEquals(90, count("SELECT sum(decisions) FROM decision_packs"), "the 90 days since, but the newest");
         assertEquals("1|10|2026-08-22T07:41:00.000000Z", one("SELECT id || '|' || folded_count || '|' || folded_until"
                 + " FROM trade_decisions WHERE folded_count > 1"));
 
@@ -88,7 +91,7 @@ class DbCompactCommandTest {
     void badRetentionSettingsExitTwoWithTheirRules() throws Exception {
         Path config = dir.resolve("bad.conf");
         Files.writeString(config, "retention.decision-detail = 0d\nretention.audit-detail = 5000d\n"
-                + "retention.interval = 10s\n");
+                + "retention.interval = 10s\nretention.decision-packs = sometimes\n");
 
         for (String[] args : new String[][] {{"db", "compact", "--config", config.toString()},
                 {"config", "check", "--config", config.toString()}}) {
@@ -98,6 +101,7 @@ class DbCompactCommandTest {
                     + "  retention.decision-detail = 0d: must be a duration from 1d to 3650d, such as 90s, 15m or 2h\n"
                     + "  retention.audit-detail = 5000d: must be a duration from 1d to 3650d, such as 90s, 15m or 2h\n"
                     + "  retention.interval = 10s: must be off or a duration from 1m to 7d, such as 1h\n"
+                    + "  retention.decision-packs = sometimes: must be on or off\n"
                     + "next: fix these settings (see docs/configuration.md), then run 'tradevault config check'\n",
                     run.err());
         }

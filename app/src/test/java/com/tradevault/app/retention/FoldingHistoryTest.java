@@ -37,7 +37,7 @@ class FoldingHistoryTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     static final RetentionSettings TEN_DAYS = new RetentionSettings(Duration.ofDays(10), Duration.ofDays(10),
-            Optional.empty());
+            Optional.empty(), true);
 
     @TempDir
     Path dir;
@@ -71,7 +71,7 @@ class FoldingHistoryTest {
         FoldingHistory.Report r = folding().run();
 
         assertTrue(r.backup().isEmpty());
-        assertEquals(0, r.decisions().read() + r.decisions().removed() + r.audit().read());
+        assertEquals(0, r.decisions().read() + r.decisions().removed() + r.audit().read() + r.packed().read());
         assertEquals(30, count("SELECT count(*) FROM trade_decisions"));
     }
 
@@ -84,8 +84,25 @@ class FoldingHistoryTest {
         assertEquals(NOW.minus(Duration.ofDays(10)), r.decisions().before());
         assertEquals(20, r.decisions().read(), "the 20 skips older than 10 days");
         assertEquals(19, r.decisions().removed());
+        assertEquals(9, r.packed().removed(), "the 10 newer skips but the newest, packed whole");
+        assertEquals(2, count("SELECT count(*) FROM trade_decisions"), "the folded run and the newest");
+        assertEquals(9, count("SELECT sum(decisions) FROM decision_packs"));
+        assertEquals(30, count("SELECT (SELECT sum(folded_count) FROM trade_decisions)"
+                + " + (SELECT sum(decisions) FROM decision_packs)"), "every decision still counted");
+    }
+
+    @Test
+    void withDecisionPacksOffEveryDecisionNewerThanTheDetailStaysARow() throws Exception {
+        backupTakenAt(NOW.minusSeconds(3600));
+
+        FoldingHistory.Report r = new FoldingHistory(ledger, new RetentionSettings(Duration.ofDays(10),
+                Duration.ofDays(10), Optional.empty(), false), new BackupCatalog(backups), Clock.fixed(NOW,
+                ZoneOffset.UTC)).run();
+
+        assertEquals(19, r.decisions().removed());
+        assertEquals(0, r.packed().read() + r.packed().removed());
         assertEquals(11, count("SELECT count(*) FROM trade_decisions"));
-        assertEquals(30, count("SELECT sum(folded_count) FROM trade_decisions"), "every decision still counted");
+        assertEquals(0, count("SELECT count(*) FROM decision_packs"));
     }
 
     @Test
@@ -111,7 +128,8 @@ class FoldingHistoryTest {
         assertEquals(Optional.of(NOW), r.replicated());
         assertEquals(NOW.minus(Duration.ofDays(10)), r.decisions().before());
         assertEquals(20, r.decisions().read());
-        assertEquals(11, count("SELECT count(*) FROM trade_decisions"));
+        assertEquals(9, r.packed().removed(), "the replica holds the newer ones too: packed");
+        assertEquals(2, count("SELECT count(*) FROM trade_decisions"));
     }
 
     @Test

@@ -100,6 +100,7 @@ public final class LedgerTables {
                     "quantity_e8", sign(Sign.POSITIVE), "fee_e8", sign(Sign.NON_NEGATIVE)),
             "trade_decisions", Map.of("symbol", length(1, 32), "decision", oneOf("ENTER", "EXIT", "HOLD", "SKIP"),
                     "folded_count", sign(Sign.POSITIVE)),
+            "decision_packs", Map.of("symbol", length(1, 32), "decisions", sign(Sign.POSITIVE), "body", length(1, 0)),
             "audit_log", Map.of("event_type", length(1, 64), "folded_count", sign(Sign.POSITIVE)),
             "kv", Map.of("key", length(1, 128)),
             "dust", Map.of("symbol", length(1, 32), "asset", length(1, 32), "quantity_e8", sign(Sign.NON_NEGATIVE)),

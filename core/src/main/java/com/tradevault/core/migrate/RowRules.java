@@ -16,7 +16,8 @@ final class RowRules {
     /** The tables these rules apply to, and the columns they read: those of their cross-column CHECKs. */
     static final Map<String, Set<String>> READS = Map.of("positions", Set.of("status", "closed_at"),
             "orders", Set.of("type", "stop_price_e8", "price_e8", "trailing_delta"),
-            "trade_decisions", Set.of("decision", "skip_reason"));
+            "trade_decisions", Set.of("decision", "skip_reason"),
+            "decision_packs", Set.of("first_id", "last_id", "decided_from", "decided_until"));
 
     private static final Set<String> STOP_TYPES = Set.of("STOP_LOSS", "STOP_LOSS_LIMIT");
     private static final Set<String> PRICED_TYPES = Set.of("LIMIT", "STOP_LOSS_LIMIT");
@@ -34,6 +35,7 @@ final class RowRules {
             case "positions" -> positions(row);
             case "orders" -> orders(row);
             case "trade_decisions" -> decisions(row);
+            case "decision_packs" -> packs(row);
             default -> Optional.empty();
         };
     }
@@ -58,6 +60,23 @@ final class RowRules {
             return Optional.of("type " + type + " without price_e8");
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> packs(Function<String, Object> row) {
+        if (after(row.apply("first_id"), row.apply("last_id"))) {
+            return Optional.of("first_id " + row.apply("first_id") + " after last_id " + row.apply("last_id"));
+        }
+        if (after(row.apply("decided_from"), row.apply("decided_until"))) {
+            return Optional.of("decided_from " + row.apply("decided_from") + " after decided_until "
+                    + row.apply("decided_until"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code a} comes after {@code b}; a missing or unreadable value is another rule's finding. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean after(Object a, Object b) {
+        return a instanceof Comparable x && b != null && a.getClass() == b.getClass() && x.compareTo(b) > 0;
     }
 
     private static Optional<String> decisions(Function<String, Object> row) {

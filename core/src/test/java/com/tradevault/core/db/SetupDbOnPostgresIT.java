@@ -35,7 +35,7 @@ class SetupDbOnPostgresIT {
         assertTrue(first.generatedKey().isEmpty(), "no key is generated for PostgreSQL");
         assertFalse(second.changed());
         try (Database db = opening.openExisting(); Connection c = db.connect()) {
-            assertEquals(Map.ofEntries(Map.entry("alert_outbox", 0L), Map.entry("audit_log", 0L), Map.entry("dust", 0L), Map.entry("equity_snapshots", 0L),
+            assertEquals(Map.ofEntries(Map.entry("alert_outbox", 0L), Map.entry("audit_log", 0L), Map.entry("decision_packs", 0L), Map.entry("dust", 0L), Map.entry("equity_snapshots", 0L),
                     Map.entry("fills", 0L), Map.entry("flyway_schema_history", (long) TestLedgers.schemaVersions().size()),
                     Map.entry("kv", 0L), Map.entry("orders", 0L), Map.entry("positions", 0L),
                     Map.entry("state_snapshots", 0L), Map.entry("trade_decisions", 0L)), RowCounts.of(c));

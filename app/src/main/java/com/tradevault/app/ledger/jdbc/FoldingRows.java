@@ -18,6 +18,9 @@ import java.util.Set;
  * rows in id order from where the previous batch stopped (a cursor in
  * {@code kv}), and folds each row that repeats the run before it in its group
  * into that run's first row ({@code folded_count}, {@code folded_until}).
+ * Decisions may be packed (schema v10): the walk stops at the lowest pack,
+ * and when it reaches it, puts that pack's decisions back as rows first, so a
+ * run is never folded across decisions it has not seen.
  * The same SQL on both backends.
  */
 final class FoldingRows {
@@ -121,20 +124,29 @@ final class FoldingRows {
 
     private final Statements sql;
     private final Shape shape;
+    private final Optional<DecisionPacks> packs;
     private final Map<String, Optional<Head>> heads = new HashMap<>();
     /** Heads that absorbed rows, to write back even after a later row of their group ended their run. */
     private final List<Head> changed = new ArrayList<>();
 
-    FoldingRows(Statements sql, Shape shape) {
+    FoldingRows(Statements sql, Shape shape, Optional<DecisionPacks> packs) {
         this.sql = sql;
         this.shape = shape;
+        this.packs = packs;
     }
 
     /** Folds the next batch of at most {@code limit} rows older than {@code before}; {@code now} stamps the cursor. */
     Folded fold(Instant before, int limit, Instant now) {
         long cursor = cursor();
-        List<Row> rows = sql.list("SELECT " + shape.columns() + " FROM " + shape.table() + " WHERE id > ? ORDER BY id"
-                + " LIMIT ?", this::row, cursor, limit);
+        Optional<DecisionPacks.Wall> wall = packs.flatMap(DecisionPacks::lowest);
+        List<Row> rows = sql.list("SELECT " + shape.columns() + " FROM " + shape.table() + " WHERE id > ? AND id < ?"
+                + " ORDER BY id LIMIT ?", this::row, cursor, wall.map(DecisionPacks.Wall::firstId).orElse(Long.MAX_VALUE),
+                limit);
+        boolean unpack = wall.filter(w -> w.decidedFrom().isBefore(before)).isPresent();
+        if (rows.isEmpty() && unpack) {
+            packs.get().unpackIntoRows(wall.get());
+            return new Folded(0, 0, false);
+        }
         Removals removed = new Removals();
         long newest = newestId();
         int read = 0;
@@ -146,7 +158,7 @@ final class FoldingRows {
             cursor = r.id();
             read++;
         }
-        return finish(cursor, read, removed, rows.size() < limit, now);
+        return finish(cursor, read, removed, rows.size() < limit && !unpack, now);
     }
 
     /** Folds {@code r} into its run, or starts or ends a run with it; true when it is to be removed. */

@@ -21,10 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** One ledger session on one JDBC connection; the same SQL on SQLite and PostgreSQL. */
 final class JdbcSession implements LedgerSession {
@@ -37,6 +39,7 @@ final class JdbcSession implements LedgerSession {
     private final PositionRows positions;
     private final AlertRows alerts;
     private final DecisionIds decisionIds;
+    private final DecisionPacks packs;
 
     JdbcSession(Connection connection, ValueBinding binding) {
         this.sql = new Statements(connection, binding);
@@ -44,6 +47,7 @@ final class JdbcSession implements LedgerSession {
         this.positions = new PositionRows(sql);
         this.alerts = new AlertRows(sql);
         this.decisionIds = new DecisionIds(sql);
+        this.packs = new DecisionPacks(sql);
     }
 
     @Override
@@ -161,9 +165,15 @@ final class JdbcSession implements LedgerSession {
         filter.to().ifPresent(v -> add(where, params, "decided_at < ?", new At(v)));
         params.add(limit);
         // newest first by id (the order of deciding): by symbol the (symbol, id) index gives it (schema v8)
-        return sql.list("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC"
-                + " LIMIT ?", this::decision, params.toArray());
+        List<DecisionPacks.Packed> rows = sql.list("SELECT id, symbol, decided_at, decision, skip_reason, payload"
+                + " FROM trade_decisions" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC LIMIT ?", packs::packed, params.toArray());
+        // packed decisions (schema v10) below the rows' lowest id could still make a listing the rows did not fill
+        long above = rows.size() == limit ? rows.get(limit - 1).id() : Long.MIN_VALUE;
+        List<DecisionPacks.Packed> packed = packs.newest(filter, limit, above);
+        return Stream.concat(rows.stream(), packed.stream())
+                .sorted(Comparator.comparingLong(DecisionPacks.Packed::id).reversed()).limit(limit)
+                .map(DecisionPacks.Packed::decision).toList();
     }
 
     private static void add(List<String> where, List<Object> params, String condition, Object value) {
@@ -257,12 +267,17 @@ final class JdbcSession implements LedgerSession {
 
     @Override
     public Folded foldDecisions(Instant before, int limit, Instant now) {
-        return new FoldingRows(sql, FoldingRows.DECISIONS).fold(before, limit, now);
+        return new FoldingRows(sql, FoldingRows.DECISIONS, Optional.of(packs)).fold(before, limit, now);
+    }
+
+    @Override
+    public Folded packDecisions(Instant before, int limit, Instant now) {
+        return packs.pack(before, limit, now);
     }
 
     @Override
     public Folded foldAudit(Instant before, int limit, Instant now) {
-        return new FoldingRows(sql, FoldingRows.AUDIT).fold(before, limit, now);
+        return new FoldingRows(sql, FoldingRows.AUDIT, Optional.empty()).fold(before, limit, now);
     }
 
     @Override

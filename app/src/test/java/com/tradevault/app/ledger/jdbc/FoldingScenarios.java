@@ -27,6 +27,14 @@ final class FoldingScenarios {
 
     /** BTC: 3 no-breakout, 2 warming-up, ENTER, 4 HOLD, EXIT, 2 no-breakout; ETH interleaved: 5 no-breakout. */
     static void foldsRunsWithExactCountsAndSpansAcrossBatches(Ledger ledger, Database db) throws Exception {
+        int batches = foldsRunsWithExactCountsAndSpansAcrossBatchesAfter(ledger, db, () -> 0);
+        assertEquals(6, batches, "18 rows, 3 a batch, the sixth stops at the newest");
+    }
+
+    /** The same, with {@code between} done between deciding and folding; the number of batches it took. */
+    static int foldsRunsWithExactCountsAndSpansAcrossBatchesAfter(Ledger ledger, Database db,
+                                                                 java.util.function.IntSupplier between)
+            throws Exception {
         String[] btc = {"S:no-breakout", "S:no-breakout", "S:no-breakout", "S:warming-up", "S:warming-up", "ENTER",
                 "HOLD", "HOLD", "HOLD", "HOLD", "EXIT", "S:no-breakout", "S:no-breakout"};
         for (int i = 0; i < btc.length; i++) {
@@ -35,6 +43,7 @@ final class FoldingScenarios {
                 decide(ledger, "ETHUSDT", i, "S:no-breakout");
             }
         }
+        between.getAsInt();
         int batches = foldAll(ledger, 3);
 
         assertEquals(List.of(
@@ -46,7 +55,7 @@ final class FoldingScenarios {
                 "BTCUSDT EXIT null x1 " + at(10) + "..",
                 "BTCUSDT SKIP no-breakout x1 " + at(11) + "..",
                 "BTCUSDT SKIP no-breakout x1 " + at(12) + ".."), decisions(db), "the newest row is never folded away");
-        assertEquals(6, batches, "18 rows, 3 a batch, the sixth stops at the newest");
+        return batches;
     }
 
     /**

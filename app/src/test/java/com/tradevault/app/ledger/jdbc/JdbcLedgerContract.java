@@ -110,4 +110,24 @@ abstract class JdbcLedgerContract {
     void foldsIdenticalAuditEntries() throws Exception {
         FoldingScenarios.foldsIdenticalAuditEntries(ledger, db);
     }
+
+    @Test
+    void packsDecisionsLosslesslyAndListsThemTheSame() throws Exception {
+        DecisionPackScenarios.packsLosslesslyAndListsTheSame(ledger, db);
+    }
+
+    @Test
+    void foldingUnpacksDecisionsAndFoldsAsIfNeverPacked() throws Exception {
+        DecisionPackScenarios.foldingUnpacksAndFoldsAsIfNeverPacked(ledger, db);
+    }
+
+    @Test
+    void packsUpToItsHorizonAndFoldingUnpacksOnlyWhatItFolds() throws Exception {
+        DecisionPackScenarios.packsUpToItsHorizonAndFoldingUnpacksOnlyWhatItFolds(ledger, db);
+    }
+
+    @Test
+    void aDamagedDecisionPackIsNamedNotMisread() throws Exception {
+        DecisionPackScenarios.aDamagedPackIsNamedNotMisread(ledger, db);
+    }
 }
