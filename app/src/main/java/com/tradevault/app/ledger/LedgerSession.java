@@ -43,6 +43,16 @@ public interface LedgerSession {
     /** Every order, oldest first. */
     List<Order> allOrders();
 
+    /**
+     * The orders reconciliation must settle, oldest first: the unfinished ones,
+     * and those filled on the venue whose fills the ledger lacks (executed
+     * quantity short of the order's). Read by index, not grown by the history.
+     */
+    List<Order> unsettledOrders();
+
+    /** Every symbol the ledger has an order of. */
+    Set<String> orderedSymbols();
+
     /** Whether a fill with this venue id is already recorded. */
     boolean hasFill(String exchangeFillId);
 

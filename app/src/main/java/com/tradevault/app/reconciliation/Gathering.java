@@ -11,7 +11,6 @@ import com.tradevault.app.ledger.Ledger;
 import com.tradevault.app.ledger.LedgerSession;
 import com.tradevault.app.orders.UnprotectedSymbols;
 import com.tradevault.app.trading.Order;
-import com.tradevault.app.trading.OrderState;
 import com.tradevault.app.trading.Position;
 import com.tradevault.app.trading.Price;
 import java.math.BigDecimal;
@@ -62,9 +61,9 @@ final class Gathering {
         Instant at = clock.instant();
         Map<String, Balance> balances = exchange.balances();
         List<Position> open = ledger.read(LedgerSession::openPositions);
-        List<Order> all = ledger.read(LedgerSession::allOrders);
-        List<Order> orders = all.stream().filter(Gathering::matters).toList();
-        List<ExchangeOrder> venueOpen = venueOpenOrders(open, all);
+        // the orders that matter and the symbols traded, not every order: a year is 50,000 orders, read at start
+        List<Order> orders = ledger.read(LedgerSession::unsettledOrders);
+        List<ExchangeOrder> venueOpen = venueOpenOrders(open, ledger.read(LedgerSession::orderedSymbols));
         Map<ClientOrderId, ExchangeOrder> venue = venueOrders(orders, venueOpen);
         Map<String, List<ExchangeTrade>> trades = trades(orders, venue);
         List<Position> unsure = open.stream().filter(p -> !protectedAsIs(p, orders, venue)).toList();
@@ -78,10 +77,9 @@ final class Gathering {
      * request per symbol where that costs less request weight than the
      * all-symbols form (Binance: 6 per symbol against 80), else one for all.
      */
-    private List<ExchangeOrder> venueOpenOrders(List<Position> open, List<Order> all) {
-        Set<String> symbols = new TreeSet<>();
+    private List<ExchangeOrder> venueOpenOrders(List<Position> open, Set<String> ordered) {
+        Set<String> symbols = new TreeSet<>(ordered);
         open.forEach(p -> symbols.add(p.symbol()));
-        all.forEach(o -> symbols.add(o.symbol()));
         if (symbols.isEmpty()
                 || symbols.size() * exchange.openOrdersWeight(false) >= exchange.openOrdersWeight(true)) {
             return exchange.openOrders(Optional.empty());
@@ -89,11 +87,6 @@ final class Gathering {
         Map<String, List<ExchangeOrder>> bySymbol = new ConcurrentHashMap<>();
         sideBySide.each(symbols, symbol -> bySymbol.put(symbol, exchange.openOrders(Optional.of(symbol))));
         return symbols.stream().flatMap(symbol -> bySymbol.get(symbol).stream()).toList();
-    }
-
-    /** Unfinished orders, and orders the exchange filled whose fills the ledger lacks. */
-    private static boolean matters(Order o) {
-        return o.state().isUnfinished() || o.state() == OrderState.FILLED && !o.isComplete();
     }
 
     /**

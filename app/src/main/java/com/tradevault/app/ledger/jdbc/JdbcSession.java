@@ -86,6 +86,16 @@ final class JdbcSession implements LedgerSession {
     }
 
     @Override
+    public List<Order> unsettledOrders() {
+        return orders.unsettled();
+    }
+
+    @Override
+    public Set<String> orderedSymbols() {
+        return orders.symbols();
+    }
+
+    @Override
     public boolean hasFill(String exchangeFillId) {
         return sql.one("SELECT 1 FROM fills WHERE exchange_fill_id = ?", r -> true, exchangeFillId).isPresent();
     }

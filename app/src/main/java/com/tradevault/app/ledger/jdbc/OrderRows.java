@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code orders} table. Venues number orders per symbol (Binance), so
@@ -85,6 +87,15 @@ final class OrderRows {
 
     List<Order> ofPosition(long positionId) {
         return sql.list("SELECT " + COLUMNS + " FROM orders WHERE position_id = ? ORDER BY id", this::map, positionId);
+    }
+
+    List<Order> unsettled() {
+        return sql.list("SELECT " + COLUMNS + " FROM orders WHERE status IN ('INTENT', 'NEW', 'PARTIALLY_FILLED')"
+                + " OR status = 'FILLED' AND executed_qty_e8 < quantity_e8 ORDER BY id", this::map);
+    }
+
+    Set<String> symbols() {
+        return new TreeSet<>(sql.list("SELECT DISTINCT symbol FROM orders", r -> r.getString(1)));
     }
 
     List<Order> all() {

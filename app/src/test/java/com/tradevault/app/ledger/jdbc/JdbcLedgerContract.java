@@ -130,4 +130,9 @@ abstract class JdbcLedgerContract {
     void aDamagedDecisionPackIsNamedNotMisread() throws Exception {
         DecisionPackScenarios.aDamagedPackIsNamedNotMisread(ledger, db);
     }
+
+    @Test
+    void listsTheOrdersReconciliationMustSettleAndTheSymbolsTraded() {
+        LedgerScenarios.listsTheOrdersReconciliationMustSettleAndTheSymbolsTraded(ledger);
+    }
 }

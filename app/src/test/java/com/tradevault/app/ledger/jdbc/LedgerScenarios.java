@@ -93,6 +93,29 @@ final class LedgerScenarios {
                 ledger.read(s -> s.allOrders()).stream().map(Order::exchangeOrderId).toList());
     }
 
+    /**
+     * Reconciliation reads only the orders it must settle (unfinished, or filled on the venue
+     * with fills the ledger lacks) and the symbols traded, not every order of the history.
+     */
+    static void listsTheOrdersReconciliationMustSettleAndTheSymbolsTraded(Ledger ledger) {
+        Map<String, Order> stored = new LinkedHashMap<>();
+        for (String[] o : new String[][] {{"tv-a", "BTCUSDT", "INTENT"}, {"tv-b", "BTCUSDT", "NEW"},
+                {"tv-c", "ETHUSDT", "PARTIALLY_FILLED"}, {"tv-d", "BTCUSDT", "FILLED complete"},
+                {"tv-e", "ETHUSDT", "FILLED"}, {"tv-f", "BTCUSDT", "CANCELED"}, {"tv-g", "SOLUSDT", "EXPIRED"}}) {
+            Order intent = Order.intent(new ClientOrderId(o[0]), Optional.empty(), o[1], Side.BUY, OrderType.MARKET,
+                    OrderPurpose.ENTRY, Quantity.of("0.002"), Optional.empty(), T0);
+            Order order = o[2].equals("FILLED complete") ? new Order(0, intent.clientOrderId(), Optional.empty(),
+                    Optional.empty(), o[1], Side.BUY, OrderType.MARKET, OrderPurpose.ENTRY, Quantity.of("0.002"),
+                    Optional.empty(), Optional.empty(), Quantity.of("0.002"), OrderState.FILLED, T0, T0,
+                    Optional.empty(), Optional.empty()) : intent.withState(OrderState.valueOf(o[2]), T0);
+            stored.put(o[0], ledger.transaction(s -> s.insertOrder(order)));
+        }
+        assertEquals(List.of("tv-a", "tv-b", "tv-c", "tv-e"), ledger.read(s -> s.unsettledOrders()).stream()
+                .map(o -> o.clientOrderId().value()).toList(), "unfinished, and filled without its fills");
+        assertEquals(stored.get("tv-e"), ledger.read(s -> s.unsettledOrders()).get(3), "read back whole");
+        assertEquals(java.util.Set.of("BTCUSDT", "ETHUSDT", "SOLUSDT"), ledger.read(s -> s.orderedSymbols()));
+    }
+
     /** {@code o} as the venue acknowledged it under {@code venueId}. */
     private static Order numbered(Order o, String venueId) {
         return new Order(o.id(), o.clientOrderId(), Optional.of(venueId), o.positionId(), o.symbol(), o.side(),
