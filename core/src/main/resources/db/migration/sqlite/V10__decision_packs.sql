@@ -1,7 +1,7 @@
 -- tradevault ledger, schema v10 (SQLite / SQLCipher).
 -- Decision packs: retention moves SKIP and HOLD decisions that are already in a verified backup or
--- replica out of trade_decisions into packs of one symbol's decisions, a few hundred to a thousand
--- each, compressed together: every decision with its id, time, kind, reason and whole payload, losslessly
+-- replica out of trade_decisions into packs of one symbol's decisions of one kind, up to 500 each
+-- (a batch of retention), compressed together: every decision with its id, time, kind, reason and whole payload, losslessly
 -- (docs/backup-restore.md, "Decision packs"). A decision row costs about 230 bytes, a packed one about 20,
 -- which is what keeps a year at the default 90 days of detail within 500 MB. ENTER and EXIT decisions,
 -- and the newest decision, are never packed. Folding (retention.decision-detail) unpacks a pack back into
@@ -13,6 +13,7 @@
 CREATE TABLE decision_packs (
     id             INTEGER PRIMARY KEY,
     symbol         TEXT    NOT NULL CHECK (length(symbol) BETWEEN 1 AND 32),
+    decision       TEXT    NOT NULL CHECK (decision IN ('HOLD', 'SKIP')),
     first_id       INTEGER NOT NULL UNIQUE,
     last_id        INTEGER NOT NULL UNIQUE,
     decided_from   TEXT    NOT NULL CHECK (decided_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]Z'),

@@ -41,8 +41,8 @@ final class LedgerRows {
             decision(c, d, MAX, "SKIP", "no signal — ‮right-to-left‬ \u0001", NESTED_JSON, LATEST);
             decision(c, d, 1, "ENTER", null, "[]", EARLIEST);
             decision(c, d, 2, "HOLD", null, "\"just a string\"", SUB_MILLI);
-            pack(c, d, MAX, "BTC€🚀" + "x".repeat(26), 1, MAX, EARLIEST, LATEST, MAX, "+/=" + "A".repeat(70_000));
-            pack(c, d, 1, "ETH", MAX - 1, MAX - 1, SUB_MILLI, SUB_MILLI, 1, "=");
+            pack(c, d, MAX, "BTC€🚀" + "x".repeat(26), "SKIP", 1, MAX, EARLIEST, LATEST, MAX, "+/=" + "A".repeat(70_000));
+            pack(c, d, 1, "ETH", "HOLD", MAX - 1, MAX - 1, SUB_MILLI, SUB_MILLI, 1, "=");
             audit(c, d, MAX, "x".repeat(64), "{\"n\": -9223372036854775808, \"s\": \"\\\\\\t\"}", SUB_MILLI);
             audit(c, d, 1, "start", "null", EARLIEST);
             snapshot(c, d, MAX, LATEST, "{\"positions\": [{\"id\": 9223372036854775807}]}");
@@ -67,7 +67,7 @@ final class LedgerRows {
             fill(c, d, 12, "BTC:12", 41, 10, 5, "BTC", SUB_MILLI);
             decision(c, d, 3, "ENTER", null, "{\"rsi\": 28.5}", SUB_MILLI);
             audit(c, d, 1000, "order-sent", "{\"order\": 41}", SUB_MILLI);
-            pack(c, d, 4, "BTCUSDT", 4, 900, BEFORE_EPOCH, SUB_MILLI, 12, "80xQBgAAAP//AwA=");
+            pack(c, d, 4, "BTCUSDT", "SKIP", 4, 900, BEFORE_EPOCH, SUB_MILLI, 12, "80xQBgAAAP//AwA=");
             snapshot(c, d, 5, SUB_MILLI, "{}");
             kv(c, d, "last-candle", "2026-11-21", SUB_MILLI);
             dust(c, d, "BTCUSDT", "BTC", 17_500, SUB_MILLI);
@@ -203,18 +203,19 @@ final class LedgerRows {
         }
     }
 
-    static void pack(Connection c, Dialect d, long id, String symbol, long firstId, long lastId, Instant from,
-                     Instant until, long decisions, String body) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_packs (id, symbol, first_id, last_id,"
-                + " decided_from, decided_until, decisions, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    static void pack(Connection c, Dialect d, long id, String symbol, String decision, long firstId, long lastId,
+                     Instant from, Instant until, long decisions, String body) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_packs (id, symbol, decision, first_id,"
+                + " last_id, decided_from, decided_until, decisions, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, id);
             s.setString(2, symbol);
-            s.setLong(3, firstId);
-            s.setLong(4, lastId);
-            d.values().setInstant(s, 5, from);
-            d.values().setInstant(s, 6, until);
-            s.setLong(7, decisions);
-            s.setString(8, body);
+            s.setString(3, decision);
+            s.setLong(4, firstId);
+            s.setLong(5, lastId);
+            d.values().setInstant(s, 6, from);
+            d.values().setInstant(s, 7, until);
+            s.setLong(8, decisions);
+            s.setString(9, body);
             s.executeUpdate();
         }
     }

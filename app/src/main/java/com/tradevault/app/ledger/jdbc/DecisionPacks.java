@@ -21,7 +21,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Decision packs (schema v10): SKIP and HOLD decisions of one symbol, moved
+ * Decision packs (schema v10): SKIP or HOLD decisions of one symbol, moved
  * out of {@code trade_decisions} together, compressed, losslessly. A row there
  * costs about 230 bytes a decision, a pack about 20, because a scan's inputs
  * change little from one second to the next. Packing takes only rows the
@@ -64,7 +64,8 @@ final class DecisionPacks {
     /**
      * Packs the next batch of at most {@code limit} rows decided before {@code before},
      * from where the previous batch (or folding, whichever is further) stopped: one pack
-     * per symbol of the SKIP and HOLD rows among them.
+     * per symbol and kind of the SKIP and HOLD rows among them (a listing filtered by kind
+     * then passes over the packs of the other kind unread).
      */
     Folded pack(Instant before, int limit, Instant now) {
         KeyValues kv = new KeyValues(sql);
@@ -72,7 +73,7 @@ final class DecisionPacks {
         List<Folding> rows = sql.list("SELECT id, symbol, decided_at, decision, skip_reason, payload, folded_count"
                 + " FROM trade_decisions WHERE id > ? ORDER BY id LIMIT ?", this::folding, cursor, limit);
         long newest = sql.one("SELECT max(id) FROM trade_decisions", r -> r.getLong(1)).orElse(0L);
-        Map<String, List<Packed>> bySymbol = new LinkedHashMap<>();
+        Map<List<String>, List<Packed>> bySymbolAndKind = new LinkedHashMap<>();
         boolean done = rows.size() < limit;
         int read = 0;
         for (Folding r : rows) {
@@ -81,13 +82,14 @@ final class DecisionPacks {
                 break;
             }
             if (r.row().packable() && r.count() == 1) {
-                bySymbol.computeIfAbsent(r.row().symbol(), s -> new ArrayList<>()).add(r.row());
+                bySymbolAndKind.computeIfAbsent(List.of(r.row().symbol(), r.row().kind()), k -> new ArrayList<>())
+                        .add(r.row());
             }
             cursor = r.row().id();
             read++;
         }
         int packed = 0;
-        for (List<Packed> decisions : bySymbol.values()) {
+        for (List<Packed> decisions : bySymbolAndKind.values()) {
             write(decisions);
             packed += decisions.size();
         }
@@ -95,22 +97,21 @@ final class DecisionPacks {
         return new Folded(read, packed, done);
     }
 
-    /** Writes one symbol's decisions as a pack and removes their rows, checking that exactly those went. */
+    /** Writes one symbol's decisions of one kind as a pack and removes their rows, checking that exactly those went. */
     private void write(List<Packed> decisions) {
         Packed first = decisions.get(0);
         Packed last = decisions.get(decisions.size() - 1);
         Instant from = decisions.stream().map(Packed::decidedAt).min(Instant::compareTo).orElseThrow();
         Instant until = decisions.stream().map(Packed::decidedAt).max(Instant::compareTo).orElseThrow();
-        sql.insert("INSERT INTO decision_packs (symbol, first_id, last_id, decided_from, decided_until, decisions, body)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", first.symbol(), first.id(), last.id(), new At(from),
-                new At(until), decisions.size(), encode(decisions, from));
-        int removed = sql.update("DELETE FROM trade_decisions WHERE symbol = ? AND id BETWEEN ? AND ?"
-                        + " AND decision IN ('SKIP', 'HOLD') AND folded_count = 1", first.symbol(), first.id(),
-                last.id());
+        sql.insert("INSERT INTO decision_packs (symbol, decision, first_id, last_id, decided_from, decided_until,"
+                        + " decisions, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", first.symbol(), first.kind(), first.id(),
+                last.id(), new At(from), new At(until), decisions.size(), encode(decisions, from));
+        int removed = sql.update("DELETE FROM trade_decisions WHERE symbol = ? AND decision = ? AND id BETWEEN ? AND ?"
+                + " AND folded_count = 1", first.symbol(), first.kind(), first.id(), last.id());
         if (removed != decisions.size()) {
-            throw new LedgerFailure("packing " + first.symbol() + " decisions " + first.id() + " to " + last.id()
-                    + " would remove " + removed + " rows for " + decisions.size() + " packed; nothing was packed",
-                    null);
+            throw new LedgerFailure("packing " + first.symbol() + " " + first.kind() + " decisions " + first.id()
+                    + " to " + last.id() + " would remove " + removed + " rows for " + decisions.size()
+                    + " packed; nothing was packed", null);
         }
     }
 
@@ -130,6 +131,10 @@ final class DecisionPacks {
         filter.symbol().ifPresent(s -> {
             where.append(" AND symbol = ?");
             params.add(s);
+        });
+        filter.kind().ifPresent(k -> {
+            where.append(" AND decision = ?");
+            params.add(k.name());
         });
         filter.from().ifPresent(t -> {
             where.append(" AND decided_until >= ?");

@@ -91,19 +91,27 @@ final class DecisionPackScenarios {
                 DecisionFilter.ALL, 2)).stream().map(Decision::decidedAt).toList(), "the newest, from row and pack");
     }
 
-    /** A damaged pack is named, with what to do, and not read as fewer decisions. */
+    /**
+     * A damaged pack is named, with what to do, and not read as fewer decisions; a listing of
+     * the other kind passes over it unread (a pack holds one kind).
+     */
     static void aDamagedPackIsNamedNotMisread(Ledger ledger, Database db) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            FoldingScenarios.decide(ledger, "BTCUSDT", i, "HOLD");
+        for (int i = 0; i < 15; i++) {
+            FoldingScenarios.decide(ledger, "BTCUSDT", i, i < 10 ? "HOLD" : "S:no-breakout");
         }
         packAll(ledger, LATER, 100);
-        long pack = count(db, "SELECT min(id) FROM decision_packs");
+        assertEquals(List.of("BTCUSDT 0 9 10", "BTCUSDT 10 13 4"), packs(db), "a pack per kind");
+        long pack = count(db, "SELECT min(id) FROM decision_packs WHERE decision = 'HOLD'");
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE decision_packs SET body = 'AAAA' WHERE id = ?")) {
                 s.setLong(1, pack);
                 return s.executeUpdate();
             }
         });
+        DecisionFilter skips = new DecisionFilter(Optional.empty(), Optional.of(Decision.Kind.SKIP), Optional.empty(),
+                Optional.empty());
+        assertEquals(FoldingScenarios.seconds(14, 13, 12, 11, 10), ledger.read(s -> s.decisions(skips, 100)).stream()
+                .map(Decision::decidedAt).toList(), "the damaged HOLD pack is not read for SKIPs");
         LedgerFailure e = assertThrows(LedgerFailure.class,
                 () -> ledger.read(s -> s.decisions(DecisionFilter.ALL, 100)));
         assertEquals("decision pack " + pack + " is damaged: its body ends before its last decision; run"
