@@ -180,7 +180,9 @@ class BackupCommandsTest {
                 + out.toString().lines().filter(l -> l.contains("full read")).findFirst().orElse("?") + "\n"
                 + "  ok       every fill belongs to an order: holds\n"
                 + "  ok       no order has more filled than it asked for: holds\n"
-                + "  ok       open position quantities equal their fills: holds\n", out.toString());
+                + "  ok       open position quantities equal their fills: holds\n"
+                + "  ok       every decision pack holds the decisions its row says: holds\n"
+                + "  ok       no decision is both packed and a row: holds\n", out.toString());
         assertTrue(out.toString().matches("(?s).*  ok       full read: \\d+ pages read, each one authenticated \\(HMAC\\)\n.*"));
     }
 

@@ -7,8 +7,10 @@ import com.tradevault.app.ledger.jdbc.Statements.At;
 import com.tradevault.app.trading.Decision;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -193,10 +195,60 @@ final class DecisionPacks {
     }
 
     private List<Packed> unpack(long packId) {
-        return sql.one("SELECT symbol, first_id, decided_from, decisions, body FROM decision_packs WHERE id = ?",
-                r -> decode(r.getString("symbol"), r.getLong("first_id"), sql.instant(r, "decided_from"),
-                        r.getInt("decisions"), r.getString("body"), packId), packId)
-                .orElseThrow(() -> new LedgerFailure("decision pack " + packId + " is gone", null));
+        try {
+            return sql.one("SELECT symbol, first_id, decided_from, decisions, body FROM decision_packs WHERE id = ?",
+                            r -> new PackRow(r.getString("symbol"), r.getLong("first_id"), sql.instant(r, "decided_from"),
+                                    r.getInt("decisions"), r.getString("body")), packId)
+                    .orElseThrow(() -> new LedgerFailure("decision pack " + packId + " is gone", null)).decode(packId);
+        } catch (Damaged e) {
+            throw new LedgerFailure(e.getMessage() + "; run 'tradevault integrity', and restore the newest verified"
+                    + " backup if it fails", e);
+        }
+    }
+
+    /** A pack as stored, before its body is read. */
+    private record PackRow(String symbol, long firstId, Instant from, int count, String body) {
+
+        List<Packed> decode(long packId) throws Damaged {
+            return DecisionPacks.decode(symbol, firstId, from, count, body, packId);
+        }
+    }
+
+    /** A pack whose body does not hold what its row says. */
+    static final class Damaged extends Exception {
+
+        Damaged(long packId, String what) {
+            super("decision pack " + packId + " is damaged: " + what);
+        }
+    }
+
+    /**
+     * For {@code tradevault integrity}: every pack whose body does not inflate to the
+     * decisions its row says (count, first and last id, kind), one line each.
+     */
+    static List<String> problems(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, symbol, decision, first_id,"
+                + " last_id, decisions, body FROM decision_packs ORDER BY id")) {
+            while (r.next()) {
+                long id = r.getLong("id");
+                try {
+                    // the times are checked by their CHECKs; here the ids and kinds, relative to no time at all
+                    List<Packed> in = decode(r.getString("symbol"), r.getLong("first_id"), Instant.EPOCH,
+                            r.getInt("decisions"), r.getString("body"), id);
+                    String kind = r.getString("decision");
+                    if (in.get(in.size() - 1).id() != r.getLong("last_id")
+                            || in.stream().anyMatch(d -> !d.kind().equals(kind))) {
+                        out.add("decision pack " + id + " holds ids " + in.get(0).id() + " to " + in.get(in.size() - 1)
+                                .id() + " of " + in.stream().map(Packed::kind).distinct().toList() + " where its row says "
+                                + r.getLong("first_id") + " to " + r.getLong("last_id") + " of " + kind);
+                    }
+                } catch (Damaged e) {
+                    out.add(e.getMessage());
+                }
+            }
+        }
+        return out;
     }
 
     /** The lines of the body (V10__decision_packs.sql), deflated, in base64. */
@@ -228,7 +280,8 @@ final class DecisionPacks {
         }
     }
 
-    static List<Packed> decode(String symbol, long firstId, Instant from, int count, String body, long packId) {
+    static List<Packed> decode(String symbol, long firstId, Instant from, int count, String body, long packId)
+            throws Damaged {
         String text = inflate(body, packId);
         List<Packed> out = new ArrayList<>(count);
         long id = firstId;
@@ -240,8 +293,12 @@ final class DecisionPacks {
             if (end < 0 || f.length != 5) {
                 throw damaged(packId, "line " + (out.size() + 1) + " is not 5 fields ending in a line feed");
             }
-            id += Long.parseLong(f[0]);
-            micros += Long.parseLong(f[1]);
+            try {
+                id += Long.parseLong(f[0]);
+                micros += Long.parseLong(f[1]);
+            } catch (NumberFormatException e) {
+                throw damaged(packId, "line " + (out.size() + 1) + " has no id and time differences");
+            }
             out.add(new Packed(id, symbol, Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1000L), f[2], f[3].isEmpty() ? null : f[3], f[4]));
             at = end + 1;
@@ -252,7 +309,7 @@ final class DecisionPacks {
         return out;
     }
 
-    private static String inflate(String body, long packId) {
+    private static String inflate(String body, long packId) throws Damaged {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(Base64.getDecoder().decode(body));
@@ -273,9 +330,8 @@ final class DecisionPacks {
         }
     }
 
-    private static LedgerFailure damaged(long packId, String what) {
-        return new LedgerFailure("decision pack " + packId + " is damaged: " + what
-                + "; run 'tradevault integrity', and restore the newest verified backup if it fails", null);
+    private static Damaged damaged(long packId, String what) {
+        return new Damaged(packId, what);
     }
 
     private static long micros(Instant t) {

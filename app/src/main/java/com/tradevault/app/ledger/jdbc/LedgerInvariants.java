@@ -29,6 +29,9 @@ public final class LedgerInvariants implements LedgerRules {
                 "order %s asked for %s (1e-8 units) but its fills sum to %s")));
         findings.add(new Finding("open position quantities equal their fills", rows(c, OPEN_POSITION_VS_FILLS,
                 "position %s (%s) holds %s (1e-8 units) but its fills net %s")));
+        findings.add(new Finding("every decision pack holds the decisions its row says", DecisionPacks.problems(c)));
+        findings.add(new Finding("no decision is both packed and a row", rows(c, PACKED_AND_A_ROW,
+                "decision %s (%s %s) is a row and also in decision pack %s")));
         return findings;
     }
 
@@ -42,6 +45,14 @@ public final class LedgerInvariants implements LedgerRules {
             + " ELSE -f.quantity_e8 END) AS net FROM orders o JOIN fills f ON f.order_id = o.id"
             + " WHERE o.position_id IS NOT NULL GROUP BY o.position_id) n ON n.pid = p.id"
             + " WHERE p.status = 'OPEN' AND p.quantity_e8 <> n.net";
+
+    /**
+     * Packing removes the rows it packs in the same transaction, and folding unpacks a pack only
+     * before its own cursor, so a SKIP or HOLD row of a pack's symbol and kind inside its ids is a double.
+     */
+    private static final String PACKED_AND_A_ROW = "SELECT d.id, d.symbol, d.decision, p.id FROM decision_packs p"
+            + " JOIN trade_decisions d ON d.symbol = p.symbol AND d.decision = p.decision"
+            + " AND d.id BETWEEN p.first_id AND p.last_id AND d.folded_count = 1";
 
     private static List<String> rows(Connection c, String sql, String format) throws SQLException {
         List<String> out = new ArrayList<>();

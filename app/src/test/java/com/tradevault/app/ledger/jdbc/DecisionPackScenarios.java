@@ -53,6 +53,7 @@ final class DecisionPackScenarios {
                 || d.kind() == Decision.Kind.EXIT).count();
         assertEquals(written.size() - enterOrExit - 1, packed, "all but ENTER, EXIT and the newest are packed");
         assertEquals(enterOrExit + 1, count(db, "SELECT count(*) FROM trade_decisions"));
+        assertEquals(List.of(), violations(db), "the packs hold what their rows say, and nothing is doubled");
         assertTrue(count(db, "SELECT count(*) FROM decision_packs") > 2 * 799 / 37, "a pack per symbol and batch");
     }
 
@@ -116,6 +117,21 @@ final class DecisionPackScenarios {
                 () -> ledger.read(s -> s.decisions(DecisionFilter.ALL, 100)));
         assertEquals("decision pack " + pack + " is damaged: its body ends before its last decision; run"
                 + " 'tradevault integrity', and restore the newest verified backup if it fails", e.getMessage());
+        assertEquals(List.of("every decision pack holds the decisions its row says: decision pack " + pack
+                + " is damaged: its body ends before its last decision"), violations(db), "integrity names it");
+
+        long skipPack = count(db, "SELECT id FROM decision_packs WHERE decision = 'SKIP'");
+        db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO trade_decisions (id, symbol, decided_at,"
+                + " decision, skip_reason, payload) SELECT 12, 'BTCUSDT', decided_at, 'SKIP', 'no-breakout', payload"
+                + " FROM trade_decisions WHERE id = 15"));
+        assertEquals("no decision is both packed and a row: decision 12 (BTCUSDT SKIP) is a row and also in decision"
+                + " pack " + skipPack, violations(db).get(1));
+    }
+
+    /** What {@code tradevault integrity} finds by the ledger's own rules, a line per violation. */
+    private static List<String> violations(Database db) throws Exception {
+        return db.read(c -> new LedgerInvariants().check(c)).stream().flatMap(f -> f.violations().stream()
+                .map(v -> f.rule() + ": " + v)).toList();
     }
 
     static int packAll(Ledger ledger, Instant before, int limit) {

@@ -49,7 +49,11 @@ class LedgerInvariantsOnPostgresIT {
         assertEquals(List.of(
                 new CheckingIntegrity.Verdict("every fill belongs to an order", CheckingIntegrity.Status.OK, "holds"),
                 new CheckingIntegrity.Verdict("no order has more filled than it asked for", CheckingIntegrity.Status.OK, "holds"),
-                new CheckingIntegrity.Verdict("open position quantities equal their fills", CheckingIntegrity.Status.OK, "holds")),
+                new CheckingIntegrity.Verdict("open position quantities equal their fills", CheckingIntegrity.Status.OK, "holds"),
+                new CheckingIntegrity.Verdict("every decision pack holds the decisions its row says",
+                        CheckingIntegrity.Status.OK, "holds"),
+                new CheckingIntegrity.Verdict("no decision is both packed and a row", CheckingIntegrity.Status.OK,
+                        "holds")),
                 report.verdicts().subList(3, report.verdicts().size()), "after the three checks PostgreSQL does itself");
     }
 
