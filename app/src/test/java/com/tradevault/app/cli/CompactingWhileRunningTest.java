@@ -70,6 +70,29 @@ class CompactingWhileRunningTest {
         }
     }
 
+    @Test
+    void withNothingToBoundRetentionItWarnsOnceADayNotEveryCompaction() {
+        CompactingWhileRunning.Unbounded unbounded = new CompactingWhileRunning.Unbounded();
+        Instant t = Instant.parse("2026-12-07T00:00:00Z");
+        FoldingHistory.Tally none = new FoldingHistory.Tally(Instant.MIN, 0, 0);
+        FoldingHistory.Report unboundedRun = new FoldingHistory.Report(Optional.empty(), Optional.empty(), none, none,
+                none, Duration.ZERO);
+        FoldingHistory.Report replicated = new FoldingHistory.Report(Optional.empty(), Optional.of(t), none, none,
+                none, Duration.ZERO);
+
+        assertEquals(Optional.of(CompactingWhileRunning.Unbounded.WARNING), unbounded.warning(unboundedRun, t));
+        assertEquals(Optional.empty(), unbounded.warning(unboundedRun, t.plus(Duration.ofHours(23))), "hourly: quiet");
+        assertEquals(Optional.of(CompactingWhileRunning.Unbounded.WARNING),
+                unbounded.warning(unboundedRun, t.plus(Duration.ofHours(24))), "a day later: again");
+        assertEquals(Optional.empty(), unbounded.warning(replicated, t.plus(Duration.ofHours(25))),
+                "a usable replica bounds retention: no warning, though there is no backup");
+        assertEquals(Optional.of(CompactingWhileRunning.Unbounded.WARNING),
+                unbounded.warning(unboundedRun, t.plus(Duration.ofHours(26))), "unbounded again: said at once");
+        assertEquals("retention: nothing folded or packed, there is no verified backup in backup.dir and no usable"
+                + " replica (take a backup: 'tradevault backup'); said again once a day while it lasts",
+                CompactingWhileRunning.Unbounded.WARNING);
+    }
+
     private static long rows(Database db) throws Exception {
         return db.read(c -> {
             try (ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM trade_decisions")) {
