@@ -291,20 +291,20 @@ final class DecisionPacks {
             int end = text.indexOf('\n', at);
             String[] f = text.substring(at, end < 0 ? text.length() : end).split("\t", 5);
             if (end < 0 || f.length != 5) {
-                throw damaged(packId, "line " + (out.size() + 1) + " is not 5 fields ending in a line feed");
+                throw new Damaged(packId, "line " + (out.size() + 1) + " is not 5 fields ending in a line feed");
             }
             try {
                 id += Long.parseLong(f[0]);
                 micros += Long.parseLong(f[1]);
             } catch (NumberFormatException e) {
-                throw damaged(packId, "line " + (out.size() + 1) + " has no id and time differences");
+                throw new Damaged(packId, "line " + (out.size() + 1) + " has no id and time differences");
             }
             out.add(new Packed(id, symbol, Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1000L), f[2], f[3].isEmpty() ? null : f[3], f[4]));
             at = end + 1;
         }
         if (out.size() != count) {
-            throw damaged(packId, "it holds " + out.size() + " decisions where its row says " + count);
+            throw new Damaged(packId, "it holds " + out.size() + " decisions where its row says " + count);
         }
         return out;
     }
@@ -318,20 +318,16 @@ final class DecisionPacks {
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw damaged(packId, "its body ends before its last decision");
+                    throw new Damaged(packId, "its body ends before its last decision");
                 }
                 out.write(buffer, 0, n);
             }
             return out.toString(StandardCharsets.UTF_8);
         } catch (DataFormatException | IllegalArgumentException e) {
-            throw damaged(packId, "its body is not base64 of DEFLATE data (" + e.getMessage() + ")");
+            throw new Damaged(packId, "its body is not base64 of DEFLATE data (" + e.getMessage() + ")");
         } finally {
             inflater.end();
         }
-    }
-
-    private static Damaged damaged(long packId, String what) {
-        return new Damaged(packId, what);
     }
 
     private static long micros(Instant t) {

@@ -158,8 +158,9 @@ final class JdbcSession implements LedgerSession {
 
     @Override
     public Optional<Decision> lastDecision() {
-        return sql.one("SELECT symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
-                + " ORDER BY id DESC LIMIT 1", this::decision);
+        // the newest decision is never packed (schema v10): it is always the newest row
+        return sql.one("SELECT id, symbol, decided_at, decision, skip_reason, payload FROM trade_decisions"
+                + " ORDER BY id DESC LIMIT 1", packs::packed).map(DecisionPacks.Packed::decision);
     }
 
     @Override
@@ -189,12 +190,6 @@ final class JdbcSession implements LedgerSession {
     private static void add(List<String> where, List<Object> params, String condition, Object value) {
         where.add(condition);
         params.add(value);
-    }
-
-    private Decision decision(ResultSet r) throws SQLException {
-        return new Decision(r.getString("symbol"), sql.instant(r, "decided_at"),
-                Decision.Kind.valueOf(r.getString("decision")), Optional.ofNullable(r.getString("skip_reason")),
-                Json.read(r.getString("payload")));
     }
 
     @Override
